@@ -1,0 +1,78 @@
+package dev.precis.cli;
+
+import dev.precis.PrecisException;
+import dev.precis.config.ConfigOverride;
+import dev.precis.config.PrecisConfig;
+import dev.precis.eval.Evaluation;
+import dev.precis.model.ModelBundle;
+import dev.precis.report.EvalReport;
+import dev.precis.report.OutputFiles;
+import dev.precis.report.Reports;
+import dev.precis.report.Summaries;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "eval", sortOptions = false,
+    description = {"Score a labelled CSV with a model and report AUC, PR-AUC, log loss, threshold metrics, lift and gains.",
+        "Exits 4 when a quality gate (--fail-under or eval.gates) is not reached."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  precis eval --model bank.precis --data test.csv",
+        "  precis eval --model bank.precis --data test.csv --json --fail-under auc=0.78 --fail-under top_lift=3"})
+final class EvalCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ConfigOptions configOptions;
+  @Mixin CommonOptions common;
+
+  @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "Model bundle written by `precis train`.")
+  Path model;
+
+  @Option(names = {"-d", "--data"}, paramLabel = "FILE", required = true, description = "Labelled CSV with the model's columns and target.")
+  Path data;
+
+  @Option(names = "--fail-under", paramLabel = "METRIC=MIN",
+      description = "Quality gate (eval.gates), repeatable: auc, pr_auc, ks, accuracy, precision, recall, f1, mcc, top_lift.")
+  Map<String, String> failUnder = new LinkedHashMap<>();
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the eval report (JSON) here.")
+  Path out;
+
+  @Option(names = "--json", description = "Print the eval report as JSON on standard output.")
+  boolean json;
+
+  @Option(names = "--force", description = "Replace an existing --out.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    common.configureLogging();
+    if (out != null) {
+      OutputFiles.checkWritable(out, force);
+    }
+    ModelBundle bundle = ModelBundle.read(model);
+    List<ConfigOverride> overrides = new ArrayList<>();
+    overrides.add(ConfigOverride.fromOption("--data", "data.path", data.toString()));
+    failUnder.forEach((metric, min) -> overrides.add(ConfigOverride.fromOption("--fail-under", "eval.gates." + metric, min)));
+    PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
+    if (configOptions.printConfig) {
+      Outputs.printConfig(spec.commandLine().getOut(), config);
+      return 0;
+    }
+    EvalReport report = Evaluation.run(bundle, model, data, config);
+    if (out != null) {
+      Reports.write(out, force, report);
+    }
+    new Console(spec.commandLine().getErr(), common.quiet).say(Summaries.eval(report));
+    if (json) {
+      Outputs.printJson(spec.commandLine().getOut(), report);
+    }
+    return report.passed() ? 0 : PrecisException.GATE;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.precis.cli;
+
+import dev.precis.PrecisException;
+import java.io.PrintWriter;
+import java.util.Arrays;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The `precis` command: parses, runs one subcommand, and turns failures into one message and an exit code. */
+@Command(name = "precis",
+    mixinStandardHelpOptions = true,
+    versionProvider = VersionProvider.class,
+    description = "Response and propensity models for marketing campaigns: prepare data, train, evaluate, tune, score.",
+    subcommands = {PrepCommand.class, TrainCommand.class, EvalCommand.class, TuneCommand.class, PredictCommand.class,
+        CommandLine.HelpCommand.class},
+    footerHeading = "%nExamples:%n",
+    footer = {
+        "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
+        "  precis eval --model bank.precis --data test.csv --fail-under auc=0.78",
+        "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
+        "",
+        "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 data error, 4 quality gate failed."})
+public final class Main implements Runnable {
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  public static void main(String[] args) {
+    PrintWriter out = new PrintWriter(System.out, true);
+    PrintWriter err = new PrintWriter(System.err, true);
+    int code = run(out, err, args);
+    out.flush();
+    err.flush();
+    System.exit(code);
+  }
+
+  /** Runs the command line with these writers and returns the exit code; never exits. */
+  public static int run(PrintWriter out, PrintWriter err, String... args) {
+    boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
+    CommandLine commandLine = commandLine();
+    commandLine.setOut(out);
+    commandLine.setErr(err);
+    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd.getErr(), stacktrace));
+    commandLine.setParameterExceptionHandler((e, args2) -> {
+      PrintWriter w = e.getCommandLine().getErr();
+      w.println("precis: " + e.getMessage());
+      w.println("Run `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
+      return PrecisException.USAGE;
+    });
+    return commandLine.execute(args);
+  }
+
+  /** The command model, also what the shell completion scripts are generated from. */
+  public static CommandLine commandLine() {
+    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+  }
+
+  private static int report(Exception e, PrintWriter err, boolean stacktrace) {
+    if (stacktrace) {
+      e.printStackTrace(err);
+    }
+    if (e instanceof PrecisException failure) {
+      err.println("precis: error: " + failure.getMessage());
+      return failure.exitCode();
+    }
+    err.println("precis: internal error: " + e + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
+    return 1;
+  }
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+  }
+}

@@ -1,0 +1,106 @@
+package dev.precis.cli;
+
+import dev.precis.PrecisException;
+import dev.precis.config.ConfigOverride;
+import dev.precis.config.PrecisConfig;
+import dev.precis.model.ModelBundle;
+import dev.precis.predict.BatchPrediction;
+import dev.precis.report.OutputFiles;
+import dev.precis.report.PredictReport;
+import dev.precis.report.Reports;
+import dev.precis.report.Summaries;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "predict", sortOptions = false,
+    description = {"Score a customer CSV of any size with a model and pick who to target.",
+        "Writes id (when the model has one), score, decile (among the training scores) and, with a rule, selected (1/0)."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
+        "  precis predict --model bank.precis --data customers.csv.gz --out - --threshold 0.3 | gzip > scores.csv.gz"})
+final class PredictCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ConfigOptions configOptions;
+  @Mixin CommonOptions common;
+
+  @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "Model bundle written by `precis train`.")
+  Path model;
+
+  @Option(names = {"-d", "--data"}, paramLabel = "FILE", required = true, description = "CSV to score (plain or .gz).")
+  Path data;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Scored CSV to write, or - for standard output.")
+  String out;
+
+  @Option(names = "--top-percent", paramLabel = "P", description = "Select the best-scoring P%% of rows (predict.top_percent).")
+  String topPercent;
+
+  @Option(names = "--threshold", paramLabel = "T", description = "Select rows scoring at least T (predict.threshold).")
+  String threshold;
+
+  @Option(names = "--summary", paramLabel = "FILE",
+      description = "Summary report (JSON); default <out>.summary.json beside a file output.")
+  Path summary;
+
+  @Option(names = "--json", description = "Print the summary as JSON on standard output (not with --out -).")
+  boolean json;
+
+  @Option(names = "--force", description = "Replace outputs that already exist.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    common.configureLogging();
+    boolean toStdout = out.equals("-");
+    if (toStdout && json) {
+      throw PrecisException.usage("--json prints on standard output, which --out - already uses for scores; use --summary FILE");
+    }
+    Path outPath = toStdout ? null : Path.of(out);
+    Path summaryPath = summary != null ? summary : toStdout ? null : TrainCommand.sibling(outPath, ".summary.json");
+    if (outPath != null) {
+      OutputFiles.checkWritable(outPath, force);
+    }
+    if (summaryPath != null) {
+      OutputFiles.checkWritable(summaryPath, force);
+    }
+    ModelBundle bundle = ModelBundle.read(model);
+    List<ConfigOverride> overrides = new ArrayList<>();
+    overrides.add(ConfigOverride.fromOption("--data", "data.path", data.toString()));
+    if (topPercent != null) {
+      overrides.add(ConfigOverride.fromOption("--top-percent", "predict.top_percent", topPercent));
+      overrides.add(ConfigOverride.fromOption("--top-percent", "predict.threshold", "null"));
+    }
+    if (threshold != null) {
+      overrides.add(ConfigOverride.fromOption("--threshold", "predict.threshold", threshold));
+      overrides.add(ConfigOverride.fromOption("--threshold", "predict.top_percent", "null"));
+    }
+    if (topPercent != null && threshold != null) {
+      throw PrecisException.usage("give --top-percent or --threshold, not both");
+    }
+    PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
+    if (configOptions.printConfig) {
+      Outputs.printConfig(spec.commandLine().getOut(), config);
+      return 0;
+    }
+    Console console = new Console(spec.commandLine().getErr(), common.quiet);
+    PredictReport report = new BatchPrediction(bundle, config,
+        rows -> console.progress(String.format(Locale.ROOT, "scored %,d rows", rows)))
+        .run(model, data, outPath, force, spec.commandLine().getOut());
+    console.endProgress();
+    if (summaryPath != null) {
+      Reports.write(summaryPath, force, report);
+    }
+    console.say(Summaries.predict(report));
+    if (json) {
+      Outputs.printJson(spec.commandLine().getOut(), report);
+    }
+    return 0;
+  }
+}

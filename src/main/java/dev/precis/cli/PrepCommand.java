@@ -1,0 +1,92 @@
+package dev.precis.cli;
+
+import dev.precis.Version;
+import dev.precis.config.PrecisConfig;
+import dev.precis.data.DataProfile;
+import dev.precis.data.MissingValues;
+import dev.precis.data.PreparedDirectory;
+import dev.precis.data.Preparation;
+import dev.precis.report.InputFile;
+import dev.precis.report.OutputFiles;
+import dev.precis.report.PrepReport;
+import dev.precis.report.Reports;
+import dev.precis.report.Summaries;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "prep", sortOptions = false,
+    description = {"Profile a raw CSV, clean and encode it, split it (stratified, seeded) and write the parts.",
+        "Writes DIR/train.csv, valid.csv, test.csv (encoded features + target as 1/0), pipeline.json and prep-report.json."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  precis prep --config sample-data/bank/bank.yaml --out prepared/",
+        "  precis prep --data customers.csv --target responded --positive yes --out prepared/"})
+final class PrepCommand implements Callable<Integer> {
+  static final String REPORT = "prep-report.json";
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ConfigOptions configOptions;
+  @Mixin DataOptions dataOptions;
+  @Mixin CommonOptions common;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Directory to write.")
+  Path out;
+
+  @Option(names = "--json", description = "Also print the prep report as JSON on standard output.")
+  boolean json;
+
+  @Option(names = "--force", description = "Replace the directory if it exists.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    common.configureLogging();
+    PrecisConfig config = configOptions.load(dataOptions.overrides());
+    if (configOptions.printConfig) {
+      Outputs.printConfig(spec.commandLine().getOut(), config);
+      return 0;
+    }
+    OutputFiles.checkWritable(out, force);
+    long start = System.nanoTime();
+    Preparation prep = Preparation.run(config);
+    PrepReport report = report(config, prep, start);
+    OutputFiles.writeDirectory(out, force, dir -> {
+      PreparedDirectory.write(dir, prep.data());
+      Reports.write(dir.resolve(REPORT), false, report);
+    });
+    new Console(spec.commandLine().getErr(), common.quiet).say(Summaries.prep(report, out.toString()));
+    if (json) {
+      Outputs.printJson(spec.commandLine().getOut(), report);
+    }
+    return 0;
+  }
+
+  private static PrepReport report(PrecisConfig config, Preparation prep, long start) {
+    var data = prep.data();
+    Map<String, PrepReport.PartSummary> splits = new LinkedHashMap<>();
+    splits.put("train", PrepReport.PartSummary.of(data.train().y()));
+    splits.put("valid", PrepReport.PartSummary.of(data.valid().y()));
+    splits.put("test", PrepReport.PartSummary.of(data.test().y()));
+    List<String> outputs = new java.util.ArrayList<>(List.of(PreparedDirectory.PIPELINE, REPORT));
+    splits.forEach((name, part) -> {
+      if (part.rows() > 0) {
+        outputs.add(name + ".csv");
+      }
+    });
+    var target = prep.target();
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("total", Reports.secondsSince(start));
+    PrecisConfig resolved = config.withData(config.data().withPositive(target.positive()));
+    return new PrepReport(PrepReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(prep.table().file()),
+        config.seed(), prep.table().dialect().delimiterName(), prep.table().dialect().header(),
+        new PrepReport.TargetSummary(target.column(), target.positive(), target.counts()), data.unlabelled(),
+        DataProfile.of(prep, config.data(), new MissingValues(config.prep().missing().tokens())),
+        data.pipeline().featureNames().size(), splits, outputs, resolved, timings);
+  }
+}

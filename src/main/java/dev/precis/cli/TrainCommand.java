@@ -1,0 +1,79 @@
+package dev.precis.cli;
+
+import dev.precis.config.ConfigOverride;
+import dev.precis.config.PrecisConfig;
+import dev.precis.report.OutputFiles;
+import dev.precis.report.Reports;
+import dev.precis.report.Summaries;
+import dev.precis.train.ModelTraining;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "train", sortOptions = false,
+    description = {"Fit a response model on a raw CSV (prepared in memory) or a `prep` directory, and report its held-out metrics.",
+        "Writes the model bundle (--out) and a JSON report beside it."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  precis train --config sample-data/bank/bank.yaml --out bank.precis",
+        "  precis train --data customers.csv --target responded --model mlp --out mlp.precis",
+        "  precis train --data prepared/ --set model.params.epochs=30 --out bank.precis --force"})
+final class TrainCommand implements Callable<Integer> {
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ConfigOptions configOptions;
+  @Mixin DataOptions dataOptions;
+  @Mixin CommonOptions common;
+
+  @Option(names = {"-m", "--model"}, paramLabel = "TYPE", description = "Model type (model.type): logistic, mlp.")
+  String model;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Model bundle to write, e.g. model.precis.")
+  Path out;
+
+  @Option(names = "--report", paramLabel = "FILE", description = "Train report (default: <out>.train-report.json beside the bundle).")
+  Path report;
+
+  @Option(names = "--json", description = "Also print the train report as JSON on standard output.")
+  boolean json;
+
+  @Option(names = "--force", description = "Replace outputs that already exist.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    common.configureLogging();
+    List<ConfigOverride> overrides = new ArrayList<>(dataOptions.overrides());
+    if (model != null) {
+      overrides.add(ConfigOverride.fromOption("--model", "model.type", model));
+    }
+    PrecisConfig config = configOptions.load(overrides);
+    if (configOptions.printConfig) {
+      Outputs.printConfig(spec.commandLine().getOut(), config);
+      return 0;
+    }
+    Path reportPath = report != null ? report : sibling(out, ".train-report.json");
+    OutputFiles.checkWritable(out, force);
+    OutputFiles.checkWritable(reportPath, force);
+    Console console = new Console(spec.commandLine().getErr(), common.quiet);
+    console.say("Training " + config.model().type() + " on " + config.data().path() + " ...");
+    ModelTraining.Result result = ModelTraining.train(config, out);
+    OutputFiles.writeFile(out, force, result.bundle()::write);
+    Reports.write(reportPath, force, result.report());
+    console.say(Summaries.train(result.report(), out.toString(), reportPath.toString()));
+    if (json) {
+      Outputs.printJson(spec.commandLine().getOut(), result.report());
+    }
+    return 0;
+  }
+
+  /** model.precis -> model.train-report.json, in the same directory. */
+  static Path sibling(Path file, String suffix) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+  }
+}

@@ -1,0 +1,106 @@
+package dev.precis.cli;
+
+import dev.precis.config.ConfigOverride;
+import dev.precis.config.Mappers;
+import dev.precis.config.PrecisConfig;
+import dev.precis.report.OutputFiles;
+import dev.precis.report.Reports;
+import dev.precis.report.Summaries;
+import dev.precis.report.TuneReport;
+import dev.precis.tune.Tuner;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+@Command(name = "tune", sortOptions = false,
+    description = {"Random search over model parameters (tune.space, or the model's default space) with stratified k-fold CV.",
+        "Writes DIR/leaderboard.json and DIR/best.yaml, a config that `precis train --config` takes as is."},
+    footerHeading = "%nExamples:%n",
+    footer = {"  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 --out tuned/",
+        "  precis tune --data customers.csv --target responded --model mlp --trials 10 --out tuned/",
+        "  precis train --config tuned/best.yaml --out best.precis"})
+final class TuneCommand implements Callable<Integer> {
+  static final String LEADERBOARD = "leaderboard.json";
+  static final String BEST = "best.yaml";
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+  @Mixin ConfigOptions configOptions;
+  @Mixin DataOptions dataOptions;
+  @Mixin CommonOptions common;
+
+  @Option(names = {"-m", "--model"}, paramLabel = "TYPE", description = "Model type (model.type): logistic, mlp.")
+  String model;
+
+  @Option(names = "--trials", paramLabel = "N", description = "Candidates to try (tune.trials).")
+  String trials;
+
+  @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds (tune.folds).")
+  String folds;
+
+  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Directory to write.")
+  Path out;
+
+  @Option(names = "--json", description = "Also print the leaderboard as JSON on standard output.")
+  boolean json;
+
+  @Option(names = "--force", description = "Replace the directory if it exists.")
+  boolean force;
+
+  @Override
+  public Integer call() {
+    common.configureLogging();
+    List<ConfigOverride> overrides = new ArrayList<>(dataOptions.overrides());
+    if (model != null) {
+      overrides.add(ConfigOverride.fromOption("--model", "model.type", model));
+    }
+    if (trials != null) {
+      overrides.add(ConfigOverride.fromOption("--trials", "tune.trials", trials));
+    }
+    if (folds != null) {
+      overrides.add(ConfigOverride.fromOption("--folds", "tune.folds", folds));
+    }
+    PrecisConfig config = configOptions.load(overrides);
+    if (configOptions.printConfig) {
+      Outputs.printConfig(spec.commandLine().getOut(), config);
+      return 0;
+    }
+    OutputFiles.checkWritable(out, force);
+    Console console = new Console(spec.commandLine().getErr(), common.quiet);
+    console.say(String.format(Locale.ROOT, "Tuning %s: %d trials x %d folds on %s ...", config.model().type(),
+        config.tune().trials(), config.tune().folds(), config.data().path()));
+    Tuner.Result result = Tuner.run(config, trial ->
+        console.say(Summaries.tuneTrial(trial, config.tune().trials(), config.tune().metric())));
+    OutputFiles.writeDirectory(out, force, dir -> {
+      Reports.write(dir.resolve(LEADERBOARD), false, result.report());
+      Files.writeString(dir.resolve(BEST), bestYaml(result, out), StandardCharsets.UTF_8);
+    });
+    console.say(Summaries.tune(result.report(), out.toString()));
+    if (json) {
+      Outputs.printJson(spec.commandLine().getOut(), result.report());
+    }
+    return 0;
+  }
+
+  /** The winning config; its data path is made relative to best.yaml, as config paths are read. */
+  private static String bestYaml(Tuner.Result result, Path out) throws java.io.IOException {
+    PrecisConfig best = result.best();
+    Path data = Path.of(best.data().path()).toAbsolutePath().normalize();
+    String relative = out.toAbsolutePath().normalize().relativize(data).toString();
+    best = best.withData(new dev.precis.config.DataConfig(relative, best.data().delimiter(), best.data().header(),
+        best.data().target(), best.data().positive(), best.data().id(), best.data().drop(), best.data().types()));
+    TuneReport.Trial top = result.report().trials().get(0);
+    String header = String.format(Locale.ROOT, "# Best of %d trials by mean %s over %d folds: %.4f ± %.4f (trial %d).%n"
+        + "# Train it with: precis train --config %s --out model.precis%n",
+        result.report().trials().size(), result.report().metric(), result.report().folds(), top.mean(), top.std(),
+        top.trial(), out.resolve(BEST));
+    return header + Mappers.yaml().writeValueAsString(best);
+  }
+}

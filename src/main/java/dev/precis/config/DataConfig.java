@@ -1,0 +1,47 @@
+package dev.precis.config;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where the data is and what its columns mean.
+ *
+ * @param path the CSV file (or a prepared directory, for train)
+ * @param delimiter "auto" to sniff it, or the delimiter itself
+ * @param header whether the first line names the columns; null detects it
+ * @param target the column to predict
+ * @param positive the target value that counts as a response; null picks the minority class
+ * @param id a column copied to the scored output to identify each row
+ * @param drop columns never used as features (leaky, irrelevant or identifying)
+ * @param types column types that override inference
+ */
+public record DataConfig(
+    String path,
+    String delimiter,
+    Boolean header,
+    String target,
+    String positive,
+    String id,
+    List<String> drop,
+    Map<String, ColumnType> types) {
+
+  public DataConfig {
+    drop = drop == null ? List.of() : List.copyOf(drop);
+    types = types == null ? Map.of() : Map.copyOf(types);
+    if (delimiter == null || !(delimiter.equals("auto") || delimiter.length() == 1 || delimiter.equals("\\t"))) {
+      throw new ConfigException("data.delimiter", "must be 'auto' or a single character such as ';' or '\\t' (got '" + delimiter + "')");
+    }
+  }
+
+  /** The configured delimiter, or empty when it is to be sniffed from the file. */
+  public java.util.OptionalInt delimiterChar() {
+    if (delimiter.equals("auto")) {
+      return java.util.OptionalInt.empty();
+    }
+    return java.util.OptionalInt.of(delimiter.equals("\\t") ? '\t' : delimiter.charAt(0));
+  }
+
+  public DataConfig withPositive(String value) {
+    return new DataConfig(path, delimiter, header, target, value, id, drop, types);
+  }
+}

@@ -1,0 +1,47 @@
+package dev.precis.config;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * The whole resolved configuration: defaults, then the YAML file, then command-line overrides.
+ * Every section is present; a record is validated as it is built, so holding one means it is
+ * valid.
+ *
+ * @param version config format version (1)
+ * @param seed the one seed for splits, model initialisation and tuning
+ */
+@JsonPropertyOrder({"version", "seed", "data", "prep", "model", "engine", "eval", "tune", "predict"})
+public record PrecisConfig(
+    int version,
+    long seed,
+    DataConfig data,
+    PrepConfig prep,
+    ModelConfig model,
+    EngineConfig engine,
+    EvalConfig eval,
+    TuneConfig tune,
+    PredictConfig predict) {
+
+  public static final int VERSION = 1;
+
+  public PrecisConfig {
+    if (version != VERSION) {
+      throw new ConfigException("version", "this Precis reads config version " + VERSION + " (got " + version + ")");
+    }
+    Check.present(data, "data");
+    Check.present(prep, "prep");
+    Check.present(model, "model");
+    Check.present(engine, "engine");
+    Check.present(eval, "eval");
+    Check.present(tune, "tune");
+    Check.present(predict, "predict");
+  }
+
+  public PrecisConfig withData(DataConfig newData) {
+    return new PrecisConfig(version, seed, newData, prep, model, engine, eval, tune, predict);
+  }
+
+  public PrecisConfig withModel(ModelConfig newModel) {
+    return new PrecisConfig(version, seed, data, prep, newModel, engine, eval, tune, predict);
+  }
+}

@@ -1,0 +1,32 @@
+package dev.precis.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * Who to target when scoring. At most one of topPercent and threshold is set; with neither,
+ * no row is marked selected.
+ *
+ * @param topPercent select this percentage of the file, best scores first
+ * @param threshold select rows scoring at least this
+ * @param badRows what a row that cannot be scored does: fail the run, or be skipped and counted
+ */
+public record PredictConfig(Double topPercent, Double threshold, BadRows badRows) {
+  /** Policy for rows that cannot be scored. */
+  public enum BadRows {
+    @JsonProperty("fail") FAIL,
+    @JsonProperty("skip") SKIP
+  }
+
+  public PredictConfig {
+    if (topPercent != null) {
+      Check.within(topPercent, 0, 100, "predict.top_percent");
+    }
+    if (threshold != null) {
+      Check.within(threshold, 0, 1, "predict.threshold");
+    }
+    if (topPercent != null && threshold != null) {
+      throw new ConfigException("predict", "set top_percent or threshold, not both");
+    }
+    Check.present(badRows, "predict.bad_rows");
+  }
+}

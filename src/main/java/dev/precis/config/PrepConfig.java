@@ -1,0 +1,67 @@
+package dev.precis.config;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.List;
+
+/**
+ * How raw columns become model features, and how rows are split.
+ *
+ * @param missing which values count as missing and how numbers are imputed
+ * @param encode one-hot encoding limits
+ * @param scale whether numeric features are standardised
+ * @param split held-out fractions
+ */
+public record PrepConfig(Missing missing, Encode encode, Scale scale, Split split) {
+
+  /**
+   * @param tokens values that mean "missing" besides an empty field (bank's {@code unknown})
+   * @param numeric how a missing number is filled in; an indicator feature marks it either way
+   */
+  public record Missing(List<String> tokens, NumericImpute numeric) {
+    public Missing {
+      tokens = tokens == null ? List.of() : List.copyOf(tokens);
+      Check.present(numeric, "prep.missing.numeric");
+    }
+  }
+
+  /** @param maxLevels most frequent levels kept per categorical column; the rest become "(other)" */
+  public record Encode(int maxLevels) {
+    public Encode {
+      Check.atLeast(maxLevels, 1, "prep.encode.max_levels");
+    }
+  }
+
+  /**
+   * @param valid fraction of rows held out for validation
+   * @param test fraction of rows held out for the final test
+   * @param stratify keep the positive rate equal across the splits
+   */
+  public record Split(double valid, double test, boolean stratify) {
+    public Split {
+      Check.within(valid, 0, 0.9, "prep.split.valid");
+      Check.within(test, 0, 0.9, "prep.split.test");
+      if (valid + test > 0.9) {
+        throw new ConfigException("prep.split", "valid + test must leave at least 10% to train on (got " + (valid + test) + ")");
+      }
+    }
+  }
+
+  /** Imputation of missing numbers. */
+  public enum NumericImpute {
+    @JsonProperty("median") MEDIAN,
+    @JsonProperty("mean") MEAN
+  }
+
+  /** Scaling of numeric features. */
+  public enum Scale {
+    @JsonProperty("standard") STANDARD,
+    @JsonProperty("none") NONE
+  }
+
+  public PrepConfig {
+    Check.present(missing, "prep.missing");
+    Check.present(encode, "prep.encode");
+    Check.present(scale, "prep.scale");
+    Check.present(split, "prep.split");
+  }
+}

@@ -1,0 +1,203 @@
+package dev.precis.data;
+
+import dev.precis.PrecisException;
+import dev.precis.config.DataConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A delimited file read whole into memory, every row checked to have as many fields as the
+ * header. For training-sized data; scoring streams instead (see {@link BlockReader}).
+ *
+ * @param file where it was read from, for messages
+ * @param dialect the delimiter and header found or configured
+ * @param columns column names (from the header, or col1..colN)
+ * @param rows the fields of each data row
+ * @param lines the physical line on which each row starts
+ */
+public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List<String[]> rows, long[] lines) {
+  private static final int SNIFF_LINES = 20;
+
+  /** Reads a whole file, sniffing what the config leaves to "auto". */
+  public static CsvTable read(Path file, DataConfig config) {
+    try (CsvHead head = CsvHead.open(file, config)) {
+      List<String[]> rows = new ArrayList<>();
+      List<Long> lines = new ArrayList<>();
+      head.forEachRow((fields, line) -> {
+        rows.add(fields.clone());
+        lines.add(line);
+      });
+      if (rows.isEmpty()) {
+        throw PrecisException.data(file + ": has a header but no data rows");
+      }
+      return new CsvTable(file, head.dialect(), head.columns(), rows,
+          lines.stream().mapToLong(Long::longValue).toArray());
+    }
+  }
+
+  /** Index of a column, or a data error naming the closest column when it is absent. */
+  public int indexOf(String column, String role) {
+    int index = columns.indexOf(column);
+    if (index < 0) {
+      throw missingColumn(file, column, role, columns);
+    }
+    return index;
+  }
+
+  static PrecisException missingColumn(Path file, String column, String role, List<String> columns) {
+    return PrecisException.data(file + ":1: no column '" + column + "' (" + role + ")"
+        + dev.precis.Nearest.hint(column, columns) + "; the file has: " + abbreviate(columns));
+  }
+
+  private static String abbreviate(List<String> columns) {
+    return columns.size() <= 25 ? String.join(", ", columns)
+        : String.join(", ", columns.subList(0, 25)) + ", … (" + columns.size() + " columns)";
+  }
+
+  /** The dialect and column names of a file, and a way to stream its rows. */
+  public static final class CsvHead implements AutoCloseable {
+    private final Path file;
+    private final CsvDialect dialect;
+    private final List<String> columns;
+    private final BlockReader blocks;
+
+    private CsvHead(Path file, CsvDialect dialect, List<String> columns, BlockReader blocks) {
+      this.file = file;
+      this.dialect = dialect;
+      this.columns = columns;
+      this.blocks = blocks;
+    }
+
+    /** Opens a file, sniffs its dialect and reads its header. */
+    public static CsvHead open(Path file, DataConfig config) {
+      Reader reader = DataFiles.open(file);
+      try {
+        BufferedReader buffered = (BufferedReader) reader;
+        buffered.mark(1 << 20);
+        List<String> firstLines = new ArrayList<>();
+        String line;
+        while (firstLines.size() < SNIFF_LINES && (line = buffered.readLine()) != null) {
+          if (!line.isBlank()) {
+            firstLines.add(line.startsWith("\uFEFF") ? line.substring(1) : line);
+          }
+        }
+        buffered.reset();
+        if (firstLines.isEmpty()) {
+          throw PrecisException.data(file + ": is empty; expected a header line and data rows");
+        }
+        char delimiter = config.delimiterChar().isPresent() ? (char) config.delimiterChar().getAsInt()
+            : DialectSniffer.delimiter(file, firstLines);
+        boolean header = config.header() != null ? config.header() : DialectSniffer.header(firstLines.get(0), delimiter);
+        CsvDialect dialect = new CsvDialect(delimiter, header);
+        skipBom(buffered);
+        BlockReader blocks = new BlockReader(buffered, 1, 1 << 20);
+        List<String> columns = header ? readHeader(file, blocks, delimiter) : numbered(firstLines.get(0), file, delimiter);
+        return new CsvHead(file, dialect, columns, blocks);
+      } catch (IOException e) {
+        CsvTable.close(reader);
+        throw PrecisException.data(file + ": cannot read: " + e.getMessage(), e);
+      } catch (RuntimeException e) {
+        CsvTable.close(reader);
+        throw e;
+      }
+    }
+
+    public CsvDialect dialect() {
+      return dialect;
+    }
+
+    public List<String> columns() {
+      return columns;
+    }
+
+    /** The remaining blocks of whole records, for parallel parsing. */
+    public BlockReader blocks() {
+      return blocks;
+    }
+
+    /** Streams the data rows on this thread, checking each has one field per column. */
+    public void forEachRow(RowConsumer consumer) {
+      RecordParser parser = new RecordParser(file, dialect.delimiter());
+      String[] fields = new String[columns.size()];
+      TextBlock block;
+      while ((block = blocks.next()) != null) {
+        parser.reset(block);
+        int count;
+        while ((count = parser.next(fields)) >= 0) {
+          checkFieldCount(count, parser.line());
+          consumer.accept(fields, parser.line());
+        }
+      }
+    }
+
+    /** A data error unless a record has exactly one field per column. */
+    public void checkFieldCount(int count, long line) {
+      if (count != columns.size()) {
+        throw DataFiles.error(file, line, "expected " + columns.size() + " fields as in the header, found " + count
+            + "; check the delimiter ('" + dialect.delimiterName() + "') and the quoting on this line");
+      }
+    }
+
+    @Override
+    public void close() {
+      CsvTable.close(blocks);
+    }
+
+    private static void skipBom(BufferedReader reader) throws IOException {
+      reader.mark(1);
+      if (reader.read() != '\uFEFF') {
+        reader.reset();
+      }
+    }
+
+    private static List<String> readHeader(Path file, BlockReader blocks, char delimiter) {
+      TextBlock first = blocks.next();
+      RecordParser parser = new RecordParser(file, delimiter);
+      parser.reset(first);
+      String[] fields = new String[4096];
+      int count = parser.next(fields);
+      List<String> names = new ArrayList<>();
+      for (int i = 0; i < Math.min(count, fields.length); i++) {
+        String name = fields[i].strip();
+        if (name.isEmpty() || names.contains(name)) {
+          throw DataFiles.error(file, 1, (name.isEmpty() ? "column " + (i + 1) + " has no name"
+              : "column '" + name + "' appears twice") + " in the header; every column needs a unique name");
+        }
+        names.add(name);
+      }
+      blocks.unread(first, parser.consumed());
+      return List.copyOf(names);
+    }
+
+    private static List<String> numbered(String firstLine, Path file, char delimiter) {
+      RecordParser parser = new RecordParser(file, delimiter);
+      char[] text = firstLine.toCharArray();
+      parser.reset(new TextBlock(text, text.length, 1, 0));
+      int count = parser.next(new String[0]);
+      List<String> names = new ArrayList<>();
+      for (int i = 1; i <= count; i++) {
+        names.add("col" + i);
+      }
+      return List.copyOf(names);
+    }
+  }
+
+  /** Receives each row's fields (a reused array) and the line it starts on. */
+  @FunctionalInterface
+  public interface RowConsumer {
+    void accept(String[] fields, long line);
+  }
+
+  private static void close(AutoCloseable closeable) {
+    try {
+      closeable.close();
+    } catch (Exception e) {
+      throw new UncheckedIOException(new IOException(e));
+    }
+  }
+}

@@ -1,0 +1,80 @@
+package dev.precis.data;
+
+import dev.precis.config.ColumnType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What each column of a raw file holds, for the prep report: its role and type, how many values
+ * are missing, and a summary of the values.
+ */
+public record DataProfile(long rows, List<ColumnProfile> columns) {
+
+  /**
+   * @param role feature, target, id or dropped
+   * @param type numeric or categorical (features only)
+   * @param missing rows where the value is blank or a missing token
+   * @param distinct distinct non-missing values
+   * @param min smallest value (numeric columns)
+   * @param max largest value (numeric columns)
+   * @param mean mean value (numeric columns)
+   * @param top the most frequent values with their counts (categorical columns)
+   */
+  public record ColumnProfile(String name, String role, ColumnType type, long missing, long distinct,
+      Double min, Double max, Double mean, Map<String, Long> top) {}
+
+  private static final int TOP = 5;
+
+  public static DataProfile of(Preparation preparation, dev.precis.config.DataConfig data, MissingValues missing) {
+    CsvTable table = preparation.table();
+    Map<String, ColumnType> types = new HashMap<>();
+    preparation.schema().forEach(spec -> types.put(spec.name(), spec.type()));
+    List<ColumnProfile> columns = new ArrayList<>();
+    for (int c = 0; c < table.columns().size(); c++) {
+      String name = table.columns().get(c);
+      String role = name.equals(data.target()) ? "target" : name.equals(data.id()) ? "id"
+          : types.containsKey(name) ? "feature" : "dropped";
+      columns.add(profile(table, c, role, types.get(name), missing));
+    }
+    return new DataProfile(table.rows().size(), columns);
+  }
+
+  private static ColumnProfile profile(CsvTable table, int c, String role, ColumnType type, MissingValues missing) {
+    Map<String, Long> counts = new HashMap<>();
+    long absent = 0;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    double sum = 0;
+    long numbers = 0;
+    for (String[] row : table.rows()) {
+      String value = row[c].strip();
+      if (missing.isMissing(value)) {
+        absent++;
+        continue;
+      }
+      counts.merge(value, 1L, Long::sum);
+      if (type == ColumnType.NUMERIC) {
+        double v = Numbers.parseOrNaN(value);
+        min = Math.min(min, v);
+        max = Math.max(max, v);
+        sum += v;
+        numbers++;
+      }
+    }
+    boolean numeric = type == ColumnType.NUMERIC && numbers > 0;
+    Map<String, Long> top = numeric ? null : topValues(counts);
+    return new ColumnProfile(table.columns().get(c), role, type, absent, counts.size(),
+        numeric ? min : null, numeric ? max : null, numeric ? sum / numbers : null, top);
+  }
+
+  private static Map<String, Long> topValues(Map<String, Long> counts) {
+    Map<String, Long> top = new java.util.LinkedHashMap<>();
+    counts.entrySet().stream()
+        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP)
+        .forEach(e -> top.put(e.getKey(), e.getValue()));
+    return top;
+  }
+}

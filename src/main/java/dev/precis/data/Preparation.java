@@ -1,0 +1,78 @@
+package dev.precis.data;
+
+import dev.precis.config.PrecisConfig;
+import java.util.List;
+
+/**
+ * Raw file to {@link PreparedData}: read, infer the schema, read the target, split, fit the
+ * pipeline on the training part and encode every part. What `prep` writes out and what `train`
+ * does in memory when given a raw file.
+ *
+ * @param table the raw rows
+ * @param schema the feature columns
+ * @param target the response
+ * @param splits row assignment (indices into the target's labelled rows)
+ * @param data the encoded result
+ */
+public record Preparation(CsvTable table, List<ColumnSpec> schema, Target target, Splits splits, PreparedData data) {
+
+  /**
+   * A raw file read and understood, before anything is fitted.
+   *
+   * @param splits the configured holdout split, in indices of the target's labelled rows
+   */
+  public record Source(PrecisConfig config, CsvTable table, List<ColumnSpec> schema, Target target, Splits splits) {
+
+    public static Source read(PrecisConfig config) {
+      var dataConfig = config.data();
+      if (dataConfig.path() == null) {
+        throw dev.precis.PrecisException.usage("no data: pass --data FILE or set data.path in the config");
+      }
+      CsvTable table = CsvTable.read(java.nio.file.Path.of(dataConfig.path()), dataConfig);
+      MissingValues missing = new MissingValues(config.prep().missing().tokens());
+      List<ColumnSpec> schema = SchemaInference.infer(table, dataConfig, missing);
+      Target target = Target.read(table, dataConfig.target(), dataConfig.positive(), missing);
+      var split = config.prep().split();
+      Splits splits = Splits.holdout(target.labels(), split.valid(), split.test(), split.stratify(), config.seed());
+      return new Source(config, table, schema, target, splits);
+    }
+
+    /** Fits the pipeline on {@code fitOn} (labelled-row indices) and encodes {@code parts} with it. */
+    public EncodedData[] fitAndEncode(int[] fitOn, int[]... parts) {
+      FeaturePipeline pipeline = fit(fitOn);
+      EncodedData[] encoded = new EncodedData[parts.length];
+      for (int p = 0; p < parts.length; p++) {
+        encoded[p] = EncodedData.encode(table, pipeline, target, parts[p]);
+      }
+      return encoded;
+    }
+
+    FeaturePipeline fit(int[] fitOn) {
+      return PipelineFitter.fit(table, schema, rowsOf(target, fitOn), config.prep(), target.column(),
+          target.positive(), config.data().id());
+    }
+  }
+
+  public static Preparation run(PrecisConfig config) {
+    Source source = Source.read(config);
+    Splits splits = source.splits();
+    FeaturePipeline pipeline = source.fit(splits.train());
+    Target target = source.target();
+    CsvTable table = source.table();
+    PreparedData data = new PreparedData(pipeline,
+        EncodedData.encode(table, pipeline, target, splits.train()),
+        EncodedData.encode(table, pipeline, target, splits.valid()),
+        EncodedData.encode(table, pipeline, target, splits.test()),
+        table.rows().size() - target.rows().length);
+    return new Preparation(table, source.schema(), target, splits, data);
+  }
+
+  /** Table row indices of the given labelled-row indices. */
+  public static int[] rowsOf(Target target, int[] labelled) {
+    int[] rows = new int[labelled.length];
+    for (int i = 0; i < labelled.length; i++) {
+      rows[i] = target.rows()[labelled[i]];
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,139 @@
+package dev.precis.data;
+
+import java.nio.file.Path;
+
+/**
+ * Splits the records of a {@link TextBlock} into fields: RFC 4180 quoting, LF or CRLF line ends,
+ * blank lines skipped. One parser per thread; it is reused block after block.
+ */
+public final class RecordParser {
+  private final Path file;
+  private final char delimiter;
+  private final StringBuilder unescaped = new StringBuilder();
+  private char[] text;
+  private int pos;
+  private int end;
+  private long line;
+  private long recordLine;
+
+  public RecordParser(Path file, char delimiter) {
+    this.file = file;
+    this.delimiter = delimiter;
+  }
+
+  /** Starts parsing a block. */
+  public void reset(TextBlock block) {
+    text = block.text();
+    pos = 0;
+    end = block.length();
+    line = block.firstLine();
+  }
+
+  /** How many characters of the block have been parsed. */
+  public int consumed() {
+    return pos;
+  }
+
+  /** The physical line on which the record last returned by {@link #next} starts. */
+  public long line() {
+    return recordLine;
+  }
+
+  /**
+   * Parses the next record into {@code fields}.
+   *
+   * @return the number of fields the record has (which may exceed {@code fields.length}: the
+   *     extra fields are counted, not stored), or -1 when the block has no more records
+   */
+  public int next(String[] fields) {
+    skipBlankLines();
+    if (pos >= end) {
+      return -1;
+    }
+    recordLine = line;
+    int count = 0;
+    while (true) {
+      String value = pos < end && text[pos] == CsvDialect.QUOTE ? quotedField() : plainField();
+      if (count < fields.length) {
+        fields[count] = value;
+      }
+      count++;
+      if (pos >= end) {
+        return count;
+      }
+      char c = text[pos++];
+      if (c == delimiter) {
+        continue;
+      }
+      if (c == '\r' && pos < end && text[pos] == '\n') {
+        pos++;
+      }
+      line++;
+      return count;
+    }
+  }
+
+  private void skipBlankLines() {
+    while (pos < end && (text[pos] == '\n' || text[pos] == '\r')) {
+      if (text[pos] == '\n') {
+        line++;
+      }
+      pos++;
+    }
+  }
+
+  private String plainField() {
+    int start = pos;
+    char[] t = text;
+    while (pos < end) {
+      char c = t[pos];
+      if (c == delimiter || c == '\n' || (c == '\r' && (pos + 1 >= end || t[pos + 1] == '\n'))) {
+        break;
+      }
+      pos++;
+    }
+    return new String(t, start, pos - start);
+  }
+
+  private String quotedField() {
+    long startLine = line;
+    int start = ++pos;
+    boolean escaped = false;
+    while (true) {
+      if (pos >= end) {
+        throw DataFiles.error(file, startLine, "a quoted field is never closed; check for a stray '\"' on this line");
+      }
+      char c = text[pos];
+      if (c == CsvDialect.QUOTE) {
+        if (pos + 1 < end && text[pos + 1] == CsvDialect.QUOTE) {
+          escaped = true;
+          pos += 2;
+          continue;
+        }
+        break;
+      }
+      if (c == '\n') {
+        line++;
+      }
+      pos++;
+    }
+    String value = escaped ? unescape(start, pos) : new String(text, start, pos - start);
+    pos++;
+    if (pos < end && text[pos] != delimiter && text[pos] != '\n' && text[pos] != '\r') {
+      throw DataFiles.error(file, line, "unexpected '" + text[pos] + "' after a closing quote; "
+          + "a quote inside a quoted field must be doubled (\"\")");
+    }
+    return value;
+  }
+
+  private String unescape(int start, int stop) {
+    unescaped.setLength(0);
+    for (int i = start; i < stop; i++) {
+      unescaped.append(text[i]);
+      if (text[i] == CsvDialect.QUOTE) {
+        i++;
+      }
+    }
+    return unescaped.toString();
+  }
+}

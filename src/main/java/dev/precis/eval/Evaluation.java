@@ -1,0 +1,71 @@
+package dev.precis.eval;
+
+import dev.precis.PrecisException;
+import dev.precis.Version;
+import dev.precis.config.PrecisConfig;
+import dev.precis.model.ModelBundle;
+import dev.precis.model.ScoredBlock;
+import dev.precis.model.StreamingScorer;
+import dev.precis.report.EvalReport;
+import dev.precis.report.InputFile;
+import dev.precis.report.Reports;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Scores a labelled file with a bundle and measures the result against the gates. */
+public final class Evaluation {
+  private static final int SKIPPED_SHOWN = 10;
+
+  private Evaluation() {}
+
+  public static EvalReport run(ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config) {
+    long start = System.nanoTime();
+    Collected collected = new Collected();
+    new StreamingScorer(bundle, dataPath, config.data(), StreamingScorer.Mode.LABELLED, config.engine().effectiveThreads(),
+        config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
+        .run(block -> block, collected::add);
+    if (collected.rows == 0) {
+      throw PrecisException.data(dataPath + ": has no labelled rows to evaluate");
+    }
+    double[] scores = Arrays.copyOf(collected.scores, collected.rows);
+    boolean[] labels = Arrays.copyOf(collected.labels, collected.rows);
+    BinaryMetrics metrics = Metrics.ifDefined(scores, labels, config.eval()).orElseThrow(() -> PrecisException.data(
+        dataPath + ": every labelled row has the same target value; AUC and lift need both responders and non-responders"));
+    List<EvalReport.GateResult> gates = Gates.check(config.eval().gates(), metrics);
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("total", Reports.secondsSince(start));
+    return new EvalReport(EvalReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(modelPath), InputFile.of(dataPath),
+        config.seed(), metrics, collected.skippedRows, collected.skipped, gates,
+        gates.stream().allMatch(EvalReport.GateResult::passed), config, timings);
+  }
+
+  /** Scores and labels gathered block by block, in file order. */
+  private static final class Collected {
+    double[] scores = new double[1 << 16];
+    boolean[] labels = new boolean[1 << 16];
+    int rows;
+    long skippedRows;
+    final List<String> skipped = new ArrayList<>();
+
+    void add(ScoredBlock block) {
+      if (rows + block.rows() > scores.length) {
+        int capacity = Math.max(scores.length * 2, rows + block.rows());
+        scores = Arrays.copyOf(scores, capacity);
+        labels = Arrays.copyOf(labels, capacity);
+      }
+      System.arraycopy(block.scores(), 0, scores, rows, block.rows());
+      System.arraycopy(block.labels(), 0, labels, rows, block.rows());
+      rows += block.rows();
+      skippedRows += block.skipped().size();
+      for (String line : block.skipped()) {
+        if (skipped.size() < SKIPPED_SHOWN) {
+          skipped.add(line);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package dev.precis.model;
+
+import java.util.List;
+import org.tribuo.classification.sgd.linear.LinearSGDModel;
+import org.tribuo.math.la.DenseMatrix;
+
+/**
+ * Scores with a logistic model's weights directly: the softmax of two labels is the sigmoid of
+ * the difference of their linear scores, so one dot product per row gives Tribuo's probability
+ * without building a Tribuo example.
+ */
+final class LinearScorer implements Scorer {
+  private final double[] weights;
+  private final double bias;
+
+  LinearScorer(LinearSGDModel model, List<String> featureNames) {
+    DenseMatrix w = model.getWeightsCopy();
+    int positive = model.getOutputIDInfo().getID(Labels.POSITIVE);
+    int negative = model.getOutputIDInfo().getID(Labels.NEGATIVE);
+    int biasColumn = w.getDimension2Size() - 1;
+    weights = new double[featureNames.size()];
+    for (int f = 0; f < weights.length; f++) {
+      int id = model.getFeatureIDMap().getID(featureNames.get(f));
+      weights[f] = id < 0 ? 0.0 : w.get(positive, id) - w.get(negative, id);
+    }
+    bias = w.get(positive, biasColumn) - w.get(negative, biasColumn);
+  }
+
+  @Override
+  public void score(double[][] rows, int n, double[] scores) {
+    for (int r = 0; r < n; r++) {
+      double[] x = rows[r];
+      double z = bias;
+      for (int f = 0; f < x.length; f++) {
+        z += weights[f] * x[f];
+      }
+      scores[r] = 1.0 / (1.0 + Math.exp(-z));
+    }
+  }
+}

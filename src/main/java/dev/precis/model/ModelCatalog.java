@@ -1,0 +1,62 @@
+package dev.precis.model;
+
+import dev.precis.Nearest;
+import dev.precis.config.ConfigException;
+import dev.precis.config.ModelConfig;
+import dev.precis.config.PrecisConfig;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The model types Precis trains, by the name a config uses. */
+public final class ModelCatalog {
+  private static final Map<String, ModelType> TYPES = new LinkedHashMap<>();
+
+  static {
+    register(new ModelType("logistic", "logistic regression (Tribuo linear SGD)", LogisticFamily.PARAMS,
+        LogisticFamily.SPACE, LogisticFamily::new));
+    register(new ModelType("mlp", "multi-layer perceptron (TensorFlow-Java)", MlpFamily.PARAMS,
+        MlpFamily.SPACE, MlpFamily::new));
+  }
+
+  private ModelCatalog() {}
+
+  private static void register(ModelType type) {
+    TYPES.put(type.name(), type);
+  }
+
+  public static List<String> names() {
+    return List.copyOf(TYPES.keySet());
+  }
+
+  /** The type of that name, or a config error listing the types there are. */
+  public static ModelType type(String name) {
+    ModelType type = TYPES.get(name);
+    if (type == null) {
+      throw new ConfigException("model.type", "unknown model type '" + name + "'" + Nearest.hint(name, TYPES.keySet())
+          + " (available: " + String.join(", ", TYPES.keySet()) + ")");
+    }
+    return type;
+  }
+
+  /**
+   * The config with model.params checked against the type and every default filled in.
+   *
+   * @throws ConfigException naming the parameter that is unknown or out of range
+   */
+  public static PrecisConfig complete(PrecisConfig config) {
+    ModelType type = type(config.model().type());
+    Map<String, Object> resolved = new LinkedHashMap<>();
+    for (String key : config.model().params().keySet()) {
+      if (type.param(key) == null) {
+        throw new ConfigException("model.params." + key, "not a parameter of " + type.name()
+            + Nearest.hint(key, type.paramNames()) + " (it takes: " + String.join(", ", type.paramNames()) + ")");
+      }
+    }
+    for (ParamSpec spec : type.params()) {
+      Object raw = config.model().params().get(spec.name());
+      resolved.put(spec.name(), raw == null ? spec.defaultValue() : spec.coerce(raw, "model.params." + spec.name()));
+    }
+    return config.withModel(new ModelConfig(type.name(), resolved));
+  }
+}

@@ -1,0 +1,17 @@
+package dev.precis.model;
+
+import java.util.List;
+
+/**
+ * The rows of one block of a file, scored.
+ *
+ * @param ids each row's id, or null when the file has no id column
+ * @param scores each row's probability of a response
+ * @param labels each row's label (1 = positive), or null when labels were not asked for
+ * @param lines the physical line each row starts on
+ * @param rows how many rows were scored (the arrays may be longer)
+ * @param skipped lines of rows that could not be scored, with why (only under bad_rows: skip)
+ * @param unseenLevels categorical values met that training had not seen
+ */
+public record ScoredBlock(String[] ids, double[] scores, boolean[] labels, long[] lines, int rows,
+    List<String> skipped, long unseenLevels) {}

@@ -1,0 +1,256 @@
+package dev.precis.predict;
+
+import dev.precis.Version;
+import dev.precis.config.PrecisConfig;
+import dev.precis.config.PredictConfig;
+import dev.precis.model.ModelBundle;
+import dev.precis.model.ScoreBins;
+import dev.precis.model.ScoredBlock;
+import dev.precis.model.StreamingScorer;
+import dev.precis.report.InputFile;
+import dev.precis.report.OutputFiles;
+import dev.precis.report.PredictReport;
+import dev.precis.report.Reports;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongConsumer;
+import org.apache.commons.csv.CSVFormat;
+
+/**
+ * Scores a customer file of any size and picks who to target. Writes one line per row: the id
+ * (when the model has one), the score, its decile among the training scores, and whether it is
+ * selected (when a top percent or a threshold is set).
+ */
+public final class BatchPrediction {
+  private static final int SKIPPED_SHOWN = 10;
+
+  private final ModelBundle bundle;
+  private final PrecisConfig config;
+  private final LongConsumer progress;
+  private final boolean hasId;
+  private final ScoreBins bins;
+  private long rows;
+  private long skippedRows;
+  private final List<String> skipped = new ArrayList<>();
+  private long unseen;
+  private double scoreSum;
+  private final Map<Integer, Long> deciles = new TreeMap<>();
+
+  /** @param progress told the number of rows scored so far, after each block */
+  public BatchPrediction(ModelBundle bundle, PrecisConfig config, LongConsumer progress) {
+    this.bundle = bundle;
+    this.config = config;
+    this.progress = progress;
+    this.hasId = bundle.pipeline().id() != null;
+    this.bins = bundle.bins();
+  }
+
+  /**
+   * @param out the scored CSV, written atomically; null writes it to {@code stdout}
+   */
+  public PredictReport run(Path modelPath, Path data, Path out, boolean force, Writer stdout) {
+    long start = System.nanoTime();
+    PredictConfig select = config.predict();
+    Selection selection;
+    if (select.topPercent() != null) {
+      selection = topPercent(data, out, force, stdout, select.topPercent());
+    } else {
+      selection = singlePass(data, out, force, stdout, select.threshold());
+    }
+    double seconds = Reports.secondsSince(start);
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("total", seconds);
+    return new PredictReport(PredictReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(modelPath),
+        InputFile.of(data), out == null ? "-" : out.toString(), rows, skippedRows, skipped, unseen, selection.rule,
+        selection.selected, selection.cutoff, rows == 0 ? 0.0 : scoreSum / rows, deciles,
+        config.engine().effectiveThreads(), Math.round(rows / Math.max(seconds, 1e-3)), timings);
+  }
+
+  /** What was selected, and by which rule. */
+  private record Selection(String rule, long selected, Double cutoff) {}
+
+  private Selection singlePass(Path data, Path out, boolean force, Writer stdout, Double threshold) {
+    Integer thresholdMicros = threshold == null ? null : (int) Math.ceil(threshold * ScoreFormat.SCALE - 1e-6);
+    long[] selected = {0};
+    int[] lowest = {Integer.MAX_VALUE};
+    write(out, force, stdout, writer -> {
+      writer.write(header(threshold != null));
+      score(data, block -> format(block, micros -> thresholdMicros != null && micros >= thresholdMicros), text -> {
+        selected[0] += text.selected;
+        lowest[0] = Math.min(lowest[0], text.lowestSelected);
+        writeQuietly(writer, text.lines);
+      });
+    });
+    if (threshold == null) {
+      return new Selection("none", 0, null);
+    }
+    return new Selection("threshold", selected[0], selected[0] == 0 ? null : lowest[0] / (double) ScoreFormat.SCALE);
+  }
+
+  private Selection topPercent(Path data, Path out, boolean force, Writer stdout, double percent) {
+    if (out != null) {
+      OutputFiles.checkWritable(out, force);
+    }
+    TopSelection top = new TopSelection();
+    Path unselected = OutputFiles.temporarySibling(out != null ? out : tempDirectoryFile());
+    try {
+      try (Writer writer = Files.newBufferedWriter(unselected, StandardCharsets.UTF_8)) {
+        score(data, block -> format(block, micros -> false), text -> {
+          for (int micros : text.micros) {
+            top.add(micros);
+          }
+          writeQuietly(writer, text.lines);
+        });
+      }
+      long k = top.select(percent);
+      write(out, force, stdout, writer -> appendSelection(unselected, writer, top));
+      return new Selection("top_percent", k, k == 0 ? null : top.cutoff() / (double) ScoreFormat.SCALE);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      OutputFiles.deleteQuietly(unselected);
+    }
+  }
+
+  private static Path tempDirectoryFile() {
+    return Path.of(System.getProperty("java.io.tmpdir"), "precis-scores.csv");
+  }
+
+  private void appendSelection(Path unselected, Writer writer, TopSelection top) throws IOException {
+    try (BufferedReader reader = Files.newBufferedReader(unselected, StandardCharsets.UTF_8)) {
+      writer.write(header(true));
+      String line;
+      StringBuilder out = new StringBuilder(1 << 16);
+      while ((line = reader.readLine()) != null) {
+        int decileComma = line.lastIndexOf(',');
+        int scoreComma = line.lastIndexOf(',', decileComma - 1);
+        boolean chosen = top.take(ScoreFormat.parseMicros(line, scoreComma + 1, decileComma));
+        out.append(line).append(chosen ? ",1\n" : ",0\n");
+        if (out.length() > (1 << 16) - 256) {
+          writer.append(out);
+          out.setLength(0);
+        }
+      }
+      writer.append(out);
+    }
+  }
+
+  private void score(Path data, java.util.function.Function<ScoredBlock, FormattedBlock> finish,
+      java.util.function.Consumer<FormattedBlock> sink) {
+    boolean skip = config.predict().badRows() == PredictConfig.BadRows.SKIP;
+    new StreamingScorer(bundle, data, config.data(), StreamingScorer.Mode.IDENTIFIED,
+        config.engine().effectiveThreads(), skip).run(finish, block -> {
+          sink.accept(block);
+          progress.accept(rows);
+        });
+  }
+
+  /** A block as output lines, with what the summary needs to know of it. */
+  private static final class FormattedBlock {
+    final StringBuilder lines = new StringBuilder();
+    int[] micros;
+    long selected;
+    int lowestSelected = Integer.MAX_VALUE;
+  }
+
+  /** Runs on a worker: formats a scored block and counts it into the summary (synchronized). */
+  private FormattedBlock format(ScoredBlock block, java.util.function.IntPredicate selected) {
+    FormattedBlock text = new FormattedBlock();
+    text.micros = new int[block.rows()];
+    long[] binCounts = new long[bins.cuts().size() + 2];
+    double sum = 0;
+    for (int i = 0; i < block.rows(); i++) {
+      double score = block.scores()[i];
+      int micros = ScoreFormat.micros(score);
+      text.micros[i] = micros;
+      if (hasId) {
+        appendId(text.lines, block.ids()[i]);
+        text.lines.append(',');
+      }
+      ScoreFormat.append(text.lines, micros);
+      int bin = bins.bin(score);
+      binCounts[bin]++;
+      sum += score;
+      text.lines.append(',').append(bin);
+      if (config.predict().threshold() != null) {
+        boolean chosen = selected.test(micros);
+        text.lines.append(chosen ? ",1" : ",0");
+        if (chosen) {
+          text.selected++;
+          text.lowestSelected = Math.min(text.lowestSelected, micros);
+        }
+      }
+      text.lines.append('\n');
+    }
+    synchronized (this) {
+      rows += block.rows();
+      scoreSum += sum;
+      unseen += block.unseenLevels();
+      skippedRows += block.skipped().size();
+      for (String line : block.skipped()) {
+        if (skipped.size() < SKIPPED_SHOWN) {
+          skipped.add(line);
+        }
+      }
+      for (int b = 1; b < binCounts.length; b++) {
+        if (binCounts[b] > 0) {
+          deciles.merge(b, binCounts[b], Long::sum);
+        }
+      }
+    }
+    return text;
+  }
+
+  private static void appendId(StringBuilder out, String id) {
+    try {
+      CSVFormat.DEFAULT.print(id, out, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private String header(boolean withSelected) {
+    return (hasId ? bundle.pipeline().id() + "," : "") + "score,decile" + (withSelected ? ",selected" : "") + "\n";
+  }
+
+  @FunctionalInterface
+  private interface WriterBody {
+    void write(Writer writer) throws IOException;
+  }
+
+  private static void write(Path out, boolean force, Writer stdout, WriterBody body) {
+    if (out == null) {
+      try {
+        body.write(stdout);
+        stdout.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      return;
+    }
+    OutputFiles.writeFile(out, force, stream -> {
+      Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+      body.write(writer);
+      writer.flush();
+    });
+  }
+
+  private static void writeQuietly(Writer writer, CharSequence text) {
+    try {
+      writer.append(text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

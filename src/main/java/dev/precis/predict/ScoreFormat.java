@@ -1,0 +1,43 @@
+package dev.precis.predict;
+
+/** Scores as the output shows them: six decimals, also the unit that selection ranks by. */
+final class ScoreFormat {
+  static final int SCALE = 1_000_000;
+
+  private ScoreFormat() {}
+
+  /** The score in millionths, as printed. */
+  static int micros(double score) {
+    return (int) Math.round(score * SCALE);
+  }
+
+  static void append(StringBuilder out, int micros) {
+    out.append(micros / SCALE).append('.');
+    String fraction = Integer.toString(micros % SCALE);
+    for (int pad = fraction.length(); pad < 6; pad++) {
+      out.append('0');
+    }
+    out.append(fraction);
+  }
+
+  /** Reads back a printed score, in millionths. */
+  static int parseMicros(CharSequence text, int from, int to) {
+    int value = 0;
+    int decimals = -1;
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (c == '.') {
+        decimals = 0;
+      } else {
+        value = value * 10 + (c - '0');
+        if (decimals >= 0) {
+          decimals++;
+        }
+      }
+    }
+    for (int d = Math.max(decimals, 0); d < 6; d++) {
+      value *= 10;
+    }
+    return value;
+  }
+}

@@ -1,0 +1,26 @@
+package dev.precis.report;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The predict summary: how many rows were scored and selected, and how fast.
+ *
+ * @param output where the scores went ("-" for standard output)
+ * @param rows rows scored
+ * @param skippedRows rows not scored under bad_rows: skip
+ * @param skipped the first few skipped rows with their line and reason
+ * @param unseenLevels categorical values that training had not seen (encoded as "(other)" or zeros)
+ * @param selection how rows were selected ("top_percent", "threshold" or "none")
+ * @param selected rows marked selected
+ * @param cutoff the lowest selected score
+ * @param meanScore mean score of the scored rows
+ * @param deciles rows per training decile (1 = best)
+ * @param rowsPerSecond scoring throughput, end to end
+ */
+public record PredictReport(String schema, String precisVersion, String createdAt, InputFile model, InputFile data,
+    String output, long rows, long skippedRows, List<String> skipped, long unseenLevels, String selection,
+    long selected, Double cutoff, double meanScore, Map<Integer, Long> deciles, int threads, double rowsPerSecond,
+    Map<String, Double> timingsSeconds) {
+  public static final String SCHEMA = "precis.predict/1";
+}

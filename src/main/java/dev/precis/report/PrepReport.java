@@ -1,0 +1,39 @@
+package dev.precis.report;
+
+import dev.precis.config.PrecisConfig;
+import dev.precis.data.DataProfile;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * prep-report.json: what `prep` found in the raw file and what it wrote.
+ *
+ * @param delimiter the delimiter found or configured
+ * @param header whether the file had a header line
+ * @param target the target column, its positive value and the count of each value
+ * @param unlabelled rows left out because their target was missing
+ * @param profile every column: role, type, missing values, value summary
+ * @param features number of encoded features
+ * @param splits rows and positives of each written part
+ */
+public record PrepReport(String schema, String precisVersion, String createdAt, InputFile data, long seed,
+    String delimiter, boolean header, TargetSummary target, long unlabelled, DataProfile profile, int features,
+    Map<String, PartSummary> splits, List<String> outputs, PrecisConfig config, Map<String, Double> timingsSeconds) {
+  public static final String SCHEMA = "precis.prep/1";
+
+  /** The response column. */
+  public record TargetSummary(String column, String positive, Map<String, Long> counts) {}
+
+  /** One part of the split. */
+  public record PartSummary(long rows, long positives, double positiveRate) {
+    public static PartSummary of(boolean[] labels) {
+      long positives = 0;
+      for (boolean label : labels) {
+        if (label) {
+          positives++;
+        }
+      }
+      return new PartSummary(labels.length, positives, labels.length == 0 ? 0.0 : (double) positives / labels.length);
+    }
+  }
+}

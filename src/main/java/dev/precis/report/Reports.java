@@ -1,0 +1,36 @@
+package dev.precis.report;
+
+import dev.precis.config.Mappers;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** Writing reports: stable JSON, atomically. */
+public final class Reports {
+  private Reports() {}
+
+  public static String json(Object report) {
+    try {
+      return Mappers.json().writeValueAsString(report) + "\n";
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  public static void write(Path target, boolean force, Object report) {
+    OutputFiles.writeFile(target, force, out -> out.write(json(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  }
+
+  /** Now, to the second, in UTC: what reports record as their creation time. */
+  public static String now() {
+    return OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.SECONDS).toString();
+  }
+
+  /** Seconds since a System.nanoTime() reading, to the millisecond. */
+  public static double secondsSince(long startNanos) {
+    return Math.round((System.nanoTime() - startNanos) / 1e6) / 1e3;
+  }
+}

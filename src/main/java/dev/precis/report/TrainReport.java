@@ -1,0 +1,19 @@
+package dev.precis.report;
+
+import dev.precis.config.PrecisConfig;
+import dev.precis.eval.BinaryMetrics;
+import java.util.Map;
+
+/**
+ * train-report.json: the model trained and how it scores on the parts of the split.
+ *
+ * @param modelType the model family
+ * @param features number of encoded features
+ * @param splits rows and positives of each part
+ * @param metrics metrics per part: "train", and "valid" and "test" when they have rows
+ */
+public record TrainReport(String schema, String precisVersion, String createdAt, InputFile data, String model,
+    long seed, String modelType, int features, Map<String, PrepReport.PartSummary> splits,
+    Map<String, BinaryMetrics> metrics, PrecisConfig config, Map<String, Double> timingsSeconds) {
+  public static final String SCHEMA = "precis.train/1";
+}
