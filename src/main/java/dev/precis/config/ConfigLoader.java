@@ -177,8 +177,9 @@ public final class ConfigLoader {
     String where = origins.of(keyPath);
     if (e instanceof UnrecognizedPropertyException unknown) {
       List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-      return located(where, keyPath, "unknown key" + Nearest.hint(unknown.getPropertyName(), known)
-          + " (valid here: " + String.join(", ", known) + ")");
+      String parent = keyPath.contains(".") ? keyPath.substring(0, keyPath.lastIndexOf('.') + 1) : "";
+      String hint = Nearest.to(unknown.getPropertyName(), known).map(k -> "; did you mean '" + parent + k + "'?").orElse("");
+      return located(where, keyPath, "unknown key" + hint + " (valid here: " + String.join(", ", known) + ")");
     }
     if (e instanceof InvalidFormatException format) {
       return located(where, keyPath, "'" + format.getValue() + "' is not " + describe(format.getTargetType()));

@@ -40,10 +40,13 @@ public final class BlockReader implements Closeable {
     try {
       while (true) {
         fill();
-        int cut = lastRecordEnd();
-        if (cut > 0 || (eof && filled > 0)) {
-          int length = cut > 0 ? cut : filled;
-          return take(length);
+        long cutAndLines = lastRecordEnd();
+        int cut = (int) (cutAndLines >>> 32);
+        if (cut > 0) {
+          return take(cut, (int) cutAndLines);
+        }
+        if (eof && filled > 0) {
+          return take(filled, newlines(filled));
         }
         if (eof) {
           return null;
@@ -66,32 +69,47 @@ public final class BlockReader implements Closeable {
     }
   }
 
-  /** Index just past the last line break that is outside quotes, or 0 if there is none. */
-  private int lastRecordEnd() {
+  /**
+   * In one pass: the index just past the last line break outside quotes (high 32 bits; 0 if
+   * none) and the number of line breaks before it (low 32 bits).
+   */
+  private long lastRecordEnd() {
     boolean quoted = false;
     int end = 0;
+    int lines = 0;
+    int linesAtEnd = 0;
     char[] b = buffer;
     for (int i = 0, n = filled; i < n; i++) {
       char c = b[i];
-      if (c == CsvDialect.QUOTE) {
+      if (c == '\n') {
+        lines++;
+        if (!quoted) {
+          end = i + 1;
+          linesAtEnd = lines;
+        }
+      } else if (c == CsvDialect.QUOTE) {
         quoted = !quoted;
-      } else if (c == '\n' && !quoted) {
-        end = i + 1;
       }
     }
-    return end;
+    return ((long) end << 32) | linesAtEnd;
   }
 
-  private TextBlock take(int length) {
+  private int newlines(int length) {
+    int lines = 0;
+    for (int i = 0; i < length; i++) {
+      if (buffer[i] == '\n') {
+        lines++;
+      }
+    }
+    return lines;
+  }
+
+  private TextBlock take(int length, int lines) {
     char[] text = Arrays.copyOf(buffer, length);
     System.arraycopy(buffer, length, buffer, 0, filled - length);
     filled -= length;
     TextBlock block = new TextBlock(text, length, nextLine, sequence++);
-    for (int i = 0; i < length; i++) {
-      if (text[i] == '\n') {
-        nextLine++;
-      }
-    }
+    nextLine += lines;
     return block;
   }
 

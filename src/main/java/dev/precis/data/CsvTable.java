@@ -75,7 +75,12 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
 
     /** Opens a file, sniffs its dialect and reads its header. */
     public static CsvHead open(Path file, DataConfig config) {
-      Reader reader = DataFiles.open(file);
+      return open(file, config, null);
+    }
+
+    /** As {@link #open(Path, DataConfig)}, feeding the file's bytes to {@code digest} as they are read. */
+    public static CsvHead open(Path file, DataConfig config, java.security.MessageDigest digest) {
+      Reader reader = DataFiles.open(file, digest);
       try {
         BufferedReader buffered = (BufferedReader) reader;
         buffered.mark(1 << 20);

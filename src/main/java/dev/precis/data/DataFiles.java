@@ -18,11 +18,22 @@ public final class DataFiles {
 
   /** A UTF-8 reader over a plain or gzip-compressed (.gz) file. */
   public static Reader open(Path file) {
+    return open(file, null);
+  }
+
+  /**
+   * As {@link #open(Path)}, also feeding every byte of the file, as stored, to {@code digest}
+   * (when not null), so a file is read once to be both parsed and identified.
+   */
+  public static Reader open(Path file, java.security.MessageDigest digest) {
     if (Files.isDirectory(file)) {
       throw PrecisException.data(file + ": is a directory; give a CSV file");
     }
     try {
       InputStream in = Files.newInputStream(file);
+      if (digest != null) {
+        in = new java.security.DigestInputStream(in, digest);
+      }
       if (file.getFileName().toString().endsWith(".gz")) {
         in = new GZIPInputStream(in, 1 << 16);
       }

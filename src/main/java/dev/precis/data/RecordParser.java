@@ -46,6 +46,14 @@ public final class RecordParser {
    *     extra fields are counted, not stored), or -1 when the block has no more records
    */
   public int next(String[] fields) {
+    return next(fields, null);
+  }
+
+  /**
+   * As {@link #next(String[])}, but only fields whose {@code keep} flag is set are made into
+   * strings; the others are checked and skipped, and left null.
+   */
+  public int next(String[] fields, boolean[] keep) {
     skipBlankLines();
     if (pos >= end) {
       return -1;
@@ -53,7 +61,8 @@ public final class RecordParser {
     recordLine = line;
     int count = 0;
     while (true) {
-      String value = pos < end && text[pos] == CsvDialect.QUOTE ? quotedField() : plainField();
+      boolean wanted = keep == null || (count < keep.length && keep[count]);
+      String value = pos < end && text[pos] == CsvDialect.QUOTE ? quotedField(wanted) : plainField(wanted);
       if (count < fields.length) {
         fields[count] = value;
       }
@@ -82,7 +91,7 @@ public final class RecordParser {
     }
   }
 
-  private String plainField() {
+  private String plainField(boolean wanted) {
     int start = pos;
     char[] t = text;
     while (pos < end) {
@@ -92,10 +101,10 @@ public final class RecordParser {
       }
       pos++;
     }
-    return new String(t, start, pos - start);
+    return wanted ? new String(t, start, pos - start) : null;
   }
 
-  private String quotedField() {
+  private String quotedField(boolean wanted) {
     long startLine = line;
     int start = ++pos;
     boolean escaped = false;
@@ -117,7 +126,7 @@ public final class RecordParser {
       }
       pos++;
     }
-    String value = escaped ? unescape(start, pos) : new String(text, start, pos - start);
+    String value = !wanted ? null : escaped ? unescape(start, pos) : new String(text, start, pos - start);
     pos++;
     if (pos < end && text[pos] != delimiter && text[pos] != '\n' && text[pos] != '\r') {
       throw DataFiles.error(file, line, "unexpected '" + text[pos] + "' after a closing quote; "

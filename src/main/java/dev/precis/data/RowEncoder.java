@@ -56,6 +56,13 @@ public final class RowEncoder {
     return index;
   }
 
+  /** Indices of the file's columns that the encoder reads. */
+  public int[] inputColumns() {
+    int[] columns = java.util.Arrays.copyOf(numericIndex, numericIndex.length + categoricalIndex.length);
+    System.arraycopy(categoricalIndex, 0, columns, numericIndex.length, categoricalIndex.length);
+    return columns;
+  }
+
   public int featureCount() {
     return featureCount;
   }

@@ -10,12 +10,12 @@ import java.util.Set;
 
 /**
  * Decides which columns are features and whether each is numeric or categorical. A column is
- * numeric when its non-missing values are numbers; when nearly all are and a few are not, the
- * few are reported as bad values rather than turning the column into categories.
+ * numeric when its non-missing values are numbers; when nearly all are (95%) and a few are not,
+ * the few are reported as bad values rather than turning the column into categories.
  */
 public final class SchemaInference {
-  /** Up to this share of non-numbers, a mostly numeric column is taken as numeric with bad values. */
-  private static final double STRAY_SHARE = 0.01;
+  /** A column this much numeric is numeric, and its other values are bad values, not categories. */
+  private static final double NUMERIC_SHARE = 0.95;
 
   private SchemaInference() {}
 
@@ -79,7 +79,7 @@ public final class SchemaInference {
     if (others == 0 && numbers > 0) {
       return ColumnType.NUMERIC;
     }
-    if (numbers > 0 && others <= STRAY_SHARE * (numbers + others)) {
+    if (numbers >= NUMERIC_SHARE * (numbers + others)) {
       String name = table.columns().get(column);
       throw DataFiles.error(table.file(), table.lines()[firstOther], "column '" + name + "' holds numbers but this row has '"
           + rows.get(firstOther)[column] + "' (" + others + " such rows); fix the value, list it in prep.missing.tokens, "

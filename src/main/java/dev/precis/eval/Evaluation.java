@@ -25,7 +25,7 @@ public final class Evaluation {
   public static EvalReport run(ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config) {
     long start = System.nanoTime();
     Collected collected = new Collected();
-    new StreamingScorer(bundle, dataPath, config.data(), StreamingScorer.Mode.LABELLED, config.engine().effectiveThreads(),
+    String sha256 = new StreamingScorer(bundle, dataPath, config.data(), StreamingScorer.Mode.LABELLED, config.engine().effectiveThreads(),
         config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
         .run(block -> block, collected::add);
     if (collected.rows == 0) {
@@ -38,7 +38,7 @@ public final class Evaluation {
     List<EvalReport.GateResult> gates = Gates.check(config.eval().gates(), metrics);
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
-    return new EvalReport(EvalReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(modelPath), InputFile.of(dataPath),
+    return new EvalReport(EvalReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(modelPath), new InputFile(dataPath.toString(), sha256),
         config.seed(), metrics, collected.skippedRows, collected.skipped, gates,
         gates.stream().allMatch(EvalReport.GateResult::passed), config, timings);
   }

@@ -10,6 +10,7 @@ import dev.precis.data.RowEncoder;
 import dev.precis.data.TextBlock;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -53,14 +54,19 @@ public final class StreamingScorer {
     this.skipBadRows = skipBadRows;
   }
 
-  /** Scores the whole file. */
-  public <R> void run(Function<ScoredBlock, R> finish, Consumer<R> sink) {
+  /**
+   * Scores the whole file.
+   *
+   * @return the SHA-256 of the file's bytes, taken as they were read
+   */
+  public <R> String run(Function<ScoredBlock, R> finish, Consumer<R> sink) {
+    java.security.MessageDigest digest = sha256();
     ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "precis-score");
       t.setDaemon(true);
       return t;
     });
-    try (CsvHead head = CsvHead.open(file, data)) {
+    try (CsvHead head = CsvHead.open(file, data, digest)) {
       ThreadLocal<BlockWork> work = ThreadLocal.withInitial(() -> new BlockWork(head));
       new BlockWork(head); // fail fast, on this thread, if the file lacks a column
       ArrayDeque<Future<R>> window = new ArrayDeque<>();
@@ -78,7 +84,17 @@ public final class StreamingScorer {
     } finally {
       workers.shutdownNow();
     }
+    return java.util.HexFormat.of().formatHex(digest.digest());
   }
+
+  private static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
 
   private static <R> R await(Future<R> future) {
     try {
@@ -104,6 +120,11 @@ public final class StreamingScorer {
     private final int idColumn;
     private final int targetColumn;
     private final String[] fields;
+    private final boolean[] keep;
+    private double[][] rows = new double[0][];
+    private long[] lines = new long[0];
+    private String[] ids = new String[0];
+    private boolean[] labels = new boolean[0];
 
     BlockWork(CsvHead head) {
       this.head = head;
@@ -116,6 +137,15 @@ public final class StreamingScorer {
       this.targetColumn = mode == Mode.LABELLED
           ? column(head, bundle.pipeline().target(), "the target; eval needs labelled rows, predict scores unlabelled ones") : -1;
       this.fields = new String[head.columns().size()];
+      this.keep = new boolean[fields.length];
+      for (int c : encoder.inputColumns()) {
+        keep[c] = true;
+      }
+      for (int c : new int[] {idColumn, targetColumn}) {
+        if (c >= 0) {
+          keep[c] = true;
+        }
+      }
     }
 
     private int column(CsvHead head, String name, String role) {
@@ -129,22 +159,19 @@ public final class StreamingScorer {
 
     ScoredBlock score(TextBlock block) {
       parser.reset(block);
-      List<double[]> rows = new ArrayList<>();
-      List<String> ids = new ArrayList<>();
-      List<Boolean> labels = new ArrayList<>();
-      List<Long> lines = new ArrayList<>();
       List<String> skipped = new ArrayList<>();
       long unseenBefore = encoder.unseenLevels();
+      int n = 0;
       int count;
-      while ((count = parser.next(fields)) >= 0) {
+      while ((count = parser.next(fields, keep)) >= 0) {
         head.checkFieldCount(count, parser.line());
         if (targetColumn >= 0 && missing.isMissing(fields[targetColumn])) {
           skipped.add(parser.line() + ": no label");
           continue;
         }
-        double[] x = new double[encoder.featureCount()];
+        ensureCapacity(n + 1);
         try {
-          encoder.encode(fields, x);
+          encoder.encode(fields, rows[n]);
         } catch (RowEncoder.BadValue e) {
           if (!skipBadRows) {
             throw DataFiles.error(file, parser.line(), e.getMessage()
@@ -153,27 +180,36 @@ public final class StreamingScorer {
           skipped.add(parser.line() + ": " + e.getMessage());
           continue;
         }
-        rows.add(x);
-        lines.add(parser.line());
+        lines[n] = parser.line();
         if (idColumn >= 0) {
-          ids.add(fields[idColumn]);
+          ids[n] = fields[idColumn];
         }
         if (targetColumn >= 0) {
-          labels.add(fields[targetColumn].strip().equals(bundle.pipeline().positive()));
+          labels[n] = fields[targetColumn].strip().equals(bundle.pipeline().positive());
         }
+        n++;
       }
-      int n = rows.size();
       double[] scores = new double[n];
-      scorer.score(rows.toArray(new double[0][]), n, scores);
-      boolean[] labelArray = null;
-      if (targetColumn >= 0) {
-        labelArray = new boolean[n];
-        for (int i = 0; i < n; i++) {
-          labelArray[i] = labels.get(i);
-        }
+      scorer.score(rows, n, scores);
+      return new ScoredBlock(idColumn >= 0 ? Arrays.copyOf(ids, n) : null, scores,
+          targetColumn >= 0 ? Arrays.copyOf(labels, n) : null, Arrays.copyOf(lines, n), n, skipped,
+          encoder.unseenLevels() - unseenBefore);
+    }
+
+    /** Rows, lines, ids and labels are buffers this worker reuses block after block. */
+    private void ensureCapacity(int size) {
+      if (size <= rows.length) {
+        return;
       }
-      return new ScoredBlock(idColumn >= 0 ? ids.toArray(new String[0]) : null, scores, labelArray,
-          lines.stream().mapToLong(Long::longValue).toArray(), n, skipped, encoder.unseenLevels() - unseenBefore);
+      int capacity = Math.max(size, rows.length * 2);
+      int old = rows.length;
+      rows = Arrays.copyOf(rows, capacity);
+      for (int i = old; i < capacity; i++) {
+        rows[i] = new double[encoder.featureCount()];
+      }
+      lines = Arrays.copyOf(lines, capacity);
+      ids = Arrays.copyOf(ids, capacity);
+      labels = Arrays.copyOf(labels, capacity);
     }
   }
 }

@@ -44,6 +44,7 @@ public final class BatchPrediction {
   private long skippedRows;
   private final List<String> skipped = new ArrayList<>();
   private long unseen;
+  private String dataSha256;
   private double scoreSum;
   private final Map<Integer, Long> deciles = new TreeMap<>();
 
@@ -72,7 +73,7 @@ public final class BatchPrediction {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", seconds);
     return new PredictReport(PredictReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(modelPath),
-        InputFile.of(data), out == null ? "-" : out.toString(), rows, skippedRows, skipped, unseen, selection.rule,
+        new InputFile(data.toString(), dataSha256), out == null ? "-" : out.toString(), rows, skippedRows, skipped, unseen, selection.rule,
         selection.selected, selection.cutoff, rows == 0 ? 0.0 : scoreSum / rows, deciles,
         config.engine().effectiveThreads(), Math.round(rows / Math.max(seconds, 1e-3)), timings);
   }
@@ -146,10 +147,11 @@ public final class BatchPrediction {
     }
   }
 
+  /** Scores the file, keeping the SHA-256 of its bytes for the report. */
   private void score(Path data, java.util.function.Function<ScoredBlock, FormattedBlock> finish,
       java.util.function.Consumer<FormattedBlock> sink) {
     boolean skip = config.predict().badRows() == PredictConfig.BadRows.SKIP;
-    new StreamingScorer(bundle, data, config.data(), StreamingScorer.Mode.IDENTIFIED,
+    dataSha256 = new StreamingScorer(bundle, data, config.data(), StreamingScorer.Mode.IDENTIFIED,
         config.engine().effectiveThreads(), skip).run(finish, block -> {
           sink.accept(block);
           progress.accept(rows);
