@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "eval", sortOptions = false,
+@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Score a labelled CSV with a model and report AUC, PR-AUC, log loss, threshold metrics, lift and gains.",
         "Exits 4 when a quality gate (--fail-under or eval.gates) is not reached."},
     footerHeading = "%nExamples:%n",
@@ -28,14 +28,6 @@ import picocli.CommandLine.Spec;
         "  precis eval --model bank.precis --data test.csv --json --fail-under auc=0.78 --fail-under top_lift=3"})
 final class EvalCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin ConfigOptions configOptions;
-  @Mixin CommonOptions common;
-
-  @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "Model bundle written by `precis train`.")
-  Path model;
-
-  @Option(names = {"-d", "--data"}, paramLabel = "FILE", required = true, description = "Labelled CSV with the model's columns and target.")
-  Path data;
 
   @Option(names = "--fail-under", paramLabel = "METRIC=MIN",
       description = "Quality gate (eval.gates), repeatable: auc, pr_auc, ks, accuracy, precision, recall, f1, mcc, top_lift.")
@@ -44,33 +36,32 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the eval report (JSON) here.")
   Path out;
 
-  @Option(names = "--json", description = "Print the eval report as JSON on standard output.")
-  boolean json;
-
-  @Option(names = "--force", description = "Replace an existing --out.")
-  boolean force;
+  @Mixin ConfigOptions configOptions;
+  @Mixin BundleInputs inputs;
+  @Mixin OutputOptions output;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
     common.configureLogging();
     if (out != null) {
-      OutputFiles.checkWritable(out, force);
+      OutputFiles.checkWritable(out, output.force);
     }
-    ModelBundle bundle = ModelBundle.read(model);
+    ModelBundle bundle = ModelBundle.read(inputs.model);
     List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(ConfigOverride.fromOption("--data", "data.path", data.toString()));
+    overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
     failUnder.forEach((metric, min) -> overrides.add(ConfigOverride.fromOption("--fail-under", "eval.gates." + metric, min)));
     PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
     if (configOptions.printConfig) {
       Outputs.printConfig(spec.commandLine().getOut(), config);
       return 0;
     }
-    EvalReport report = Evaluation.run(bundle, model, data, config);
+    EvalReport report = Evaluation.run(bundle, inputs.model, inputs.data, config);
     if (out != null) {
-      Reports.write(out, force, report);
+      Reports.write(out, output.force, report);
     }
     new Console(spec.commandLine().getErr(), common.quiet).say(Summaries.eval(report));
-    if (json) {
+    if (output.json) {
       Outputs.printJson(spec.commandLine().getOut(), report);
     }
     return report.passed() ? 0 : PrecisException.GATE;

@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     versionProvider = VersionProvider.class,
     description = "Response and propensity models for marketing campaigns: prepare data, train, evaluate, tune, score.",
     subcommands = {PrepCommand.class, TrainCommand.class, EvalCommand.class, TuneCommand.class, PredictCommand.class,
+        CompletionCommand.class,
         CommandLine.HelpCommand.class},
     footerHeading = "%nExamples:%n",
     footer = {

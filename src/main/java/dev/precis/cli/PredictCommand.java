@@ -19,7 +19,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "predict", sortOptions = false,
+@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Score a customer CSV of any size with a model and pick who to target.",
         "Writes id (when the model has one), score, decile (among the training scores) and, with a rule, selected (1/0)."},
     footerHeading = "%nExamples:%n",
@@ -27,14 +27,6 @@ import picocli.CommandLine.Spec;
         "  precis predict --model bank.precis --data customers.csv.gz --out - --threshold 0.3 | gzip > scores.csv.gz"})
 final class PredictCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin ConfigOptions configOptions;
-  @Mixin CommonOptions common;
-
-  @Option(names = {"-m", "--model"}, paramLabel = "FILE", required = true, description = "Model bundle written by `precis train`.")
-  Path model;
-
-  @Option(names = {"-d", "--data"}, paramLabel = "FILE", required = true, description = "CSV to score (plain or .gz).")
-  Path data;
 
   @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Scored CSV to write, or - for standard output.")
   String out;
@@ -49,30 +41,29 @@ final class PredictCommand implements Callable<Integer> {
       description = "Summary report (JSON); default <out>.summary.json beside a file output.")
   Path summary;
 
-  @Option(names = "--json", description = "Print the summary as JSON on standard output (not with --out -).")
-  boolean json;
-
-  @Option(names = "--force", description = "Replace outputs that already exist.")
-  boolean force;
+  @Mixin ConfigOptions configOptions;
+  @Mixin BundleInputs inputs;
+  @Mixin OutputOptions output;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
     common.configureLogging();
     boolean toStdout = out.equals("-");
-    if (toStdout && json) {
+    if (toStdout && output.json) {
       throw PrecisException.usage("--json prints on standard output, which --out - already uses for scores; use --summary FILE");
     }
     Path outPath = toStdout ? null : Path.of(out);
     Path summaryPath = summary != null ? summary : toStdout ? null : TrainCommand.sibling(outPath, ".summary.json");
     if (outPath != null) {
-      OutputFiles.checkWritable(outPath, force);
+      OutputFiles.checkWritable(outPath, output.force);
     }
     if (summaryPath != null) {
-      OutputFiles.checkWritable(summaryPath, force);
+      OutputFiles.checkWritable(summaryPath, output.force);
     }
-    ModelBundle bundle = ModelBundle.read(model);
+    ModelBundle bundle = ModelBundle.read(inputs.model);
     List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(ConfigOverride.fromOption("--data", "data.path", data.toString()));
+    overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
     if (topPercent != null) {
       overrides.add(ConfigOverride.fromOption("--top-percent", "predict.top_percent", topPercent));
       overrides.add(ConfigOverride.fromOption("--top-percent", "predict.threshold", "null"));
@@ -92,13 +83,13 @@ final class PredictCommand implements Callable<Integer> {
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     PredictReport report = new BatchPrediction(bundle, config,
         rows -> console.progress(String.format(Locale.ROOT, "scored %,d rows", rows)))
-        .run(model, data, outPath, force, spec.commandLine().getOut());
+        .run(inputs.model, inputs.data, outPath, output.force, spec.commandLine().getOut());
     console.endProgress();
     if (summaryPath != null) {
-      Reports.write(summaryPath, force, report);
+      Reports.write(summaryPath, output.force, report);
     }
     console.say(Summaries.predict(report));
-    if (json) {
+    if (output.json) {
       Outputs.printJson(spec.commandLine().getOut(), report);
     }
     return 0;

@@ -21,7 +21,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "prep", sortOptions = false,
+@Command(name = "prep", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Profile a raw CSV, clean and encode it, split it (stratified, seeded) and write the parts.",
         "Writes DIR/train.csv, valid.csv, test.csv (encoded features + target as 1/0), pipeline.json and prep-report.json."},
     footerHeading = "%nExamples:%n",
@@ -31,18 +31,14 @@ final class PrepCommand implements Callable<Integer> {
   static final String REPORT = "prep-report.json";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin ConfigOptions configOptions;
-  @Mixin DataOptions dataOptions;
-  @Mixin CommonOptions common;
 
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Directory to write.")
   Path out;
 
-  @Option(names = "--json", description = "Also print the prep report as JSON on standard output.")
-  boolean json;
-
-  @Option(names = "--force", description = "Replace the directory if it exists.")
-  boolean force;
+  @Mixin ConfigOptions configOptions;
+  @Mixin DataOptions dataOptions;
+  @Mixin OutputOptions output;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
@@ -52,16 +48,16 @@ final class PrepCommand implements Callable<Integer> {
       Outputs.printConfig(spec.commandLine().getOut(), config);
       return 0;
     }
-    OutputFiles.checkWritable(out, force);
+    OutputFiles.checkWritable(out, output.force);
     long start = System.nanoTime();
     Preparation prep = Preparation.run(config);
     PrepReport report = report(config, prep, start);
-    OutputFiles.writeDirectory(out, force, dir -> {
+    OutputFiles.writeDirectory(out, output.force, dir -> {
       PreparedDirectory.write(dir, prep.data());
       Reports.write(dir.resolve(REPORT), false, report);
     });
     new Console(spec.commandLine().getErr(), common.quiet).say(Summaries.prep(report, out.toString()));
-    if (json) {
+    if (output.json) {
       Outputs.printJson(spec.commandLine().getOut(), report);
     }
     return 0;

@@ -15,7 +15,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", sortOptions = false,
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Fit a response model on a raw CSV (prepared in memory) or a `prep` directory, and report its held-out metrics.",
         "Writes the model bundle (--out) and a JSON report beside it."},
     footerHeading = "%nExamples:%n",
@@ -24,9 +24,6 @@ import picocli.CommandLine.Spec;
         "  precis train --data prepared/ --set model.params.epochs=30 --out bank.precis --force"})
 final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin ConfigOptions configOptions;
-  @Mixin DataOptions dataOptions;
-  @Mixin CommonOptions common;
 
   @Option(names = {"-m", "--model"}, paramLabel = "TYPE", description = "Model type (model.type): logistic, mlp.")
   String model;
@@ -37,11 +34,10 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--report", paramLabel = "FILE", description = "Train report (default: <out>.train-report.json beside the bundle).")
   Path report;
 
-  @Option(names = "--json", description = "Also print the train report as JSON on standard output.")
-  boolean json;
-
-  @Option(names = "--force", description = "Replace outputs that already exist.")
-  boolean force;
+  @Mixin ConfigOptions configOptions;
+  @Mixin DataOptions dataOptions;
+  @Mixin OutputOptions output;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
@@ -56,15 +52,15 @@ final class TrainCommand implements Callable<Integer> {
       return 0;
     }
     Path reportPath = report != null ? report : sibling(out, ".train-report.json");
-    OutputFiles.checkWritable(out, force);
-    OutputFiles.checkWritable(reportPath, force);
+    OutputFiles.checkWritable(out, output.force);
+    OutputFiles.checkWritable(reportPath, output.force);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     console.say("Training " + config.model().type() + " on " + config.data().path() + " ...");
     ModelTraining.Result result = ModelTraining.train(config, out);
-    OutputFiles.writeFile(out, force, result.bundle()::write);
-    Reports.write(reportPath, force, result.report());
+    OutputFiles.writeFile(out, output.force, result.bundle()::write);
+    Reports.write(reportPath, output.force, result.report());
     console.say(Summaries.train(result.report(), out.toString(), reportPath.toString()));
-    if (json) {
+    if (output.json) {
       Outputs.printJson(spec.commandLine().getOut(), result.report());
     }
     return 0;

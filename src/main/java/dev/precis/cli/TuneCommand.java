@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tune", sortOptions = false,
+@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Random search over model parameters (tune.space, or the model's default space) with stratified k-fold CV.",
         "Writes DIR/leaderboard.json and DIR/best.yaml, a config that `precis train --config` takes as is."},
     footerHeading = "%nExamples:%n",
@@ -32,9 +32,6 @@ final class TuneCommand implements Callable<Integer> {
   static final String BEST = "best.yaml";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
-  @Mixin ConfigOptions configOptions;
-  @Mixin DataOptions dataOptions;
-  @Mixin CommonOptions common;
 
   @Option(names = {"-m", "--model"}, paramLabel = "TYPE", description = "Model type (model.type): logistic, mlp.")
   String model;
@@ -48,11 +45,10 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Directory to write.")
   Path out;
 
-  @Option(names = "--json", description = "Also print the leaderboard as JSON on standard output.")
-  boolean json;
-
-  @Option(names = "--force", description = "Replace the directory if it exists.")
-  boolean force;
+  @Mixin ConfigOptions configOptions;
+  @Mixin DataOptions dataOptions;
+  @Mixin OutputOptions output;
+  @Mixin CommonOptions common;
 
   @Override
   public Integer call() {
@@ -72,18 +68,18 @@ final class TuneCommand implements Callable<Integer> {
       Outputs.printConfig(spec.commandLine().getOut(), config);
       return 0;
     }
-    OutputFiles.checkWritable(out, force);
+    OutputFiles.checkWritable(out, output.force);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     console.say(String.format(Locale.ROOT, "Tuning %s: %d trials x %d folds on %s ...", config.model().type(),
         config.tune().trials(), config.tune().folds(), config.data().path()));
     Tuner.Result result = Tuner.run(config, trial ->
         console.say(Summaries.tuneTrial(trial, config.tune().trials(), config.tune().metric())));
-    OutputFiles.writeDirectory(out, force, dir -> {
+    OutputFiles.writeDirectory(out, output.force, dir -> {
       Reports.write(dir.resolve(LEADERBOARD), false, result.report());
       Files.writeString(dir.resolve(BEST), bestYaml(result, out), StandardCharsets.UTF_8);
     });
     console.say(Summaries.tune(result.report(), out.toString()));
-    if (json) {
+    if (output.json) {
       Outputs.printJson(spec.commandLine().getOut(), result.report());
     }
     return 0;

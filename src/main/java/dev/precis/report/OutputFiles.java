@@ -25,7 +25,7 @@ public final class OutputFiles {
     void write(OutputStream out) throws IOException;
   }
 
-  /** Fills a fresh directory. */
+  /** Fills a fresh directory (or, internally, any path). */
   @FunctionalInterface
   public interface DirectoryWriter {
     void write(Path dir) throws IOException;
@@ -43,31 +43,29 @@ public final class OutputFiles {
   }
 
   public static void writeFile(Path target, boolean force, FileWriter writer) {
-    checkWritable(target, force);
-    Path temp = temporarySibling(target);
-    try {
+    viaTemporary(target, force, temp -> {
       try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
         writer.write(out);
       }
-      moveIntoPlace(temp, target);
-    } catch (IOException e) {
-      deleteQuietly(temp);
-      throw PrecisException.data(target + ": cannot write: " + e.getMessage(), e);
-    } catch (RuntimeException e) {
-      deleteQuietly(temp);
-      throw e;
-    }
+    });
   }
 
   public static void writeDirectory(Path target, boolean force, DirectoryWriter writer) {
-    checkWritable(target, force);
-    Path temp = temporarySibling(target);
-    try {
+    viaTemporary(target, force, temp -> {
       Files.createDirectory(temp);
       writer.write(temp);
       if (Files.exists(target)) {
         deleteQuietly(target);
       }
+    });
+  }
+
+  /** Fills a temporary sibling, then renames it over the target; on failure removes it. */
+  private static void viaTemporary(Path target, boolean force, DirectoryWriter fill) {
+    checkWritable(target, force);
+    Path temp = temporarySibling(target);
+    try {
+      fill.write(temp);
       moveIntoPlace(temp, target);
     } catch (IOException e) {
       deleteQuietly(temp);
