@@ -42,9 +42,8 @@ public final class Main implements Runnable {
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd.getErr(), stacktrace));
     commandLine.setParameterExceptionHandler((e, args2) -> {
-      PrintWriter w = e.getCommandLine().getErr();
-      w.println("precis: " + e.getMessage());
-      w.println("Run `" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage.");
+      e.getCommandLine().getErr().println("precis: error: " + e.getMessage() + "; run `"
+          + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage");
       return PrecisException.USAGE;
     });
     return commandLine.execute(args);

@@ -33,7 +33,7 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
         lines.add(line);
       });
       if (rows.isEmpty()) {
-        throw PrecisException.data(file + ": has a header but no data rows");
+        throw PrecisException.data(file + ": has a header but no data rows; check that the export that wrote it finished");
       }
       return new CsvTable(file, head.dialect(), head.columns(), rows,
           lines.stream().mapToLong(Long::longValue).toArray());
@@ -93,7 +93,7 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
         }
         buffered.reset();
         if (firstLines.isEmpty()) {
-          throw PrecisException.data(file + ": is empty; expected a header line and data rows");
+          throw PrecisException.data(file + ": is empty; expected a header line and data rows (check that the export that wrote it finished)");
         }
         char delimiter = config.delimiterChar().isPresent() ? (char) config.delimiterChar().getAsInt()
             : DialectSniffer.delimiter(file, firstLines);

@@ -82,7 +82,7 @@ public final class SchemaInference {
     if (numbers >= NUMERIC_SHARE * (numbers + others)) {
       String name = table.columns().get(column);
       throw DataFiles.error(table.file(), table.lines()[firstOther], "column '" + name + "' holds numbers but this row has '"
-          + rows.get(firstOther)[column] + "' (" + others + " such rows); fix the value, list it in prep.missing.tokens, "
+          + rows.get(firstOther)[column] + "'" + (others > 1 ? " (and " + (others - 1) + " more rows like it)" : "") + "; fix the value, list it in prep.missing.tokens, "
           + "or set data.types." + name + ": categorical");
     }
     return ColumnType.CATEGORICAL;

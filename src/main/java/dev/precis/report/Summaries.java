@@ -46,7 +46,7 @@ public final class Summaries {
     StringBuilder text = new StringBuilder();
     text.append(String.format(Locale.ROOT, "Evaluated %s on %s: %,d rows, %,d positive%s%n", report.model().path(),
         report.data().path(), m.rows(), m.positives(),
-        report.skippedRows() > 0 ? String.format(Locale.ROOT, ", %,d rows skipped", report.skippedRows()) : ""));
+        report.skippedRows() > 0 ? ", " + count(report.skippedRows(), "row") + " skipped" : ""));
     text.append(String.format(Locale.ROOT, "  AUC %s   PR-AUC %s   log loss %s   Brier %s   KS %s%n",
         f4(m.auc()), f4(m.prAuc()), f4(m.logLoss()), f4(m.brier()), f4(m.ks())));
     var t = m.atThreshold();
@@ -63,18 +63,19 @@ public final class Summaries {
 
   public static String predict(PredictReport report) {
     StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "Scored %,d rows in %.2f s (%,.0f rows/s, %d threads) -> %s%n", report.rows(),
-        report.timingsSeconds().get("total"), report.rowsPerSecond(), report.threads(), report.output()));
+        "Scored %s in %.2f s (%,.0f rows/s, %s) -> %s%n", count(report.rows(), "row"),
+        report.timingsSeconds().get("total"), report.rowsPerSecond(), count(report.threads(), "thread"), report.output()));
     if (!report.selection().equals("none")) {
-      text.append(String.format(Locale.ROOT, "Selected %,d rows by %s%s%n", report.selected(), report.selection(),
+      text.append(String.format(Locale.ROOT, "Selected %s by %s%s%n", count(report.selected(), "row"), report.selection(),
           report.cutoff() == null ? "" : String.format(Locale.ROOT, " (score >= %.6f)", report.cutoff())));
     }
     if (report.skippedRows() > 0) {
-      text.append(String.format(Locale.ROOT, "Skipped %,d rows that could not be scored, e.g. line %s%n",
-          report.skippedRows(), report.skipped().get(0)));
+      text.append(String.format(Locale.ROOT, "Skipped %s that could not be scored, e.g. line %s%n",
+          count(report.skippedRows(), "row"), report.skipped().get(0)));
     }
     if (report.unseenLevels() > 0) {
-      text.append(String.format(Locale.ROOT, "%,d category values were not seen in training%n", report.unseenLevels()));
+      text.append(String.format(Locale.ROOT, "%s not seen in training (encoded as \"(other)\" or no level)%n",
+          count(report.unseenLevels(), "category value")));
     }
     return text.toString();
   }
@@ -102,6 +103,11 @@ public final class Summaries {
           pct(bin.cumulativeCapture()), f4(bin.minScore()));
     }
     return table.toString();
+  }
+
+  /** "1 row", "4,119 rows". */
+  static String count(long n, String noun) {
+    return String.format(Locale.ROOT, "%,d %s%s", n, noun, n == 1 ? "" : "s");
   }
 
   private static String f4(double value) {
