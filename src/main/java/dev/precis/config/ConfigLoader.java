@@ -29,8 +29,11 @@ import java.util.stream.Collectors;
  * came from (file and line, or the option) and how to fix it.
  */
 public final class ConfigLoader {
-  /** Maps whose keys are the user's (columns, metrics, parameters): a --set path ends in one key. */
-  private static final Set<String> FREE_FORM = Set.of("data.types", "eval.gates", "model.params", "tune.space");
+  /** Maps keyed by column names, which may hold dots: the rest of a --set path is one key. */
+  private static final Set<String> KEYED_BY_COLUMN = Set.of("data.types");
+  /** Keys whose values are text: YAML reads an unquoted yes/no/on/off/true/false there as a boolean. */
+  private static final Set<String> TEXT_KEYS = Set.of("data.path", "data.target", "data.positive", "data.id",
+      "data.delimiter", "model.type", "tune.metric", "data.drop", "prep.missing.tokens");
 
   private final UnaryOperator<PrecisConfig> finisher;
 
@@ -61,6 +64,7 @@ public final class ConfigLoader {
       apply(tree, override);
       origins.record(override.keyPath(), override.source());
     }
+    rejectBooleansForText(tree, origins);
     try {
       return finisher.apply(Mappers.yaml().treeToValue(tree, PrecisConfig.class));
     } catch (ConfigException e) {
@@ -104,6 +108,20 @@ public final class ConfigLoader {
     merge(tree, (ObjectNode) user);
   }
 
+  private static void rejectBooleansForText(ObjectNode tree, ConfigOrigins origins) {
+    for (String key : TEXT_KEYS) {
+      JsonNode node = tree.at("/" + key.replace('.', '/'));
+      boolean bool = node.isBoolean();
+      for (JsonNode item : node.isArray() ? node : JsonNodeFactory.instance.arrayNode()) {
+        bool |= item.isBoolean();
+      }
+      if (bool) {
+        throw located(origins.of(key), key, "YAML reads an unquoted yes, no, on, off, true or false as a boolean; "
+            + "put the value in quotes, e.g. positive: \"yes\"");
+      }
+    }
+  }
+
   /** A data path in a config file is relative to that file, so configs travel with their data. */
   private static void resolveDataPath(ObjectNode user, Path file) {
     JsonNode path = user.path("data").path("path");
@@ -139,11 +157,18 @@ public final class ConfigLoader {
       }
       node = object;
     }
-    node.set(keys.get(keys.size() - 1), parseValue(override.value()));
+    JsonNode value = parseValue(override.keyPath(), override.value());
+    String last = keys.get(keys.size() - 1);
+    if (node.get(last) instanceof ObjectNode section && value instanceof ObjectNode fields) {
+      merge(section, fields); // as a file does: --set 'prep.split={valid: 0.2}' keeps the other keys
+    } else {
+      node.set(last, value);
+    }
   }
 
+
   private static List<String> splitKey(String keyPath) {
-    for (String prefix : FREE_FORM) {
+    for (String prefix : KEYED_BY_COLUMN) {
       if (keyPath.startsWith(prefix + ".")) {
         List<String> keys = new java.util.ArrayList<>(Arrays.asList(prefix.split("\\.")));
         keys.add(keyPath.substring(prefix.length() + 1));
@@ -153,20 +178,29 @@ public final class ConfigLoader {
     return Arrays.asList(keyPath.split("\\."));
   }
 
-  /** Flow-style lists and maps are parsed as YAML; anything else stays the text the user typed. */
-  private static JsonNode parseValue(String value) {
+  /**
+   * A --set value read as YAML would read it (numbers, booleans, flow lists and maps), except
+   * that a single value for a text key stays the text typed: --set data.positive=yes means "yes".
+   */
+  private static JsonNode parseValue(String keyPath, String value) {
     String trimmed = value.trim();
     if (trimmed.equals("null") || trimmed.equals("~")) {
       return JsonNodeFactory.instance.nullNode();
     }
-    if (trimmed.startsWith("[") || trimmed.startsWith("{")) {
-      try {
-        return Mappers.yaml().readTree(trimmed);
-      } catch (JsonProcessingException e) {
+    boolean collection = trimmed.startsWith("[") || trimmed.startsWith("{");
+    if (!collection && TEXT_KEYS.contains(keyPath)) {
+      return TextNode.valueOf(value);
+    }
+    JsonNode parsed;
+    try {
+      parsed = Mappers.yaml().readTree(trimmed);
+    } catch (JsonProcessingException e) {
+      if (collection) {
         throw PrecisException.usage("'" + value + "' is not a valid YAML list or map: " + e.getOriginalMessage());
       }
+      return TextNode.valueOf(value);
     }
-    return TextNode.valueOf(value);
+    return collection || (parsed != null && parsed.isValueNode()) ? parsed : TextNode.valueOf(value);
   }
 
   private static PrecisException explain(JsonProcessingException e, ConfigOrigins origins) {

@@ -20,8 +20,13 @@ final class ConfigOrigins {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
         if (token == JsonToken.FIELD_NAME) {
-          String pointer = parser.getParsingContext().pathAsPointer().toString();
-          origins.put(pointer.substring(1).replace('/', '.'), file + ":" + parser.currentTokenLocation().getLineNr());
+          StringBuilder key = new StringBuilder();
+          for (var context = parser.getParsingContext(); context != null && context.getParent() != null;
+              context = context.getParent()) {
+            String name = context.getCurrentName();
+            key.insert(0, (name != null ? name : String.valueOf(context.getCurrentIndex())) + (key.length() > 0 ? "." : ""));
+          }
+          origins.put(key.toString(), file + ":" + parser.currentTokenLocation().getLineNr());
         }
       }
     }

@@ -12,6 +12,7 @@ import java.util.Arrays;
  */
 public final class BlockReader implements Closeable {
   private final Reader reader;
+  private final char delimiter;
   private char[] buffer;
   private int filled;
   private long nextLine;
@@ -20,12 +21,14 @@ public final class BlockReader implements Closeable {
   private TextBlock pending;
 
   /**
-   * @param reader the file's characters, positioned where the blocks start
+   * @param reader the file's characters, positioned at the start of a record
+   * @param delimiter the field delimiter: a quote opens a quoted field only at a field's start
    * @param firstLine the physical line number of the first character
    * @param blockChars target block size in characters; a longer record grows the block
    */
-  public BlockReader(Reader reader, long firstLine, int blockChars) {
+  public BlockReader(Reader reader, char delimiter, long firstLine, int blockChars) {
     this.reader = reader;
+    this.delimiter = delimiter;
     this.buffer = new char[blockChars];
     this.nextLine = firstLine;
   }
@@ -71,24 +74,45 @@ public final class BlockReader implements Closeable {
 
   /**
    * In one pass: the index just past the last line break outside quotes (high 32 bits; 0 if
-   * none) and the number of line breaks before it (low 32 bits).
+   * none) and the number of line breaks before it (low 32 bits). Quotes follow the parser's
+   * rule: one opens a quoted field only at the field's start (or right after a closing quote,
+   * which makes a doubled quote); elsewhere it is an ordinary character.
    */
   private long lastRecordEnd() {
     boolean quoted = false;
+    boolean fieldStart = true;
+    boolean justClosed = false;
     int end = 0;
     int lines = 0;
     int linesAtEnd = 0;
     char[] b = buffer;
     for (int i = 0, n = filled; i < n; i++) {
       char c = b[i];
+      if (quoted) {
+        if (c == CsvDialect.QUOTE) {
+          quoted = false;
+          justClosed = true;
+        } else if (c == '\n') {
+          lines++;
+        }
+        continue;
+      }
+      if (c == CsvDialect.QUOTE) {
+        quoted = fieldStart || justClosed;
+        fieldStart = false;
+        justClosed = false;
+        continue;
+      }
+      justClosed = false;
       if (c == '\n') {
         lines++;
-        if (!quoted) {
-          end = i + 1;
-          linesAtEnd = lines;
-        }
-      } else if (c == CsvDialect.QUOTE) {
-        quoted = !quoted;
+        end = i + 1;
+        linesAtEnd = lines;
+        fieldStart = true;
+      } else if (c == delimiter) {
+        fieldStart = true;
+      } else if (c != '\r') {
+        fieldStart = false;
       }
     }
     return ((long) end << 32) | linesAtEnd;

@@ -21,7 +21,7 @@ import java.util.List;
  * @param lines the physical line on which each row starts
  */
 public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List<String[]> rows, long[] lines) {
-  private static final int SNIFF_LINES = 20;
+  private static final int SAMPLE_CHARS = 1 << 16;
 
   /** Reads a whole file, sniffing what the config leaves to "auto". */
   public static CsvTable read(Path file, DataConfig config) {
@@ -83,25 +83,23 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
       Reader reader = DataFiles.open(file, digest);
       try {
         BufferedReader buffered = (BufferedReader) reader;
-        buffered.mark(1 << 20);
-        List<String> firstLines = new ArrayList<>();
-        String line;
-        while (firstLines.size() < SNIFF_LINES && (line = buffered.readLine()) != null) {
-          if (!line.isBlank()) {
-            firstLines.add(line.startsWith("\uFEFF") ? line.substring(1) : line);
-          }
-        }
+        skipBom(buffered);
+        buffered.mark(SAMPLE_CHARS + 1);
+        char[] sampled = new char[SAMPLE_CHARS];
+        int n = buffered.read(sampled, 0, SAMPLE_CHARS);
+        int more = buffered.read();
         buffered.reset();
-        if (firstLines.isEmpty()) {
-          throw PrecisException.data(file + ": is empty; expected a header line and data rows (check that the export that wrote it finished)");
+        String sample = n <= 0 ? "" : new String(sampled, 0, n).stripLeading();
+        if (sample.isEmpty()) {
+          throw PrecisException.data(file + ": is empty; expected a header line and data rows "
+              + "(check that the export that wrote it finished)");
         }
         char delimiter = config.delimiterChar().isPresent() ? (char) config.delimiterChar().getAsInt()
-            : DialectSniffer.delimiter(file, firstLines);
-        boolean header = config.header() != null ? config.header() : DialectSniffer.header(firstLines.get(0), delimiter);
+            : DialectSniffer.delimiter(file, sample, more < 0);
+        boolean header = config.header() != null ? config.header() : DialectSniffer.header(file, sample, delimiter);
         CsvDialect dialect = new CsvDialect(delimiter, header);
-        skipBom(buffered);
-        BlockReader blocks = new BlockReader(buffered, 1, 1 << 20);
-        List<String> columns = header ? readHeader(file, blocks, delimiter) : numbered(firstLines.get(0), file, delimiter);
+        BlockReader blocks = new BlockReader(buffered, delimiter, 1, 1 << 20);
+        List<String> columns = header ? readHeader(file, blocks, delimiter) : numbered(file, sample, delimiter);
         return new CsvHead(file, dialect, columns, blocks);
       } catch (IOException e) {
         CsvTable.close(reader);
@@ -164,10 +162,12 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
       TextBlock first = blocks.next();
       RecordParser parser = new RecordParser(file, delimiter);
       parser.reset(first);
-      String[] fields = new String[4096];
-      int count = parser.next(fields);
+      int count = parser.next(new String[0]);
+      String[] fields = new String[count];
+      parser.reset(first);
+      parser.next(fields);
       List<String> names = new ArrayList<>();
-      for (int i = 0; i < Math.min(count, fields.length); i++) {
+      for (int i = 0; i < count; i++) {
         String name = fields[i].strip();
         if (name.isEmpty() || names.contains(name)) {
           throw DataFiles.error(file, 1, (name.isEmpty() ? "column " + (i + 1) + " has no name"
@@ -179,11 +179,8 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
       return List.copyOf(names);
     }
 
-    private static List<String> numbered(String firstLine, Path file, char delimiter) {
-      RecordParser parser = new RecordParser(file, delimiter);
-      char[] text = firstLine.toCharArray();
-      parser.reset(new TextBlock(text, text.length, 1, 0));
-      int count = parser.next(new String[0]);
+    private static List<String> numbered(Path file, String sample, char delimiter) {
+      int count = DialectSniffer.firstRecord(file, sample, delimiter).size();
       List<String> names = new ArrayList<>();
       for (int i = 1; i <= count; i++) {
         names.add("col" + i);

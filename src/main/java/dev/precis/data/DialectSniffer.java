@@ -1,23 +1,28 @@
 package dev.precis.data;
 
 import dev.precis.PrecisException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * Infers the delimiter and whether there is a header line from the first lines of a file.
- * The delimiter is the candidate that splits the first lines into the same, largest number of
- * fields; a header is assumed unless a first-line field is a number.
+ * Infers the delimiter and whether there is a header line from a sample of the file's first
+ * characters, parsed with the same {@link RecordParser} that reads the data. The delimiter is
+ * the candidate that splits the sampled records into the same, largest number of fields; a
+ * header is assumed unless a first-record field is a number.
  */
 final class DialectSniffer {
   private static final char[] CANDIDATES = {',', ';', '\t', '|'};
+  private static final int RECORDS = 20;
 
   private DialectSniffer() {}
 
-  static char delimiter(java.nio.file.Path file, List<String> firstLines) {
+  static char delimiter(Path file, String sample, boolean complete) {
     char best = 0;
     int bestFields = 1;
     for (char candidate : CANDIDATES) {
-      int fields = fieldsIfConsistent(firstLines, candidate);
+      int fields = fieldsIfConsistent(file, sample, complete, candidate);
       if (fields > bestFields) {
         best = candidate;
         bestFields = fields;
@@ -30,9 +35,9 @@ final class DialectSniffer {
     return best;
   }
 
-  static boolean header(String firstLine, char delimiter) {
-    for (String field : splitOutsideQuotes(firstLine, delimiter)) {
-      String bare = field.strip().replace("\"", "");
+  static boolean header(Path file, String sample, char delimiter) {
+    for (String field : firstRecord(file, sample, delimiter)) {
+      String bare = field.strip();
       if (!bare.isEmpty() && Numbers.isNumber(bare)) {
         return false;
       }
@@ -40,32 +45,52 @@ final class DialectSniffer {
     return true;
   }
 
-  private static int fieldsIfConsistent(List<String> lines, char delimiter) {
-    int fields = -1;
-    for (String line : lines) {
-      int n = splitOutsideQuotes(line, delimiter).size();
-      if (fields >= 0 && n != fields) {
-        return 0;
-      }
-      fields = n;
-    }
-    return fields;
+  /** The fields of the first record. */
+  static List<String> firstRecord(Path file, String sample, char delimiter) {
+    RecordParser parser = parser(file, sample, delimiter);
+    String[] fields = new String[0];
+    int count = parser.next(fields);
+    fields = new String[Math.max(count, 0)];
+    parser = parser(file, sample, delimiter);
+    parser.next(fields);
+    return Arrays.asList(fields);
   }
 
-  private static List<String> splitOutsideQuotes(String line, char delimiter) {
-    List<String> fields = new java.util.ArrayList<>();
-    boolean quoted = false;
-    int start = 0;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (c == CsvDialect.QUOTE) {
-        quoted = !quoted;
-      } else if (c == delimiter && !quoted) {
-        fields.add(line.substring(start, i));
-        start = i + 1;
+  /**
+   * The field count shared by the sampled records, or 0 if they disagree or do not parse. The
+   * last record of an incomplete sample may be cut short, so it is not counted.
+   */
+  private static int fieldsIfConsistent(Path file, String sample, boolean complete, char delimiter) {
+    RecordParser parser = parser(file, sample, delimiter);
+    List<Integer> counts = new ArrayList<>();
+    while (counts.size() <= RECORDS) {
+      int count;
+      try {
+        count = parser.next(new String[0]);
+      } catch (PrecisException e) {
+        if (complete) {
+          return 0;
+        }
+        break; // the sample ends inside a quoted field
       }
+      if (count < 0) {
+        break;
+      }
+      counts.add(count);
     }
-    fields.add(line.substring(start));
-    return fields;
+    if (counts.isEmpty()) {
+      return 0;
+    }
+    if (!complete && counts.size() > 1) {
+      counts.remove(counts.size() - 1);
+    }
+    return counts.stream().distinct().count() == 1 ? counts.get(0) : 0;
+  }
+
+  private static RecordParser parser(Path file, String sample, char delimiter) {
+    RecordParser parser = new RecordParser(file, delimiter);
+    char[] text = sample.toCharArray();
+    parser.reset(new TextBlock(text, text.length, 1, 0));
+    return parser;
   }
 }

@@ -16,7 +16,7 @@ public final class Numbers {
   /** The value of a finite decimal number, or NaN when the text is not one. */
   public static double parseOrNaN(String text) {
     int n = text.length();
-    if (n == 0 || n > 64) {
+    if (n == 0 || n > 400) {
       return Double.NaN;
     }
     double fast = simpleDecimal(text, n);

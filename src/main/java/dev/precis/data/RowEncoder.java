@@ -67,7 +67,11 @@ public final class RowEncoder {
     return featureCount;
   }
 
-  /** Categorical values met that the training data did not have, encoded as all zeros or "(other)". */
+  /**
+   * Categorical values met that the training data did not have, in columns that kept every
+   * training level (they are encoded as all zeros). In a column with an "(other)" level, values
+   * outside the kept levels are expected, rare or new alike, and are not counted.
+   */
   public long unseenLevels() {
     return unseenLevels;
   }
@@ -101,7 +105,9 @@ public final class RowEncoder {
       } else {
         Integer level = levelFeature[i].get(raw.strip());
         if (level == null) {
-          unseenLevels++;
+          if (otherFeature[i] < 0) {
+            unseenLevels++;
+          }
           target = otherFeature[i];
         } else {
           target = level;

@@ -74,7 +74,7 @@ public final class Summaries {
           count(report.skippedRows(), "row"), report.skipped().get(0)));
     }
     if (report.unseenLevels() > 0) {
-      text.append(String.format(Locale.ROOT, "%s not seen in training (encoded as \"(other)\" or no level)%n",
+      text.append(String.format(Locale.ROOT, "%s not seen in training (encoded as no level)%n",
           count(report.unseenLevels(), "category value")));
     }
     return text.toString();
