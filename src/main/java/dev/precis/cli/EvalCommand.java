@@ -50,7 +50,8 @@ final class EvalCommand implements Callable<Integer> {
     ModelBundle bundle = ModelBundle.read(inputs.model);
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
-    failUnder.forEach((metric, min) -> overrides.add(ConfigOverride.fromOption("--fail-under", "eval.gates." + metric, min)));
+    failUnder.forEach((metric, min) ->
+        overrides.add(new ConfigOverride("eval.gates." + metric, min, "--fail-under " + metric + "=" + min)));
     PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
     if (configOptions.printConfig) {
       Outputs.printConfig(spec.commandLine().getOut(), config);

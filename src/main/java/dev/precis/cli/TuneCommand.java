@@ -85,11 +85,17 @@ final class TuneCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** The winning config; its data path is made relative to best.yaml, as config paths are read. */
+  /**
+   * The winning config. Config paths are read relative to the config file, so the data path is
+   * written relative to best.yaml when the data lies below it, and absolute otherwise.
+   */
   private static String bestYaml(Tuner.Result result, Path out) throws java.io.IOException {
     PrecisConfig best = result.best();
     Path data = Path.of(best.data().path()).toAbsolutePath().normalize();
     String relative = out.toAbsolutePath().normalize().relativize(data).toString();
+    if (relative.startsWith("..")) {
+      relative = data.toString();
+    }
     best = best.withData(new dev.precis.config.DataConfig(relative, best.data().delimiter(), best.data().header(),
         best.data().target(), best.data().positive(), best.data().id(), best.data().drop(), best.data().types()));
     TuneReport.Trial top = result.report().trials().get(0);

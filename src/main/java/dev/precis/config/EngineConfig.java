@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Where the work runs.
  *
  * @param device cpu, or gpu for TensorFlow models (needs the GPU native build)
- * @param threads worker threads; 0 uses every core
+ * @param threads scoring threads for predict and eval; 0 uses every core
  */
 public record EngineConfig(Device device, int threads) {
   /** Compute device for TensorFlow models. */

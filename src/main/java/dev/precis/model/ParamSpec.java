@@ -14,31 +14,47 @@ import java.util.List;
  * @param defaultValue the value when the config names none
  * @param min smallest accepted number (for lists, of each element)
  * @param max largest accepted number (for lists, of each element)
+ * @param choices the accepted names (for {@link Kind#CHOICE}; empty otherwise)
  * @param help one line for the README and error messages
  */
-public record ParamSpec(String name, Kind kind, Object defaultValue, double min, double max, String help) {
+public record ParamSpec(String name, Kind kind, Object defaultValue, double min, double max, List<String> choices,
+    String help) {
   /** Value kinds. */
-  public enum Kind { INT, DOUBLE, INT_LIST }
+  public enum Kind { INT, DOUBLE, INT_LIST, CHOICE }
 
   public static ParamSpec integer(String name, int defaultValue, int min, int max, String help) {
-    return new ParamSpec(name, Kind.INT, defaultValue, min, max, help);
+    return new ParamSpec(name, Kind.INT, defaultValue, min, max, List.of(), help);
   }
 
   public static ParamSpec real(String name, double defaultValue, double min, double max, String help) {
-    return new ParamSpec(name, Kind.DOUBLE, defaultValue, min, max, help);
+    return new ParamSpec(name, Kind.DOUBLE, defaultValue, min, max, List.of(), help);
   }
 
   public static ParamSpec integers(String name, List<Integer> defaultValue, int min, int max, String help) {
-    return new ParamSpec(name, Kind.INT_LIST, defaultValue, min, max, help);
+    return new ParamSpec(name, Kind.INT_LIST, defaultValue, min, max, List.of(), help);
   }
 
-  /** The value in canonical form: Integer, Double or List of Integer. */
+  public static ParamSpec choice(String name, String defaultValue, List<String> choices, String help) {
+    return new ParamSpec(name, Kind.CHOICE, defaultValue, 0, 0, List.copyOf(choices), help);
+  }
+
+  /** The value in canonical form: Integer, Double, List of Integer or String. */
   public Object coerce(Object raw, String key) {
     return switch (kind) {
       case INT -> (int) inRange(number(raw, key, true), key);
       case DOUBLE -> inRange(number(raw, key, false), key);
       case INT_LIST -> integerList(raw, key);
+      case CHOICE -> chosen(raw, key);
     };
+  }
+
+  private String chosen(Object raw, String key) {
+    String value = String.valueOf(raw).strip();
+    if (!choices.contains(value)) {
+      throw new ConfigException(key, "'" + value + "' is not one of: " + String.join(", ", choices)
+          + dev.precis.Nearest.hint(value, choices));
+    }
+    return value;
   }
 
   private List<Integer> integerList(Object raw, String key) {

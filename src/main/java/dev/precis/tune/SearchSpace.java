@@ -87,7 +87,7 @@ public final class SearchSpace {
     }
     if (!(dimension instanceof Map<?, ?> range) || !(range.get("min") instanceof Number min)
         || !(range.get("max") instanceof Number max) || !RANGE_KEYS.containsAll(range.keySet())
-        || spec.kind() == ParamSpec.Kind.INT_LIST) {
+        || spec.kind() == ParamSpec.Kind.INT_LIST || spec.kind() == ParamSpec.Kind.CHOICE) {
       throw new ConfigException(key, "expected a list of choices, e.g. [16, 64], or a range {min: 0.001, max: 0.1, log: true}");
     }
     spec.coerce(min, key + ".min");
