@@ -24,7 +24,8 @@ precis="$root/bin/precis"
 
 if [[ ! -f "$big" ]]; then
   echo "making $big ($rows rows, repeating $(basename "$data"))" >&2
-  { head -n 1 "$data"; while :; do tail -n +2 "$data"; done | head -n "$rows"; } > "$big.tmp" && mv "$big.tmp" "$big"
+  awk -v rows="$rows" 'NR == 1 { print; next } { line[++m] = $0 } END { for (i = 0; i < rows; i++) print line[i % m + 1] }' \
+    "$data" > "$big.tmp" && mv "$big.tmp" "$big"
 fi
 "$precis" train --config "$root/sample-data/bank/bank.yaml" --out "$work/bank.precis" --force --quiet
 "$precis" --version >/dev/null   # first run after a build records the class-data archive
