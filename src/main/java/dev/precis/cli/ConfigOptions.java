@@ -39,6 +39,14 @@ final class ConfigOptions {
     return new ConfigLoader(ConfigOptions::complete).loadOver(base, config, overrides(commandOptions));
   }
 
+  /** With --print-config: prints the config on {@code out} and says so, so the command stops there. */
+  boolean printed(PrecisConfig resolved, java.io.PrintWriter out) {
+    if (printConfig) {
+      Outputs.printConfig(out, resolved);
+    }
+    return printConfig;
+  }
+
   private List<ConfigOverride> overrides(List<ConfigOverride> commandOptions) {
     List<ConfigOverride> all = new ArrayList<>(commandOptions);
     if (seed != null) {

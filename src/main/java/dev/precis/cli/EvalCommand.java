@@ -53,8 +53,7 @@ final class EvalCommand implements Callable<Integer> {
     failUnder.forEach((metric, min) ->
         overrides.add(new ConfigOverride("eval.gates." + metric, min, "--fail-under " + metric + "=" + min)));
     PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
-    if (configOptions.printConfig) {
-      Outputs.printConfig(spec.commandLine().getOut(), config);
+    if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
     EvalReport report = Evaluation.run(bundle, inputs.model, inputs.data, config);

@@ -76,8 +76,7 @@ final class PredictCommand implements Callable<Integer> {
       throw PrecisException.usage("give --top-percent or --threshold, not both");
     }
     PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
-    if (configOptions.printConfig) {
-      Outputs.printConfig(spec.commandLine().getOut(), config);
+    if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
     Console console = new Console(spec.commandLine().getErr(), common.quiet);

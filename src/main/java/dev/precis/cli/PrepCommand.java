@@ -44,8 +44,7 @@ final class PrepCommand implements Callable<Integer> {
   public Integer call() {
     common.configureLogging();
     PrecisConfig config = configOptions.load(dataOptions.overrides());
-    if (configOptions.printConfig) {
-      Outputs.printConfig(spec.commandLine().getOut(), config);
+    if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
     OutputFiles.checkWritable(out, output.force);

@@ -47,8 +47,7 @@ final class TrainCommand implements Callable<Integer> {
       overrides.add(ConfigOverride.fromOption("--model", "model.type", model));
     }
     PrecisConfig config = configOptions.load(overrides);
-    if (configOptions.printConfig) {
-      Outputs.printConfig(spec.commandLine().getOut(), config);
+    if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
     Path reportPath = report != null ? report : sibling(out, ".train-report.json");

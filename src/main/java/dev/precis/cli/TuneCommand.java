@@ -64,8 +64,7 @@ final class TuneCommand implements Callable<Integer> {
       overrides.add(ConfigOverride.fromOption("--folds", "tune.folds", folds));
     }
     PrecisConfig config = configOptions.load(overrides);
-    if (configOptions.printConfig) {
-      Outputs.printConfig(spec.commandLine().getOut(), config);
+    if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
     OutputFiles.checkWritable(out, output.force);
