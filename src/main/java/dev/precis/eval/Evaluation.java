@@ -5,12 +5,12 @@ import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoredBlock;
+import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
 import dev.precis.report.EvalReport;
 import dev.precis.report.InputFile;
 import dev.precis.report.Reports;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,8 +18,6 @@ import java.util.Map;
 
 /** Scores a labelled file with a bundle and measures the result against the gates. */
 public final class Evaluation {
-  private static final int SKIPPED_SHOWN = 10;
-
   private Evaluation() {}
 
   public static EvalReport run(ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config) {
@@ -39,7 +37,7 @@ public final class Evaluation {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     return new EvalReport(EvalReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(modelPath), new InputFile(dataPath.toString(), sha256),
-        config.seed(), metrics, collected.skippedRows, collected.skipped, gates,
+        config.seed(), metrics, collected.skipped.count(), collected.skipped.examples(), gates,
         gates.stream().allMatch(EvalReport.GateResult::passed), config, timings);
   }
 
@@ -48,8 +46,7 @@ public final class Evaluation {
     double[] scores = new double[1 << 16];
     boolean[] labels = new boolean[1 << 16];
     int rows;
-    long skippedRows;
-    final List<String> skipped = new ArrayList<>();
+    final SkippedRows skipped = new SkippedRows();
 
     void add(ScoredBlock block) {
       if (rows + block.rows() > scores.length) {
@@ -60,12 +57,7 @@ public final class Evaluation {
       System.arraycopy(block.scores(), 0, scores, rows, block.rows());
       System.arraycopy(block.labels(), 0, labels, rows, block.rows());
       rows += block.rows();
-      skippedRows += block.skipped().size();
-      for (String line : block.skipped()) {
-        if (skipped.size() < SKIPPED_SHOWN) {
-          skipped.add(line);
-        }
-      }
+      skipped.add(block);
     }
   }
 }

@@ -28,10 +28,6 @@ public final class Gates {
 
   private Gates() {}
 
-  public static List<String> metricNames() {
-    return List.copyOf(METRICS.keySet());
-  }
-
   /** The value of a gateable metric, by name. */
   public static double value(String metric, BinaryMetrics metrics) {
     return METRICS.get(metric).applyAsDouble(metrics);

@@ -60,7 +60,7 @@ public final class StreamingScorer {
    * @return the SHA-256 of the file's bytes, taken as they were read
    */
   public <R> String run(Function<ScoredBlock, R> finish, Consumer<R> sink) {
-    java.security.MessageDigest digest = sha256();
+    java.security.MessageDigest digest = dev.precis.report.InputFile.newDigest();
     ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
       Thread t = new Thread(r, "precis-score");
       t.setDaemon(true);
@@ -86,15 +86,6 @@ public final class StreamingScorer {
     }
     return java.util.HexFormat.of().formatHex(digest.digest());
   }
-
-  private static java.security.MessageDigest sha256() {
-    try {
-      return java.security.MessageDigest.getInstance("SHA-256");
-    } catch (java.security.NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
-  }
-
 
   private static <R> R await(Future<R> future) {
     try {

@@ -6,6 +6,7 @@ import dev.precis.config.PredictConfig;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoreBins;
 import dev.precis.model.ScoredBlock;
+import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
 import dev.precis.report.InputFile;
 import dev.precis.report.OutputFiles;
@@ -19,9 +20,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
@@ -33,16 +32,13 @@ import org.apache.commons.csv.CSVFormat;
  * selected (when a top percent or a threshold is set).
  */
 public final class BatchPrediction {
-  private static final int SKIPPED_SHOWN = 10;
-
   private final ModelBundle bundle;
   private final PrecisConfig config;
   private final LongConsumer progress;
   private final boolean hasId;
   private final ScoreBins bins;
   private long rows;
-  private long skippedRows;
-  private final List<String> skipped = new ArrayList<>();
+  private final SkippedRows skipped = new SkippedRows();
   private long unseen;
   private String dataSha256;
   private double scoreSum;
@@ -73,7 +69,7 @@ public final class BatchPrediction {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", seconds);
     return new PredictReport(PredictReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(modelPath),
-        new InputFile(data.toString(), dataSha256), out == null ? "-" : out.toString(), rows, skippedRows, skipped, unseen, selection.rule,
+        new InputFile(data.toString(), dataSha256), out == null ? "-" : out.toString(), rows, skipped.count(), skipped.examples(), unseen, selection.rule,
         selection.selected, selection.cutoff, rows == 0 ? 0.0 : scoreSum / rows, deciles,
         config.engine().effectiveThreads(), Math.round(rows / Math.max(seconds, 1e-3)), timings);
   }
@@ -199,12 +195,7 @@ public final class BatchPrediction {
       rows += block.rows();
       scoreSum += sum;
       unseen += block.unseenLevels();
-      skippedRows += block.skipped().size();
-      for (String line : block.skipped()) {
-        if (skipped.size() < SKIPPED_SHOWN) {
-          skipped.add(line);
-        }
-      }
+      skipped.add(block);
       for (int b = 1; b < binCounts.length; b++) {
         if (binCounts[b] > 0) {
           deciles.merge(b, binCounts[b], Long::sum);

@@ -22,9 +22,18 @@ public record InputFile(String path, String sha256) {
     return new InputFile(path.toString(), sha256(path));
   }
 
+  /** A fresh SHA-256 digest. */
+  public static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java has no SHA-256", e);
+    }
+  }
+
   static String sha256(Path path) {
     try {
-      MessageDigest digest = MessageDigest.getInstance("SHA-256");
+      MessageDigest digest = newDigest();
       if (Files.isDirectory(path)) {
         try (var files = Files.list(path)) {
           for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -43,18 +52,11 @@ public record InputFile(String path, String sha256) {
       return HexFormat.of().formatHex(digest.digest());
     } catch (IOException e) {
       throw PrecisException.data(path + ": cannot read: " + e.getMessage(), e);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
     }
   }
 
   /** SHA-256 of a text, for config hashes. */
   public static String sha256(String text) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
+    return HexFormat.of().formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

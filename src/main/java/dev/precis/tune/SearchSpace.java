@@ -5,7 +5,6 @@ import dev.precis.config.PrecisConfig;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ModelType;
 import dev.precis.model.ParamSpec;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -100,9 +99,5 @@ public final class SearchSpace {
     }
   }
 
-  /** For reports: the space as drawn from. */
-  public Map<String, Object> asMap() {
-    return new TreeMap<>(dimensions);
-  }
 
 }
