@@ -1,50 +1,61 @@
 package dev.precis.eval;
 
-/** Log loss and Brier score: per-row losses of the scores read as probabilities, averaged over all rows. */
+/**
+ * Log loss and Brier score: per-row losses of the scores read as probabilities, averaged over all
+ * rows.
+ */
 final class ProbabilityLosses {
 
-    /** scikit-learn's historical {@code log_loss} eps: keeps log(0) finite for scores of exactly 0 or 1. */
-    static final double CLIP = 1e-15;
+  /**
+   * scikit-learn's historical {@code log_loss} eps: keeps log(0) finite for scores of exactly 0 or
+   * 1.
+   */
+  static final double CLIP = 1e-15;
 
-    private ProbabilityLosses() {}
+  private ProbabilityLosses() {}
 
-    /** Mean of -ln(p) over positives and -ln(1 - p) over negatives, p clipped to [1e-15, 1 - 1e-15]. */
-    static double logLoss(double[] scores, boolean[] positive) {
-        CompensatedSum sum = new CompensatedSum();
-        for (int i = 0; i < scores.length; i++) {
-            double p = Math.min(Math.max(scores[i], CLIP), 1 - CLIP);
-            sum.add(-Math.log(positive[i] ? p : 1 - p));
-        }
-        return sum.value() / scores.length;
+  /**
+   * Mean of -ln(p) over positives and -ln(1 - p) over negatives, p clipped to [1e-15, 1 - 1e-15].
+   */
+  static double logLoss(double[] scores, boolean[] positive) {
+    CompensatedSum sum = new CompensatedSum();
+    for (int i = 0; i < scores.length; i++) {
+      double p = Math.min(Math.max(scores[i], CLIP), 1 - CLIP);
+      sum.add(-Math.log(positive[i] ? p : 1 - p));
+    }
+    return sum.value() / scores.length;
+  }
+
+  /** Mean of (label - p)^2, the label being 1 for positives and 0 for negatives. */
+  static double brier(double[] scores, boolean[] positive) {
+    CompensatedSum sum = new CompensatedSum();
+    for (int i = 0; i < scores.length; i++) {
+      double error = (positive[i] ? 1 : 0) - scores[i];
+      sum.add(error * error);
+    }
+    return sum.value() / scores.length;
+  }
+
+  /**
+   * Neumaier summation, so a million small terms add up to the same mean numpy's pairwise sum
+   * gives.
+   */
+  private static final class CompensatedSum {
+    private double sum;
+    private double compensation;
+
+    void add(double term) {
+      double next = sum + term;
+      if (Math.abs(sum) >= Math.abs(term)) {
+        compensation += (sum - next) + term;
+      } else {
+        compensation += (term - next) + sum;
+      }
+      sum = next;
     }
 
-    /** Mean of (label - p)^2, the label being 1 for positives and 0 for negatives. */
-    static double brier(double[] scores, boolean[] positive) {
-        CompensatedSum sum = new CompensatedSum();
-        for (int i = 0; i < scores.length; i++) {
-            double error = (positive[i] ? 1 : 0) - scores[i];
-            sum.add(error * error);
-        }
-        return sum.value() / scores.length;
+    double value() {
+      return sum + compensation;
     }
-
-    /** Neumaier summation, so a million small terms add up to the same mean numpy's pairwise sum gives. */
-    private static final class CompensatedSum {
-        private double sum;
-        private double compensation;
-
-        void add(double term) {
-            double next = sum + term;
-            if (Math.abs(sum) >= Math.abs(term)) {
-                compensation += (sum - next) + term;
-            } else {
-                compensation += (term - next) + sum;
-            }
-            sum = next;
-        }
-
-        double value() {
-            return sum + compensation;
-        }
-    }
+  }
 }
