@@ -21,7 +21,7 @@ import picocli.CommandLine.Command;
         "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
         "",
         "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 data error, 4 quality gate failed."})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
@@ -66,8 +66,11 @@ public final class Main implements Runnable {
     return 1;
   }
 
+  /** `precis` alone: a usage error, with the list of commands. */
   @Override
-  public void run() {
+  public Integer call() {
+    spec.commandLine().getErr().println("precis: error: no command given; pick one of the commands below");
     spec.commandLine().usage(spec.commandLine().getErr());
+    return PrecisException.USAGE;
   }
 }

@@ -17,6 +17,14 @@ import java.util.Comparator;
  * leaves nothing behind.
  */
 public final class OutputFiles {
+  /** Temporaries being written now; removed if the process is stopped (Ctrl-C, SIGTERM). */
+  private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_FLIGHT.forEach(OutputFiles::deleteQuietly),
+        "precis-cleanup"));
+  }
+
   private OutputFiles() {}
 
   /** Writes a file's bytes. */
@@ -76,11 +84,16 @@ public final class OutputFiles {
     }
   }
 
-  /** A temporary file next to {@code target}, for callers that assemble an output in steps. */
+  /**
+   * A temporary name next to {@code target}, for callers that assemble an output in steps. It is
+   * deleted if the process is stopped before {@link #moveIntoPlace} or {@link #deleteQuietly}.
+   */
   public static Path temporarySibling(Path target) {
     Path absolute = target.toAbsolutePath();
-    return absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid()
+    Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid()
         + "-" + Long.toHexString(System.nanoTime()));
+    IN_FLIGHT.add(temp);
+    return temp;
   }
 
   public static void moveIntoPlace(Path temp, Path target) throws IOException {
@@ -89,9 +102,11 @@ public final class OutputFiles {
     } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
       Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
     }
+    IN_FLIGHT.remove(temp);
   }
 
   public static void deleteQuietly(Path path) {
+    IN_FLIGHT.remove(path);
     if (!Files.exists(path)) {
       return;
     }

@@ -146,6 +146,17 @@ class BadInputTest {
     assertError(train(BankData.CSV, "--frobnicate"), USAGE, "--frobnicate", "--help");
   }
 
+  @Test
+  void noCommandIsAUsageErrorThatListsTheCommands() {
+    CliRun run = precis(List.of());
+    assertEquals(USAGE, run.exitCode(), run.transcript());
+    assertTrue(errorLine(run).startsWith(ERROR + "no command given"), run.transcript());
+    for (String command : List.of("prep", "train", "eval", "tune", "predict")) {
+      assertTrue(run.err().contains("  " + command + " "), "lists " + command + "\n" + run.transcript());
+    }
+    assertEquals("", run.out());
+  }
+
   // ---- helpers
 
   /** `precis train` on a file, predicting y, into this test's directory. */
