@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Applies a {@link FeaturePipeline} to the rows of one file, whose column order it has bound.
+ * Applies a {@link FeaturePipeline} to the raw rows of one file, whose column order it has bound.
  * Not thread-safe: use one per thread.
  */
-public final class RowEncoder {
+public final class RowEncoder implements RowEncoding {
   private final MissingValues missing;
   private final FeaturePipeline.NumericColumn[] numeric;
   private final int[] numericIndex;
@@ -18,11 +18,13 @@ public final class RowEncoder {
   private final int[] missingFeature;
   private final int[] otherFeature;
   private final int featureCount;
+  private final String positive;
   private long unseenLevels;
 
   @SuppressWarnings("unchecked")
   RowEncoder(FeaturePipeline pipeline, Path file, List<String> columns) {
     missing = new MissingValues(pipeline.missingTokens());
+    positive = pipeline.positive();
     numeric = pipeline.numeric().toArray(new FeaturePipeline.NumericColumn[0]);
     numericIndex = new int[numeric.length];
     int feature = 0;
@@ -56,15 +58,21 @@ public final class RowEncoder {
     return index;
   }
 
-  /** Indices of the file's columns that the encoder reads. */
+  @Override
   public int[] inputColumns() {
     int[] columns = java.util.Arrays.copyOf(numericIndex, numericIndex.length + categoricalIndex.length);
     System.arraycopy(categoricalIndex, 0, columns, numericIndex.length, categoricalIndex.length);
     return columns;
   }
 
+  @Override
   public int featureCount() {
     return featureCount;
+  }
+
+  @Override
+  public String positiveValue() {
+    return positive;
   }
 
   /**
@@ -72,15 +80,12 @@ public final class RowEncoder {
    * training level (they are encoded as all zeros). In a column with an "(other)" level, values
    * outside the kept levels are expected, rare or new alike, and are not counted.
    */
+  @Override
   public long unseenLevels() {
     return unseenLevels;
   }
 
-  /**
-   * Writes the features of one row into {@code out} (length {@link #featureCount()}).
-   *
-   * @throws BadValue when a numeric column holds something that is not a number
-   */
+  @Override
   public void encode(String[] fields, double[] out) {
     java.util.Arrays.fill(out, 0.0);
     int feature = 0;

@@ -7,6 +7,7 @@ import dev.precis.data.DataFiles;
 import dev.precis.data.MissingValues;
 import dev.precis.data.RecordParser;
 import dev.precis.data.RowEncoder;
+import dev.precis.data.RowEncoding;
 import dev.precis.data.TextBlock;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -105,7 +106,7 @@ public final class StreamingScorer {
   private final class BlockWork {
     private final CsvHead head;
     private final RecordParser parser;
-    private final RowEncoder encoder;
+    private final RowEncoding encoder;
     private final MissingValues missing;
     private final Scorer scorer;
     private final int idColumn;
@@ -120,7 +121,7 @@ public final class StreamingScorer {
     BlockWork(CsvHead head) {
       this.head = head;
       this.parser = new RecordParser(file, head.dialect().delimiter());
-      this.encoder = bundle.pipeline().encoder(file, head.columns());
+      this.encoder = RowEncoding.forFile(bundle.pipeline(), file, head.columns());
       this.missing = new MissingValues(bundle.pipeline().missingTokens());
       this.scorer = bundle.scorer();
       String id = bundle.pipeline().id();
@@ -176,7 +177,7 @@ public final class StreamingScorer {
           ids[n] = fields[idColumn];
         }
         if (targetColumn >= 0) {
-          labels[n] = fields[targetColumn].strip().equals(bundle.pipeline().positive());
+          labels[n] = fields[targetColumn].strip().equals(encoder.positiveValue());
         }
         n++;
       }

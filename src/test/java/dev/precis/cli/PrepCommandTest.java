@@ -123,6 +123,21 @@ class PrepCommandTest {
   }
 
   /** Preps the 10% sample with the bank config into {@code dir} and checks that it succeeded. */
+  @Test
+  void evalOnAPreparedPartMatchesTheTestMetricsTrainReportedTest(@TempDir Path dir) throws IOException {
+    Path model = dir.resolve("m.precis");
+    CliRun train = CliRun.precis("train", "--data", bankPrep.toString(), "--out", model.toString(), "--json", "-q");
+    assertEquals(0, train.exitCode(), train.transcript());
+    CliRun eval = CliRun.precis("eval", "--model", model.toString(), "--data", bankPrep.resolve("test.csv").toString(),
+        "--json", "-q");
+    assertEquals(0, eval.exitCode(), eval.transcript());
+    JsonNode reported = JSON.readTree(train.out()).path("metrics").path("test");
+    JsonNode measured = JSON.readTree(eval.out()).path("metrics");
+    assertEquals(reported.path("rows").asLong(), measured.path("rows").asLong());
+    assertEquals(reported.path("positives").asLong(), measured.path("positives").asLong());
+    assertEquals(reported.path("auc").asDouble(), measured.path("auc").asDouble(), 1e-12);
+  }
+
   private static void prep(Path dir, String... extra) {
     List<String> args = new ArrayList<>(List.of("prep", "--config", BANK_CONFIG, "--data", DATA, "--out", dir.toString()));
     args.addAll(List.of(extra));
