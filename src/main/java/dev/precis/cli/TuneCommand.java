@@ -95,8 +95,7 @@ final class TuneCommand implements Callable<Integer> {
     if (relative.startsWith("..")) {
       relative = data.toString();
     }
-    best = best.withData(new dev.precis.config.DataConfig(relative, best.data().delimiter(), best.data().header(),
-        best.data().target(), best.data().positive(), best.data().id(), best.data().drop(), best.data().types()));
+    best = best.withData(best.data().withPath(relative));
     TuneReport.Trial top = result.report().trials().get(0);
     String header = String.format(Locale.ROOT, "# Best of %d trials by mean %s over %d folds: %.4f ± %.4f (trial %d).%n"
         + "# Train it with: precis train --config %s --out model.precis%n",

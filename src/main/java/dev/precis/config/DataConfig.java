@@ -41,6 +41,10 @@ public record DataConfig(
     return java.util.OptionalInt.of(delimiter.equals("\\t") ? '\t' : delimiter.charAt(0));
   }
 
+  public DataConfig withPath(String value) {
+    return new DataConfig(value, delimiter, header, target, positive, id, drop, types);
+  }
+
   public DataConfig withPositive(String value) {
     return new DataConfig(path, delimiter, header, target, value, id, drop, types);
   }

@@ -162,13 +162,10 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
       TextBlock first = blocks.next();
       RecordParser parser = new RecordParser(file, delimiter);
       parser.reset(first);
-      int count = parser.next(new String[0]);
-      String[] fields = new String[count];
-      parser.reset(first);
-      parser.next(fields);
+      List<String> fields = parser.nextRecord();
       List<String> names = new ArrayList<>();
-      for (int i = 0; i < count; i++) {
-        String name = fields[i].strip();
+      for (int i = 0; i < fields.size(); i++) {
+        String name = fields.get(i).strip();
         if (name.isEmpty() || names.contains(name)) {
           throw DataFiles.error(file, 1, (name.isEmpty() ? "column " + (i + 1) + " has no name"
               : "column '" + name + "' appears twice") + " in the header; every column needs a unique name");

@@ -3,7 +3,6 @@ package dev.precis.data;
 import dev.precis.PrecisException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -47,13 +46,8 @@ final class DialectSniffer {
 
   /** The fields of the first record. */
   static List<String> firstRecord(Path file, String sample, char delimiter) {
-    RecordParser parser = parser(file, sample, delimiter);
-    String[] fields = new String[0];
-    int count = parser.next(fields);
-    fields = new String[Math.max(count, 0)];
-    parser = parser(file, sample, delimiter);
-    parser.next(fields);
-    return Arrays.asList(fields);
+    List<String> fields = parser(file, sample, delimiter).nextRecord();
+    return fields == null ? List.of() : fields;
   }
 
   /**

@@ -49,6 +49,21 @@ public final class RecordParser {
     return next(fields, null);
   }
 
+  /** The fields of the next record, however many there are; null when the block has no more. */
+  public java.util.List<String> nextRecord() {
+    int start = pos;
+    long startLine = line;
+    int count = next(new String[0]);
+    if (count < 0) {
+      return null;
+    }
+    pos = start;
+    line = startLine;
+    String[] fields = new String[count];
+    next(fields);
+    return java.util.Arrays.asList(fields);
+  }
+
   /**
    * As {@link #next(String[])}, but only fields whose {@code keep} flag is set are made into
    * strings; the others are checked and skipped, and left null.
