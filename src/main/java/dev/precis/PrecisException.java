@@ -1,15 +1,17 @@
 package dev.precis;
 
 /**
- * A failure the user can fix, carrying the process exit status that scripts rely on.
- * The message is one line that says what is wrong, where, and how to fix it; the entry point
- * prints it as is and exits with {@link #exitCode()}.
+ * A failure the user can fix, carrying the process exit status that scripts rely on. The message is
+ * one line that says what is wrong, where, and how to fix it; the entry point prints it as is and
+ * exits with {@link #exitCode()}.
  */
 public class PrecisException extends RuntimeException {
   /** Exit status: usage or configuration error. */
   public static final int USAGE = 2;
+
   /** Exit status: unreadable data, missing column, type or schema mismatch. */
   public static final int DATA = 3;
+
   /** Exit status: a quality gate failed. */
   public static final int GATE = 4;
 

@@ -7,10 +7,14 @@ import picocli.CommandLine.Option;
 
 /** Options every command takes: how much it says on standard error. */
 final class CommonOptions {
-  @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors on standard error.")
+  @Option(
+      names = {"-q", "--quiet"},
+      description = "Print nothing but errors on standard error.")
   boolean quiet;
 
-  @Option(names = {"-v", "--verbose"}, description = "Also print the engine's (Tribuo's) log.")
+  @Option(
+      names = {"-v", "--verbose"},
+      description = "Also print the engine's (Tribuo's) log.")
   boolean verbose;
 
   @Option(names = "--stacktrace", description = "Print the stack trace of an error.")

@@ -6,15 +6,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-@Command(name = "completion", mixinStandardHelpOptions = true,
-    description = {"Print the shell completion script, generated from the commands themselves.",
-        "The same scripts ship in completions/."},
+@Command(
+    name = "completion",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Print the shell completion script, generated from the commands themselves.",
+      "The same scripts ship in completions/."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  source <(precis completion bash)                 # bash, this shell",
-        "  precis completion zsh > \"${fpath[1]}/_precis\"     # zsh, for good"})
+    footer = {
+      "  source <(precis completion bash)                 # bash, this shell",
+      "  precis completion zsh > \"${fpath[1]}/_precis\"     # zsh, for good"
+    })
 final class CompletionCommand implements Callable<Integer> {
   /** Shells with a completion script. */
-  enum Shell { bash, zsh }
+  enum Shell {
+    bash,
+    zsh
+  }
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -34,6 +43,9 @@ final class CompletionCommand implements Callable<Integer> {
       return bash;
     }
     // picocli's script runs in zsh through bash-completion emulation.
-    return "#compdef precis\nautoload -U +X compinit && compinit\nautoload -U +X bashcompinit && bashcompinit\n\n" + bash;
+    return "#compdef precis\n"
+        + "autoload -U +X compinit && compinit\n"
+        + "autoload -U +X bashcompinit && bashcompinit\n\n"
+        + bash;
   }
 }

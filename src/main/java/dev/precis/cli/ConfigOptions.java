@@ -13,14 +13,22 @@ import picocli.CommandLine.Option;
 
 /** Options that build the config: the YAML file, --set overrides, and printing the result. */
 final class ConfigOptions {
-  @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "YAML config (see README: Configuration).")
+  @Option(
+      names = {"-c", "--config"},
+      paramLabel = "FILE",
+      description = "YAML config (see README: Configuration).")
   Path config;
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
+  @Option(
+      names = "--set",
+      paramLabel = "KEY=VALUE",
       description = "Override any config key, e.g. --set model.params.epochs=30 (repeatable).")
   List<String> sets = new ArrayList<>();
 
-  @Option(names = "--seed", paramLabel = "N", description = "Seed for splits, model initialisation and tuning.")
+  @Option(
+      names = "--seed",
+      paramLabel = "N",
+      description = "Seed for splits, model initialisation and tuning.")
   String seed;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (0 = every core).")
@@ -29,17 +37,23 @@ final class ConfigOptions {
   @Option(names = "--print-config", description = "Print the resolved config as YAML and exit.")
   boolean printConfig;
 
-  /** The resolved config: defaults, the file, the command's own options, then --seed/--threads and --set. */
+  /**
+   * The resolved config: defaults, the file, the command's own options, then --seed/--threads and
+   * --set.
+   */
   PrecisConfig load(List<ConfigOverride> commandOptions) {
     return new ConfigLoader(ConfigOptions::complete).load(config, overrides(commandOptions));
   }
 
   /** The same, layered on a base config (a model bundle's) instead of the defaults. */
   PrecisConfig loadOver(PrecisConfig base, List<ConfigOverride> commandOptions) {
-    return new ConfigLoader(ConfigOptions::complete).loadOver(base, config, overrides(commandOptions));
+    return new ConfigLoader(ConfigOptions::complete)
+        .loadOver(base, config, overrides(commandOptions));
   }
 
-  /** With --print-config: prints the config on {@code out} and says so, so the command stops there. */
+  /**
+   * With --print-config: prints the config on {@code out} and says so, so the command stops there.
+   */
   boolean printed(PrecisConfig resolved, java.io.PrintWriter out) {
     if (printConfig) {
       Outputs.printConfig(out, resolved);

@@ -5,15 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The data options of prep, train and tune: short forms of data.path, data.target and data.positive. */
+/**
+ * The data options of prep, train and tune: short forms of data.path, data.target and
+ * data.positive.
+ */
 final class DataOptions {
-  @Option(names = {"-d", "--data"}, paramLabel = "FILE", description = "Input CSV (data.path); train also takes a prep directory.")
+  @Option(
+      names = {"-d", "--data"},
+      paramLabel = "FILE",
+      description = "Input CSV (data.path); train also takes a prep directory.")
   String data;
 
-  @Option(names = {"-t", "--target"}, paramLabel = "COLUMN", description = "Column to predict (data.target).")
+  @Option(
+      names = {"-t", "--target"},
+      paramLabel = "COLUMN",
+      description = "Column to predict (data.target).")
   String target;
 
-  @Option(names = "--positive", paramLabel = "VALUE", description = "Target value that is a response (default: the minority class).")
+  @Option(
+      names = "--positive",
+      paramLabel = "VALUE",
+      description = "Target value that is a response (default: the minority class).")
   String positive;
 
   List<ConfigOverride> overrides() {

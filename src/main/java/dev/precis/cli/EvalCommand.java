@@ -20,20 +20,36 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "eval", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Score a labelled CSV with a model and report AUC, PR-AUC, log loss, threshold metrics, lift and gains.",
-        "Exits 4 when a quality gate (--fail-under or eval.gates) is not reached."},
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Score a labelled CSV with a model and report AUC, PR-AUC, log loss, threshold metrics, lift"
+          + " and gains.",
+      "Exits 4 when a quality gate (--fail-under or eval.gates) is not reached."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  precis eval --model bank.precis --data test.csv",
-        "  precis eval --model bank.precis --data test.csv --json --fail-under auc=0.78 --fail-under top_lift=3"})
+    footer = {
+      "  precis eval --model bank.precis --data test.csv",
+      "  precis eval --model bank.precis --data test.csv --json --fail-under auc=0.78 --fail-under"
+          + " top_lift=3"
+    })
 final class EvalCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--fail-under", paramLabel = "METRIC=MIN",
-      description = "Quality gate (eval.gates), repeatable: auc, pr_auc, ks, accuracy, precision, recall, f1, mcc, top_lift.")
+  @Option(
+      names = "--fail-under",
+      paramLabel = "METRIC=MIN",
+      description =
+          "Quality gate (eval.gates), repeatable: auc, pr_auc, ks, accuracy, precision, recall, f1,"
+              + " mcc, top_lift.")
   Map<String, String> failUnder = new LinkedHashMap<>();
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the eval report (JSON) here.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FILE",
+      description = "Write the eval report (JSON) here.")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -50,8 +66,11 @@ final class EvalCommand implements Callable<Integer> {
     ModelBundle bundle = ModelBundle.read(inputs.model);
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
-    failUnder.forEach((metric, min) ->
-        overrides.add(new ConfigOverride("eval.gates." + metric, min, "--fail-under " + metric + "=" + min)));
+    failUnder.forEach(
+        (metric, min) ->
+            overrides.add(
+                new ConfigOverride(
+                    "eval.gates." + metric, min, "--fail-under " + metric + "=" + min)));
     PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;

@@ -6,24 +6,37 @@ import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** The `precis` command: parses, runs one subcommand, and turns failures into one message and an exit code. */
-@Command(name = "precis",
+/**
+ * The `precis` command: parses, runs one subcommand, and turns failures into one message and an
+ * exit code.
+ */
+@Command(
+    name = "precis",
     mixinStandardHelpOptions = true,
     versionProvider = VersionProvider.class,
-    description = "Response and propensity models for marketing campaigns: prepare data, train, evaluate, tune, score.",
-    subcommands = {PrepCommand.class, TrainCommand.class, EvalCommand.class, TuneCommand.class, PredictCommand.class,
-        CompletionCommand.class,
-        CommandLine.HelpCommand.class},
+    description =
+        "Response and propensity models for marketing campaigns: prepare data, train, evaluate,"
+            + " tune, score.",
+    subcommands = {
+      PrepCommand.class,
+      TrainCommand.class,
+      EvalCommand.class,
+      TuneCommand.class,
+      PredictCommand.class,
+      CompletionCommand.class,
+      CommandLine.HelpCommand.class
+    },
     footerHeading = "%nExamples:%n",
     footer = {
-        "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
-        "  precis eval --model bank.precis --data test.csv --fail-under auc=0.78",
-        "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
-        "",
-        "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 data error, 4 quality gate failed."})
+      "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
+      "  precis eval --model bank.precis --data test.csv --fail-under auc=0.78",
+      "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
+      "",
+      "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 data error, 4 quality gate"
+          + " failed."
+    })
 public final class Main implements java.util.concurrent.Callable<Integer> {
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   public static void main(String[] args) {
     PrintWriter out = new PrintWriter(System.out, true);
@@ -40,12 +53,20 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     CommandLine commandLine = commandLine();
     commandLine.setOut(out);
     commandLine.setErr(err);
-    commandLine.setExecutionExceptionHandler((e, cmd, parsed) -> report(e, cmd.getErr(), stacktrace));
-    commandLine.setParameterExceptionHandler((e, args2) -> {
-      e.getCommandLine().getErr().println("precis: error: " + e.getMessage() + "; run `"
-          + e.getCommandLine().getCommandSpec().qualifiedName() + " --help` for usage");
-      return PrecisException.USAGE;
-    });
+    commandLine.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> report(e, cmd.getErr(), stacktrace));
+    commandLine.setParameterExceptionHandler(
+        (e, args2) -> {
+          e.getCommandLine()
+              .getErr()
+              .println(
+                  "precis: error: "
+                      + e.getMessage()
+                      + "; run `"
+                      + e.getCommandLine().getCommandSpec().qualifiedName()
+                      + " --help` for usage");
+          return PrecisException.USAGE;
+        });
     return commandLine.execute(args);
   }
 
@@ -62,14 +83,19 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
       err.println("precis: error: " + failure.getMessage());
       return failure.exitCode();
     }
-    err.println("precis: internal error: " + e + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
+    err.println(
+        "precis: internal error: "
+            + e
+            + (stacktrace ? "" : " (rerun with --stacktrace for details)"));
     return 1;
   }
 
   /** `precis` alone: a usage error, with the list of commands. */
   @Override
   public Integer call() {
-    spec.commandLine().getErr().println("precis: error: no command given; pick one of the commands below");
+    spec.commandLine()
+        .getErr()
+        .println("precis: error: no command given; pick one of the commands below");
     spec.commandLine().usage(spec.commandLine().getErr());
     return PrecisException.USAGE;
   }

@@ -19,25 +19,46 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "predict", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Score a customer CSV of any size with a model and pick who to target.",
-        "Writes id (when the model has one), score, decile (among the training scores) and, with a rule, selected (1/0)."},
+@Command(
+    name = "predict",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Score a customer CSV of any size with a model and pick who to target.",
+      "Writes id (when the model has one), score, decile (among the training scores) and, with a"
+          + " rule, selected (1/0)."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
-        "  precis predict --model bank.precis --data customers.csv.gz --out - --threshold 0.3 | gzip > scores.csv.gz"})
+    footer = {
+      "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
+      "  precis predict --model bank.precis --data customers.csv.gz --out - --threshold 0.3 | gzip"
+          + " > scores.csv.gz"
+    })
 final class PredictCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Scored CSV to write, or - for standard output.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FILE",
+      required = true,
+      description = "Scored CSV to write, or - for standard output.")
   String out;
 
-  @Option(names = "--top-percent", paramLabel = "P", description = "Select the best-scoring P%% of rows (predict.top_percent).")
+  @Option(
+      names = "--top-percent",
+      paramLabel = "P",
+      description = "Select the best-scoring P%% of rows (predict.top_percent).")
   String topPercent;
 
-  @Option(names = "--threshold", paramLabel = "T", description = "Select rows scoring at least T (predict.threshold).")
+  @Option(
+      names = "--threshold",
+      paramLabel = "T",
+      description = "Select rows scoring at least T (predict.threshold).")
   String threshold;
 
-  @Option(names = "--summary", paramLabel = "FILE",
+  @Option(
+      names = "--summary",
+      paramLabel = "FILE",
       description = "Summary report (JSON); default <out>.summary.json beside a file output.")
   Path summary;
 
@@ -51,10 +72,15 @@ final class PredictCommand implements Callable<Integer> {
     common.configureLogging();
     boolean toStdout = out.equals("-");
     if (toStdout && output.json) {
-      throw PrecisException.usage("--json prints on standard output, which --out - already uses for scores; use --summary FILE");
+      throw PrecisException.usage(
+          "--json prints on standard output, which --out - already uses for scores; use --summary"
+              + " FILE");
     }
     Path outPath = toStdout ? null : Path.of(out);
-    Path summaryPath = summary != null ? summary : toStdout ? null : TrainCommand.sibling(outPath, ".summary.json");
+    Path summaryPath =
+        summary != null
+            ? summary
+            : toStdout ? null : TrainCommand.sibling(outPath, ".summary.json");
     if (outPath != null) {
       OutputFiles.checkWritable(outPath, output.force);
     }
@@ -80,9 +106,12 @@ final class PredictCommand implements Callable<Integer> {
       return 0;
     }
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
-    PredictReport report = new BatchPrediction(bundle, config,
-        rows -> console.progress(String.format(Locale.ROOT, "scored %,d rows", rows)))
-        .run(inputs.model, inputs.data, outPath, output.force, spec.commandLine().getOut());
+    PredictReport report =
+        new BatchPrediction(
+                bundle,
+                config,
+                rows -> console.progress(String.format(Locale.ROOT, "scored %,d rows", rows)))
+            .run(inputs.model, inputs.data, outPath, output.force, spec.commandLine().getOut());
     console.endProgress();
     if (summaryPath != null) {
       Reports.write(summaryPath, output.force, report);

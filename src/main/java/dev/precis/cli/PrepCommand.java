@@ -4,8 +4,8 @@ import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
 import dev.precis.data.MissingValues;
-import dev.precis.data.PreparedDirectory;
 import dev.precis.data.Preparation;
+import dev.precis.data.PreparedDirectory;
 import dev.precis.report.InputFile;
 import dev.precis.report.OutputFiles;
 import dev.precis.report.PrepReport;
@@ -21,18 +21,30 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "prep", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Profile a raw CSV, clean and encode it, split it (stratified, seeded) and write the parts.",
-        "Writes DIR/train.csv, valid.csv, test.csv (encoded features + target as 1/0), pipeline.json and prep-report.json."},
+@Command(
+    name = "prep",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Profile a raw CSV, clean and encode it, split it (stratified, seeded) and write the parts.",
+      "Writes DIR/train.csv, valid.csv, test.csv (encoded features + target as 1/0), pipeline.json"
+          + " and prep-report.json."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  precis prep --config sample-data/bank/bank.yaml --out prepared/",
-        "  precis prep --data customers.csv --target responded --positive yes --out prepared/"})
+    footer = {
+      "  precis prep --config sample-data/bank/bank.yaml --out prepared/",
+      "  precis prep --data customers.csv --target responded --positive yes --out prepared/"
+    })
 final class PrepCommand implements Callable<Integer> {
   static final String REPORT = "prep-report.json";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Directory to write.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      required = true,
+      description = "Directory to write.")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -51,11 +63,15 @@ final class PrepCommand implements Callable<Integer> {
     long start = System.nanoTime();
     Preparation prep = Preparation.run(config);
     PrepReport report = report(config, prep, start);
-    OutputFiles.writeDirectory(out, output.force, dir -> {
-      PreparedDirectory.write(dir, prep.data());
-      Reports.write(dir.resolve(REPORT), false, report);
-    });
-    new Console(spec.commandLine().getErr(), common.quiet).say(Summaries.prep(report, out.toString()));
+    OutputFiles.writeDirectory(
+        out,
+        output.force,
+        dir -> {
+          PreparedDirectory.write(dir, prep.data());
+          Reports.write(dir.resolve(REPORT), false, report);
+        });
+    new Console(spec.commandLine().getErr(), common.quiet)
+        .say(Summaries.prep(report, out.toString()));
     if (output.json) {
       Outputs.printJson(spec.commandLine().getOut(), report);
     }
@@ -69,19 +85,31 @@ final class PrepCommand implements Callable<Integer> {
     splits.put("valid", PrepReport.PartSummary.of(data.valid().y()));
     splits.put("test", PrepReport.PartSummary.of(data.test().y()));
     List<String> outputs = new java.util.ArrayList<>(List.of(PreparedDirectory.PIPELINE, REPORT));
-    splits.forEach((name, part) -> {
-      if (part.rows() > 0) {
-        outputs.add(name + ".csv");
-      }
-    });
+    splits.forEach(
+        (name, part) -> {
+          if (part.rows() > 0) {
+            outputs.add(name + ".csv");
+          }
+        });
     var target = prep.target();
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     PrecisConfig resolved = config.withData(config.data().withPositive(target.positive()));
-    return new PrepReport(PrepReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(prep.table().file()),
-        config.seed(), prep.table().dialect().delimiterName(), prep.table().dialect().header(),
-        new PrepReport.TargetSummary(target.column(), target.positive(), target.counts()), data.unlabelled(),
+    return new PrepReport(
+        PrepReport.SCHEMA,
+        Version.precis(),
+        Reports.now(),
+        InputFile.of(prep.table().file()),
+        config.seed(),
+        prep.table().dialect().delimiterName(),
+        prep.table().dialect().header(),
+        new PrepReport.TargetSummary(target.column(), target.positive(), target.counts()),
+        data.unlabelled(),
         DataProfile.of(prep, config.data(), new MissingValues(config.prep().missing().tokens())),
-        data.pipeline().featureNames().size(), splits, outputs, resolved, timings);
+        data.pipeline().featureNames().size(),
+        splits,
+        outputs,
+        resolved,
+        timings);
   }
 }

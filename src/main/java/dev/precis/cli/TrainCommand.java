@@ -15,23 +15,41 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Fit a response model on a raw CSV (prepared in memory) or a `prep` directory, and report its held-out metrics.",
-        "Writes the model bundle (--out) and a JSON report beside it."},
+@Command(
+    name = "train",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Fit a response model on a raw CSV (prepared in memory) or a `prep` directory, and report its"
+          + " held-out metrics.",
+      "Writes the model bundle (--out) and a JSON report beside it."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  precis train --config sample-data/bank/bank.yaml --out bank.precis",
-        "  precis train --data customers.csv --target responded --model mlp --out mlp.precis",
-        "  precis train --data prepared/ --set model.params.epochs=30 --out bank.precis --force"})
+    footer = {
+      "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
+      "  precis train --data customers.csv --target responded --model mlp --out mlp.precis",
+      "  precis train --data prepared/ --set model.params.epochs=30 --out bank.precis --force"
+    })
 final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-m", "--model"}, paramLabel = "TYPE", description = "Model type (model.type): logistic, mlp.")
+  @Option(
+      names = {"-m", "--model"},
+      paramLabel = "TYPE",
+      description = "Model type (model.type): logistic, mlp.")
   String model;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "FILE", required = true, description = "Model bundle to write, e.g. model.precis.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "FILE",
+      required = true,
+      description = "Model bundle to write, e.g. model.precis.")
   Path out;
 
-  @Option(names = "--report", paramLabel = "FILE", description = "Train report (default: <out>.train-report.json beside the bundle).")
+  @Option(
+      names = "--report",
+      paramLabel = "FILE",
+      description = "Train report (default: <out>.train-report.json beside the bundle).")
   Path report;
 
   @Mixin ConfigOptions configOptions;

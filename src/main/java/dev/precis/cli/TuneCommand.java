@@ -20,20 +20,32 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-@Command(name = "tune", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Random search over model parameters (tune.space, or the model's default space) with stratified k-fold CV.",
-        "Writes DIR/leaderboard.json and DIR/best.yaml, a config that `precis train --config` takes as is."},
+@Command(
+    name = "tune",
+    mixinStandardHelpOptions = true,
+    sortOptions = false,
+    description = {
+      "Random search over model parameters (tune.space, or the model's default space) with"
+          + " stratified k-fold CV.",
+      "Writes DIR/leaderboard.json and DIR/best.yaml, a config that `precis train --config` takes"
+          + " as is."
+    },
     footerHeading = "%nExamples:%n",
-    footer = {"  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 --out tuned/",
-        "  precis tune --data customers.csv --target responded --model mlp --trials 10 --out tuned/",
-        "  precis train --config tuned/best.yaml --out best.precis"})
+    footer = {
+      "  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 --out tuned/",
+      "  precis tune --data customers.csv --target responded --model mlp --trials 10 --out tuned/",
+      "  precis train --config tuned/best.yaml --out best.precis"
+    })
 final class TuneCommand implements Callable<Integer> {
   static final String LEADERBOARD = "leaderboard.json";
   static final String BEST = "best.yaml";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  @Option(names = {"-m", "--model"}, paramLabel = "TYPE", description = "Model type (model.type): logistic, mlp.")
+  @Option(
+      names = {"-m", "--model"},
+      paramLabel = "TYPE",
+      description = "Model type (model.type): logistic, mlp.")
   String model;
 
   @Option(names = "--trials", paramLabel = "N", description = "Candidates to try (tune.trials).")
@@ -42,7 +54,11 @@ final class TuneCommand implements Callable<Integer> {
   @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds (tune.folds).")
   String folds;
 
-  @Option(names = {"-o", "--out"}, paramLabel = "DIR", required = true, description = "Directory to write.")
+  @Option(
+      names = {"-o", "--out"},
+      paramLabel = "DIR",
+      required = true,
+      description = "Directory to write.")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -69,14 +85,27 @@ final class TuneCommand implements Callable<Integer> {
     }
     OutputFiles.checkWritable(out, output.force);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
-    console.say(String.format(Locale.ROOT, "Tuning %s: %d trials x %d folds on %s ...", config.model().type(),
-        config.tune().trials(), config.tune().folds(), config.data().path()));
-    Tuner.Result result = Tuner.run(config, trial ->
-        console.say(Summaries.tuneTrial(trial, config.tune().trials(), config.tune().metric())));
-    OutputFiles.writeDirectory(out, output.force, dir -> {
-      Reports.write(dir.resolve(LEADERBOARD), false, result.report());
-      Files.writeString(dir.resolve(BEST), bestYaml(result, out), StandardCharsets.UTF_8);
-    });
+    console.say(
+        String.format(
+            Locale.ROOT,
+            "Tuning %s: %d trials x %d folds on %s ...",
+            config.model().type(),
+            config.tune().trials(),
+            config.tune().folds(),
+            config.data().path()));
+    Tuner.Result result =
+        Tuner.run(
+            config,
+            trial ->
+                console.say(
+                    Summaries.tuneTrial(trial, config.tune().trials(), config.tune().metric())));
+    OutputFiles.writeDirectory(
+        out,
+        output.force,
+        dir -> {
+          Reports.write(dir.resolve(LEADERBOARD), false, result.report());
+          Files.writeString(dir.resolve(BEST), bestYaml(result, out), StandardCharsets.UTF_8);
+        });
     console.say(Summaries.tune(result.report(), out.toString()));
     if (output.json) {
       Outputs.printJson(spec.commandLine().getOut(), result.report());
@@ -97,10 +126,18 @@ final class TuneCommand implements Callable<Integer> {
     }
     best = best.withData(best.data().withPath(relative));
     TuneReport.Trial top = result.report().trials().get(0);
-    String header = String.format(Locale.ROOT, "# Best of %d trials by mean %s over %d folds: %.4f ± %.4f (trial %d).%n"
-        + "# Train it with: precis train --config %s --out model.precis%n",
-        result.report().trials().size(), result.report().metric(), result.report().folds(), top.mean(), top.std(),
-        top.trial(), out.resolve(BEST));
+    String header =
+        String.format(
+            Locale.ROOT,
+            "# Best of %d trials by mean %s over %d folds: %.4f ± %.4f (trial %d).%n"
+                + "# Train it with: precis train --config %s --out model.precis%n",
+            result.report().trials().size(),
+            result.report().metric(),
+            result.report().folds(),
+            top.mean(),
+            top.std(),
+            top.trial(),
+            out.resolve(BEST));
     return header + Mappers.yaml().writeValueAsString(best);
   }
 }

@@ -7,6 +7,14 @@ import picocli.CommandLine;
 final class VersionProvider implements CommandLine.IVersionProvider {
   @Override
   public String[] getVersion() {
-    return new String[] {"precis " + Version.precis() + " (Tribuo " + Version.tribuo() + ", Java " + Runtime.version() + ")"};
+    return new String[] {
+      "precis "
+          + Version.precis()
+          + " (Tribuo "
+          + Version.tribuo()
+          + ", Java "
+          + Runtime.version()
+          + ")"
+    };
   }
 }

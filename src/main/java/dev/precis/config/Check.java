@@ -13,7 +13,8 @@ final class Check {
 
   static double within(double value, double min, double max, String key) {
     if (!(value >= min && value <= max)) {
-      throw new ConfigException(key, "must be between " + min + " and " + max + " (got " + value + ")");
+      throw new ConfigException(
+          key, "must be between " + min + " and " + max + " (got " + value + ")");
     }
     return value;
   }

@@ -3,8 +3,8 @@ package dev.precis.config;
 import dev.precis.PrecisException;
 
 /**
- * A configuration value that is unknown, of the wrong type or out of range. Carries the dotted
- * key path so the loader can say where it came from (file and line, or the --set that made it).
+ * A configuration value that is unknown, of the wrong type or out of range. Carries the dotted key
+ * path so the loader can say where it came from (file and line, or the --set that made it).
  */
 public final class ConfigException extends PrecisException {
   private final String keyPath;

@@ -25,15 +25,27 @@ import java.util.stream.Collectors;
 
 /**
  * Builds the resolved config: the built-in defaults, then the YAML file, then command-line
- * overrides, bound to {@link PrecisConfig} and validated. Every error names where the bad key
- * came from (file and line, or the option) and how to fix it.
+ * overrides, bound to {@link PrecisConfig} and validated. Every error names where the bad key came
+ * from (file and line, or the option) and how to fix it.
  */
 public final class ConfigLoader {
   /** Maps keyed by column names, which may hold dots: the rest of a --set path is one key. */
   private static final Set<String> KEYED_BY_COLUMN = Set.of("data.types");
-  /** Keys whose values are text: YAML reads an unquoted yes/no/on/off/true/false there as a boolean. */
-  private static final Set<String> TEXT_KEYS = Set.of("data.path", "data.target", "data.positive", "data.id",
-      "data.delimiter", "model.type", "tune.metric", "data.drop", "prep.missing.tokens");
+
+  /**
+   * Keys whose values are text: YAML reads an unquoted yes/no/on/off/true/false there as a boolean.
+   */
+  private static final Set<String> TEXT_KEYS =
+      Set.of(
+          "data.path",
+          "data.target",
+          "data.positive",
+          "data.id",
+          "data.delimiter",
+          "model.type",
+          "tune.metric",
+          "data.drop",
+          "prep.missing.tokens");
 
   private final UnaryOperator<PrecisConfig> finisher;
 
@@ -85,7 +97,8 @@ public final class ConfigLoader {
 
   private static void mergeFile(ObjectNode tree, Path file, ConfigOrigins origins) {
     if (!Files.isRegularFile(file)) {
-      throw PrecisException.usage(file + ": config file not found; check the path given to --config");
+      throw PrecisException.usage(
+          file + ": config file not found; check the path given to --config");
     }
     JsonNode user;
     try {
@@ -94,7 +107,8 @@ public final class ConfigLoader {
       origins.indexFile(file, text);
     } catch (JsonProcessingException e) {
       int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw PrecisException.usage(file + ":" + line + ": not valid YAML: " + e.getOriginalMessage());
+      throw PrecisException.usage(
+          file + ":" + line + ": not valid YAML: " + e.getOriginalMessage());
     } catch (IOException e) {
       throw PrecisException.usage(file + ": cannot read the config file: " + e.getMessage());
     }
@@ -102,7 +116,8 @@ public final class ConfigLoader {
       return;
     }
     if (!user.isObject()) {
-      throw PrecisException.usage(file + ":1: expected sections such as 'data:' and 'model:' at the top level");
+      throw PrecisException.usage(
+          file + ":1: expected sections such as 'data:' and 'model:' at the top level");
     }
     resolveDataPath((ObjectNode) user, file);
     merge(tree, (ObjectNode) user);
@@ -116,8 +131,11 @@ public final class ConfigLoader {
         bool |= item.isBoolean();
       }
       if (bool) {
-        throw located(origins.of(key), key, "YAML reads an unquoted yes, no, on, off, true or false as a boolean; "
-            + "put the value in quotes, e.g. positive: \"yes\"");
+        throw located(
+            origins.of(key),
+            key,
+            "YAML reads an unquoted yes, no, on, off, true or false as a boolean; "
+                + "put the value in quotes, e.g. positive: \"yes\"");
       }
     }
   }
@@ -127,20 +145,25 @@ public final class ConfigLoader {
     JsonNode path = user.path("data").path("path");
     if (path.isTextual() && !Path.of(path.asText()).isAbsolute()) {
       Path base = file.toAbsolutePath().getParent();
-      Path resolved = Path.of("").toAbsolutePath().relativize(base.resolve(path.asText()).normalize());
-      ((ObjectNode) user.get("data")).put("path", resolved.toString().isEmpty() ? "." : resolved.toString());
+      Path resolved =
+          Path.of("").toAbsolutePath().relativize(base.resolve(path.asText()).normalize());
+      ((ObjectNode) user.get("data"))
+          .put("path", resolved.toString().isEmpty() ? "." : resolved.toString());
     }
   }
 
   private static void merge(ObjectNode into, ObjectNode from) {
-    from.fields().forEachRemaining(entry -> {
-      JsonNode existing = into.get(entry.getKey());
-      if (existing instanceof ObjectNode target && entry.getValue() instanceof ObjectNode source) {
-        merge(target, source);
-      } else {
-        into.set(entry.getKey(), entry.getValue());
-      }
-    });
+    from.fields()
+        .forEachRemaining(
+            entry -> {
+              JsonNode existing = into.get(entry.getKey());
+              if (existing instanceof ObjectNode target
+                  && entry.getValue() instanceof ObjectNode source) {
+                merge(target, source);
+              } else {
+                into.set(entry.getKey(), entry.getValue());
+              }
+            });
   }
 
   private static void apply(ObjectNode tree, ConfigOverride override) {
@@ -152,20 +175,23 @@ public final class ConfigLoader {
         child = node.putObject(keys.get(i));
       }
       if (!(child instanceof ObjectNode object)) {
-        throw PrecisException.usage(override.source() + ": '" + String.join(".", keys.subList(0, i + 1))
-            + "' is a single value, not a section");
+        throw PrecisException.usage(
+            override.source()
+                + ": '"
+                + String.join(".", keys.subList(0, i + 1))
+                + "' is a single value, not a section");
       }
       node = object;
     }
     JsonNode value = parseValue(override.keyPath(), override.value());
     String last = keys.get(keys.size() - 1);
     if (node.get(last) instanceof ObjectNode section && value instanceof ObjectNode fields) {
-      merge(section, fields); // as a file does: --set 'prep.split={valid: 0.2}' keeps the other keys
+      merge(
+          section, fields); // as a file does: --set 'prep.split={valid: 0.2}' keeps the other keys
     } else {
       node.set(last, value);
     }
   }
-
 
   private static List<String> splitKey(String keyPath) {
     for (String prefix : KEYED_BY_COLUMN) {
@@ -179,8 +205,8 @@ public final class ConfigLoader {
   }
 
   /**
-   * A --set value read as YAML would read it (numbers, booleans, flow lists and maps), except
-   * that a single value for a text key stays the text typed: --set data.positive=yes means "yes".
+   * A --set value read as YAML would read it (numbers, booleans, flow lists and maps), except that
+   * a single value for a text key stays the text typed: --set data.positive=yes means "yes".
    */
   private static JsonNode parseValue(String keyPath, String value) {
     String trimmed = value.trim();
@@ -196,11 +222,14 @@ public final class ConfigLoader {
       parsed = Mappers.yaml().readTree(trimmed);
     } catch (JsonProcessingException e) {
       if (collection) {
-        throw PrecisException.usage("'" + value + "' is not a valid YAML list or map: " + e.getOriginalMessage());
+        throw PrecisException.usage(
+            "'" + value + "' is not a valid YAML list or map: " + e.getOriginalMessage());
       }
       return TextNode.valueOf(value);
     }
-    return collection || (parsed != null && parsed.isValueNode()) ? parsed : TextNode.valueOf(value);
+    return collection || (parsed != null && parsed.isValueNode())
+        ? parsed
+        : TextNode.valueOf(value);
   }
 
   private static PrecisException explain(JsonProcessingException e, ConfigOrigins origins) {
@@ -210,13 +239,20 @@ public final class ConfigLoader {
     String keyPath = e instanceof JsonMappingException mapping ? keyPath(mapping) : "";
     String where = origins.of(keyPath);
     if (e instanceof UnrecognizedPropertyException unknown) {
-      List<String> known = unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-      String parent = keyPath.contains(".") ? keyPath.substring(0, keyPath.lastIndexOf('.') + 1) : "";
-      String hint = Nearest.to(unknown.getPropertyName(), known).map(k -> "; did you mean '" + parent + k + "'?").orElse("");
-      return located(where, keyPath, "unknown key" + hint + " (valid here: " + String.join(", ", known) + ")");
+      List<String> known =
+          unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
+      String parent =
+          keyPath.contains(".") ? keyPath.substring(0, keyPath.lastIndexOf('.') + 1) : "";
+      String hint =
+          Nearest.to(unknown.getPropertyName(), known)
+              .map(k -> "; did you mean '" + parent + k + "'?")
+              .orElse("");
+      return located(
+          where, keyPath, "unknown key" + hint + " (valid here: " + String.join(", ", known) + ")");
     }
     if (e instanceof InvalidFormatException format) {
-      return located(where, keyPath, "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
+      return located(
+          where, keyPath, "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
     }
     if (e instanceof MismatchedInputException mismatch) {
       return located(where, keyPath, "expected " + describe(mismatch.getTargetType()));
@@ -226,7 +262,8 @@ public final class ConfigLoader {
 
   private static String keyPath(JsonMappingException e) {
     return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
+        .map(
+            ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
         .collect(Collectors.joining("."));
   }
 
@@ -235,9 +272,10 @@ public final class ConfigLoader {
       return "a value of the right type";
     }
     if (type.isEnum()) {
-      return "one of: " + Arrays.stream(type.getEnumConstants())
-          .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-          .collect(Collectors.joining(", "));
+      return "one of: "
+          + Arrays.stream(type.getEnumConstants())
+              .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
+              .collect(Collectors.joining(", "));
     }
     if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
       return "a whole number";
@@ -258,6 +296,7 @@ public final class ConfigLoader {
   }
 
   private static PrecisException located(String where, String keyPath, String problem) {
-    return PrecisException.usage(where + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + problem);
+    return PrecisException.usage(
+        where + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + problem);
   }
 }

@@ -21,10 +21,14 @@ final class ConfigOrigins {
       while ((token = parser.nextToken()) != null) {
         if (token == JsonToken.FIELD_NAME) {
           StringBuilder key = new StringBuilder();
-          for (var context = parser.getParsingContext(); context != null && context.getParent() != null;
+          for (var context = parser.getParsingContext();
+              context != null && context.getParent() != null;
               context = context.getParent()) {
             String name = context.getCurrentName();
-            key.insert(0, (name != null ? name : String.valueOf(context.getCurrentIndex())) + (key.length() > 0 ? "." : ""));
+            key.insert(
+                0,
+                (name != null ? name : String.valueOf(context.getCurrentIndex()))
+                    + (key.length() > 0 ? "." : ""));
           }
           origins.put(key.toString(), file + ":" + parser.currentTokenLocation().getLineNr());
         }

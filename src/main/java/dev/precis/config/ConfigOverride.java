@@ -15,9 +15,11 @@ public record ConfigOverride(String keyPath, String value, String source) {
   public static ConfigOverride parseSet(String assignment) {
     int eq = assignment.indexOf('=');
     if (eq <= 0) {
-      throw PrecisException.usage("--set " + assignment + ": expected key.path=value, e.g. --set model.params.epochs=30");
+      throw PrecisException.usage(
+          "--set " + assignment + ": expected key.path=value, e.g. --set model.params.epochs=30");
     }
-    return new ConfigOverride(assignment.substring(0, eq).trim(), assignment.substring(eq + 1), "--set " + assignment);
+    return new ConfigOverride(
+        assignment.substring(0, eq).trim(), assignment.substring(eq + 1), "--set " + assignment);
   }
 
   /** An override that a named command-line option stands for. */

@@ -28,8 +28,11 @@ public record DataConfig(
   public DataConfig {
     drop = drop == null ? List.of() : List.copyOf(drop);
     types = types == null ? Map.of() : Map.copyOf(types);
-    if (delimiter == null || !(delimiter.equals("auto") || delimiter.length() == 1 || delimiter.equals("\\t"))) {
-      throw new ConfigException("data.delimiter", "must be 'auto' or a single character such as ';' or '\\t' (got '" + delimiter + "')");
+    if (delimiter == null
+        || !(delimiter.equals("auto") || delimiter.length() == 1 || delimiter.equals("\\t"))) {
+      throw new ConfigException(
+          "data.delimiter",
+          "must be 'auto' or a single character such as ';' or '\\t' (got '" + delimiter + "')");
     }
   }
 

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record EngineConfig(Device device, int threads) {
   /** Compute device for TensorFlow models. */
   public enum Device {
-    @JsonProperty("cpu") CPU,
-    @JsonProperty("gpu") GPU
+    @JsonProperty("cpu")
+    CPU,
+    @JsonProperty("gpu")
+    GPU
   }
 
   public EngineConfig {

@@ -15,15 +15,17 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
  * (unknown keys, fractions for integers and nulls for primitives are errors), stable output.
  */
 public final class Mappers {
-  private static final ObjectMapper JSON = configure(JsonMapper.builder()
-      .enable(SerializationFeature.INDENT_OUTPUT)
-      .build());
-  private static final ObjectMapper YAML = configure(YAMLMapper.builder(YAMLFactory.builder()
-          .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-          .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
-          .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
-          .build())
-      .build());
+  private static final ObjectMapper JSON =
+      configure(JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build());
+  private static final ObjectMapper YAML =
+      configure(
+          YAMLMapper.builder(
+                  YAMLFactory.builder()
+                      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+                      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+                      .enable(YAMLGenerator.Feature.ALWAYS_QUOTE_NUMBERS_AS_STRINGS)
+                      .build())
+              .build());
 
   private Mappers() {}
 

@@ -10,6 +10,9 @@ import java.util.Map;
 public record ModelConfig(String type, Map<String, Object> params) {
   public ModelConfig {
     Check.present(type, "model.type");
-    params = params == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+    params =
+        params == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 }

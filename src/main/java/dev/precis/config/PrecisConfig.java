@@ -4,13 +4,14 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
 /**
  * The whole resolved configuration: defaults, then the YAML file, then command-line overrides.
- * Every section is present; a record is validated as it is built, so holding one means it is
- * valid.
+ * Every section is present; a record is validated as it is built, so holding one means it is valid.
  *
  * @param version config format version (1)
  * @param seed the one seed for splits, model initialisation and tuning
  */
-@JsonPropertyOrder({"version", "seed", "data", "prep", "model", "engine", "eval", "tune", "predict"})
+@JsonPropertyOrder({
+  "version", "seed", "data", "prep", "model", "engine", "eval", "tune", "predict"
+})
 public record PrecisConfig(
     int version,
     long seed,
@@ -26,7 +27,8 @@ public record PrecisConfig(
 
   public PrecisConfig {
     if (version != VERSION) {
-      throw new ConfigException("version", "this Precis reads config version " + VERSION + " (got " + version + ")");
+      throw new ConfigException(
+          "version", "this Precis reads config version " + VERSION + " (got " + version + ")");
     }
     Check.present(data, "data");
     Check.present(prep, "prep");

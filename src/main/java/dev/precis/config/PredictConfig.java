@@ -3,8 +3,8 @@ package dev.precis.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Who to target when scoring. At most one of topPercent and threshold is set; with neither,
- * no row is marked selected.
+ * Who to target when scoring. At most one of topPercent and threshold is set; with neither, no row
+ * is marked selected.
  *
  * @param topPercent select this percentage of the file, best scores first
  * @param threshold select rows scoring at least this
@@ -13,8 +13,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 public record PredictConfig(Double topPercent, Double threshold, BadRows badRows) {
   /** Policy for rows that cannot be scored. */
   public enum BadRows {
-    @JsonProperty("fail") FAIL,
-    @JsonProperty("skip") SKIP
+    @JsonProperty("fail")
+    FAIL,
+    @JsonProperty("skip")
+    SKIP
   }
 
   public PredictConfig {

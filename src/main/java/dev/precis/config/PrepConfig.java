@@ -24,7 +24,9 @@ public record PrepConfig(Missing missing, Encode encode, Scale scale, Split spli
     }
   }
 
-  /** @param maxLevels most frequent levels kept per categorical column; the rest become "(other)" */
+  /**
+   * @param maxLevels most frequent levels kept per categorical column; the rest become "(other)"
+   */
   public record Encode(int maxLevels) {
     public Encode {
       Check.atLeast(maxLevels, 1, "prep.encode.max_levels");
@@ -41,21 +43,27 @@ public record PrepConfig(Missing missing, Encode encode, Scale scale, Split spli
       Check.within(valid, 0, 0.9, "prep.split.valid");
       Check.within(test, 0, 0.9, "prep.split.test");
       if (valid + test > 0.9) {
-        throw new ConfigException("prep.split", "valid + test must leave at least 10% to train on (got " + (valid + test) + ")");
+        throw new ConfigException(
+            "prep.split",
+            "valid + test must leave at least 10% to train on (got " + (valid + test) + ")");
       }
     }
   }
 
   /** Imputation of missing numbers. */
   public enum NumericImpute {
-    @JsonProperty("median") MEDIAN,
-    @JsonProperty("mean") MEAN
+    @JsonProperty("median")
+    MEDIAN,
+    @JsonProperty("mean")
+    MEAN
   }
 
   /** Scaling of numeric features. */
   public enum Scale {
-    @JsonProperty("standard") STANDARD,
-    @JsonProperty("none") NONE
+    @JsonProperty("standard")
+    STANDARD,
+    @JsonProperty("none")
+    NONE
   }
 
   public PrepConfig {

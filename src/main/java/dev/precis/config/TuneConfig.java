@@ -14,10 +14,17 @@ import java.util.Map;
  * @param parallel trials run at once; 0 uses every core
  * @param space per parameter: a list of choices, or {min, max, log, int} for a range
  */
-public record TuneConfig(Strategy strategy, int trials, int folds, String metric, int parallel, Map<String, Object> space) {
+public record TuneConfig(
+    Strategy strategy,
+    int trials,
+    int folds,
+    String metric,
+    int parallel,
+    Map<String, Object> space) {
   /** Search strategy. */
   public enum Strategy {
-    @JsonProperty("random") RANDOM
+    @JsonProperty("random")
+    RANDOM
   }
 
   public TuneConfig {
@@ -26,6 +33,9 @@ public record TuneConfig(Strategy strategy, int trials, int folds, String metric
     Check.atLeast(folds, 2, "tune.folds");
     Check.atLeast(parallel, 0, "tune.parallel");
     Check.present(metric, "tune.metric");
-    space = space == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(space));
+    space =
+        space == null
+            ? Map.of()
+            : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(space));
   }
 }

@@ -73,10 +73,10 @@ public final class BlockReader implements Closeable {
   }
 
   /**
-   * In one pass: the index just past the last line break outside quotes (high 32 bits; 0 if
-   * none) and the number of line breaks before it (low 32 bits). Quotes follow the parser's
-   * rule: one opens a quoted field only at the field's start (or right after a closing quote,
-   * which makes a doubled quote); elsewhere it is an ordinary character.
+   * In one pass: the index just past the last line break outside quotes (high 32 bits; 0 if none)
+   * and the number of line breaks before it (low 32 bits). Quotes follow the parser's rule: one
+   * opens a quoted field only at the field's start (or right after a closing quote, which makes a
+   * doubled quote); elsewhere it is an ordinary character.
    */
   private long lastRecordEnd() {
     boolean quoted = false;
@@ -137,7 +137,9 @@ public final class BlockReader implements Closeable {
     return block;
   }
 
-  /** Gives back the part of {@code block} from {@code offset} on, to be returned by the next call. */
+  /**
+   * Gives back the part of {@code block} from {@code offset} on, to be returned by the next call.
+   */
   public void unread(TextBlock block, int offset) {
     long line = block.firstLine();
     for (int i = 0; i < offset; i++) {
@@ -147,7 +149,12 @@ public final class BlockReader implements Closeable {
     }
     int length = block.length() - offset;
     if (length > 0) {
-      pending = new TextBlock(Arrays.copyOfRange(block.text(), offset, block.length()), length, line, block.sequence());
+      pending =
+          new TextBlock(
+              Arrays.copyOfRange(block.text(), offset, block.length()),
+              length,
+              line,
+              block.sequence());
     }
   }
 

@@ -1,8 +1,8 @@
 package dev.precis.data;
 
 /**
- * How a delimited file is written: the field delimiter and whether a header line names the
- * columns. Fields may be quoted with double quotes; a doubled quote inside is a literal quote.
+ * How a delimited file is written: the field delimiter and whether a header line names the columns.
+ * Fields may be quoted with double quotes; a doubled quote inside is a literal quote.
  */
 public record CsvDialect(char delimiter, boolean header) {
   public static final char QUOTE = '"';

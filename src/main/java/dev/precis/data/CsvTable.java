@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A delimited file read whole into memory, every row checked to have as many fields as the
- * header. For training-sized data; scoring streams instead (see {@link BlockReader}).
+ * A delimited file read whole into memory, every row checked to have as many fields as the header.
+ * For training-sized data; scoring streams instead (see {@link BlockReader}).
  *
  * @param file where it was read from, for messages
  * @param dialect the delimiter and header found or configured
@@ -20,7 +20,8 @@ import java.util.List;
  * @param rows the fields of each data row
  * @param lines the physical line on which each row starts
  */
-public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List<String[]> rows, long[] lines) {
+public record CsvTable(
+    Path file, CsvDialect dialect, List<String> columns, List<String[]> rows, long[] lines) {
   private static final int SAMPLE_CHARS = 1 << 16;
 
   /** Reads a whole file, sniffing what the config leaves to "auto". */
@@ -28,14 +29,20 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
     try (CsvHead head = CsvHead.open(file, config)) {
       List<String[]> rows = new ArrayList<>();
       List<Long> lines = new ArrayList<>();
-      head.forEachRow((fields, line) -> {
-        rows.add(fields.clone());
-        lines.add(line);
-      });
+      head.forEachRow(
+          (fields, line) -> {
+            rows.add(fields.clone());
+            lines.add(line);
+          });
       if (rows.isEmpty()) {
-        throw PrecisException.data(file + ": has a header but no data rows; check that the export that wrote it finished");
+        throw PrecisException.data(
+            file + ": has a header but no data rows; check that the export that wrote it finished");
       }
-      return new CsvTable(file, head.dialect(), head.columns(), rows,
+      return new CsvTable(
+          file,
+          head.dialect(),
+          head.columns(),
+          rows,
           lines.stream().mapToLong(Long::longValue).toArray());
     }
   }
@@ -49,13 +56,23 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
     return index;
   }
 
-  static PrecisException missingColumn(Path file, String column, String role, List<String> columns) {
-    return PrecisException.data(file + ":1: no column '" + column + "' (" + role + ")"
-        + dev.precis.Nearest.hint(column, columns) + "; the file has: " + abbreviate(columns));
+  static PrecisException missingColumn(
+      Path file, String column, String role, List<String> columns) {
+    return PrecisException.data(
+        file
+            + ":1: no column '"
+            + column
+            + "' ("
+            + role
+            + ")"
+            + dev.precis.Nearest.hint(column, columns)
+            + "; the file has: "
+            + abbreviate(columns));
   }
 
   private static String abbreviate(List<String> columns) {
-    return columns.size() <= 25 ? String.join(", ", columns)
+    return columns.size() <= 25
+        ? String.join(", ", columns)
         : String.join(", ", columns.subList(0, 25)) + ", … (" + columns.size() + " columns)";
   }
 
@@ -78,7 +95,10 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
       return open(file, config, null);
     }
 
-    /** As {@link #open(Path, DataConfig)}, feeding the file's bytes to {@code digest} as they are read. */
+    /**
+     * As {@link #open(Path, DataConfig)}, feeding the file's bytes to {@code digest} as they are
+     * read.
+     */
     public static CsvHead open(Path file, DataConfig config, java.security.MessageDigest digest) {
       Reader reader = DataFiles.open(file, digest);
       try {
@@ -91,15 +111,23 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
         buffered.reset();
         String sample = n <= 0 ? "" : new String(sampled, 0, n).stripLeading();
         if (sample.isEmpty()) {
-          throw PrecisException.data(file + ": is empty; expected a header line and data rows "
-              + "(check that the export that wrote it finished)");
+          throw PrecisException.data(
+              file
+                  + ": is empty; expected a header line and data rows "
+                  + "(check that the export that wrote it finished)");
         }
-        char delimiter = config.delimiterChar().isPresent() ? (char) config.delimiterChar().getAsInt()
-            : DialectSniffer.delimiter(file, sample, more < 0);
-        boolean header = config.header() != null ? config.header() : DialectSniffer.header(file, sample, delimiter);
+        char delimiter =
+            config.delimiterChar().isPresent()
+                ? (char) config.delimiterChar().getAsInt()
+                : DialectSniffer.delimiter(file, sample, more < 0);
+        boolean header =
+            config.header() != null
+                ? config.header()
+                : DialectSniffer.header(file, sample, delimiter);
         CsvDialect dialect = new CsvDialect(delimiter, header);
         BlockReader blocks = new BlockReader(buffered, delimiter, 1, 1 << 20);
-        List<String> columns = header ? readHeader(file, blocks, delimiter) : numbered(file, sample, delimiter);
+        List<String> columns =
+            header ? readHeader(file, blocks, delimiter) : numbered(file, sample, delimiter);
         return new CsvHead(file, dialect, columns, blocks);
       } catch (IOException e) {
         CsvTable.close(reader);
@@ -141,8 +169,16 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
     /** A data error unless a record has exactly one field per column. */
     public void checkFieldCount(int count, long line) {
       if (count != columns.size()) {
-        throw DataFiles.error(file, line, "expected " + columns.size() + " fields as in the header, found " + count
-            + "; check the delimiter ('" + dialect.delimiterName() + "') and the quoting on this line");
+        throw DataFiles.error(
+            file,
+            line,
+            "expected "
+                + columns.size()
+                + " fields as in the header, found "
+                + count
+                + "; check the delimiter ('"
+                + dialect.delimiterName()
+                + "') and the quoting on this line");
       }
     }
 
@@ -167,8 +203,13 @@ public record CsvTable(Path file, CsvDialect dialect, List<String> columns, List
       for (int i = 0; i < fields.size(); i++) {
         String name = fields.get(i).strip();
         if (name.isEmpty() || names.contains(name)) {
-          throw DataFiles.error(file, 1, (name.isEmpty() ? "column " + (i + 1) + " has no name"
-              : "column '" + name + "' appears twice") + " in the header; every column needs a unique name");
+          throw DataFiles.error(
+              file,
+              1,
+              (name.isEmpty()
+                      ? "column " + (i + 1) + " has no name"
+                      : "column '" + name + "' appears twice")
+                  + " in the header; every column needs a unique name");
         }
         names.add(name);
       }

@@ -22,8 +22,8 @@ public final class DataFiles {
   }
 
   /**
-   * As {@link #open(Path)}, also feeding every byte of the file, as stored, to {@code digest}
-   * (when not null), so a file is read once to be both parsed and identified.
+   * As {@link #open(Path)}, also feeding every byte of the file, as stored, to {@code digest} (when
+   * not null), so a file is read once to be both parsed and identified.
    */
   public static Reader open(Path file, java.security.MessageDigest digest) {
     if (Files.isDirectory(file)) {
@@ -39,7 +39,8 @@ public final class DataFiles {
       }
       return new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8), 1 << 16);
     } catch (NoSuchFileException e) {
-      throw PrecisException.data(file + ": no such file; check the path given to --data or data.path");
+      throw PrecisException.data(
+          file + ": no such file; check the path given to --data or data.path");
     } catch (IOException e) {
       throw PrecisException.data(file + ": cannot read: " + e.getMessage(), e);
     }

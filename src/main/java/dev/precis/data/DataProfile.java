@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What each column of a raw file holds, for the prep report: its role and type, how many values
- * are missing, and a summary of the values.
+ * What each column of a raw file holds, for the prep report: its role and type, how many values are
+ * missing, and a summary of the values.
  */
 public record DataProfile(long rows, List<ColumnProfile> columns) {
 
@@ -22,26 +22,38 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
    * @param mean mean value (numeric columns)
    * @param top the most frequent values with their counts (categorical columns)
    */
-  public record ColumnProfile(String name, String role, ColumnType type, long missing, long distinct,
-      Double min, Double max, Double mean, Map<String, Long> top) {}
+  public record ColumnProfile(
+      String name,
+      String role,
+      ColumnType type,
+      long missing,
+      long distinct,
+      Double min,
+      Double max,
+      Double mean,
+      Map<String, Long> top) {}
 
   private static final int TOP = 5;
 
-  public static DataProfile of(Preparation preparation, dev.precis.config.DataConfig data, MissingValues missing) {
+  public static DataProfile of(
+      Preparation preparation, dev.precis.config.DataConfig data, MissingValues missing) {
     CsvTable table = preparation.table();
     Map<String, ColumnType> types = new HashMap<>();
     preparation.schema().forEach(spec -> types.put(spec.name(), spec.type()));
     List<ColumnProfile> columns = new ArrayList<>();
     for (int c = 0; c < table.columns().size(); c++) {
       String name = table.columns().get(c);
-      String role = name.equals(data.target()) ? "target" : name.equals(data.id()) ? "id"
-          : types.containsKey(name) ? "feature" : "dropped";
+      String role =
+          name.equals(data.target())
+              ? "target"
+              : name.equals(data.id()) ? "id" : types.containsKey(name) ? "feature" : "dropped";
       columns.add(profile(table, c, role, types.get(name), missing));
     }
     return new DataProfile(table.rows().size(), columns);
   }
 
-  private static ColumnProfile profile(CsvTable table, int c, String role, ColumnType type, MissingValues missing) {
+  private static ColumnProfile profile(
+      CsvTable table, int c, String role, ColumnType type, MissingValues missing) {
     Map<String, Long> counts = new HashMap<>();
     long absent = 0;
     double min = Double.POSITIVE_INFINITY;
@@ -65,14 +77,25 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
     }
     boolean numeric = type == ColumnType.NUMERIC && numbers > 0;
     Map<String, Long> top = numeric ? null : topValues(counts);
-    return new ColumnProfile(table.columns().get(c), role, type, absent, counts.size(),
-        numeric ? min : null, numeric ? max : null, numeric ? sum / numbers : null, top);
+    return new ColumnProfile(
+        table.columns().get(c),
+        role,
+        type,
+        absent,
+        counts.size(),
+        numeric ? min : null,
+        numeric ? max : null,
+        numeric ? sum / numbers : null,
+        top);
   }
 
   private static Map<String, Long> topValues(Map<String, Long> counts) {
     Map<String, Long> top = new java.util.LinkedHashMap<>();
     counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
         .limit(TOP)
         .forEach(e -> top.put(e.getKey(), e.getValue()));
     return top;

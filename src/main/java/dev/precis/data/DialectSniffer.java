@@ -7,9 +7,9 @@ import java.util.List;
 
 /**
  * Infers the delimiter and whether there is a header line from a sample of the file's first
- * characters, parsed with the same {@link RecordParser} that reads the data. The delimiter is
- * the candidate that splits the sampled records into the same, largest number of fields; a
- * header is assumed unless a first-record field is a number.
+ * characters, parsed with the same {@link RecordParser} that reads the data. The delimiter is the
+ * candidate that splits the sampled records into the same, largest number of fields; a header is
+ * assumed unless a first-record field is a number.
  */
 final class DialectSniffer {
   private static final char[] CANDIDATES = {',', ';', '\t', '|'};
@@ -28,8 +28,10 @@ final class DialectSniffer {
       }
     }
     if (best == 0) {
-      throw PrecisException.data(file + ":1: cannot tell the delimiter (tried , ; TAB |); "
-          + "set data.delimiter, e.g. --set data.delimiter=';'");
+      throw PrecisException.data(
+          file
+              + ":1: cannot tell the delimiter (tried , ; TAB |); "
+              + "set data.delimiter, e.g. --set data.delimiter=';'");
     }
     return best;
   }
@@ -51,10 +53,11 @@ final class DialectSniffer {
   }
 
   /**
-   * The field count shared by the sampled records, or 0 if they disagree or do not parse. The
-   * last record of an incomplete sample may be cut short, so it is not counted.
+   * The field count shared by the sampled records, or 0 if they disagree or do not parse. The last
+   * record of an incomplete sample may be cut short, so it is not counted.
    */
-  private static int fieldsIfConsistent(Path file, String sample, boolean complete, char delimiter) {
+  private static int fieldsIfConsistent(
+      Path file, String sample, boolean complete, char delimiter) {
     RecordParser parser = parser(file, sample, delimiter);
     List<Integer> counts = new ArrayList<>();
     while (counts.size() <= RECORDS) {

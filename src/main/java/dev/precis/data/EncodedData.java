@@ -26,7 +26,8 @@ public record EncodedData(List<String> featureNames, double[][] x, boolean[] y) 
   }
 
   /** Encodes the given labelled rows of a table. */
-  public static EncodedData encode(CsvTable table, FeaturePipeline pipeline, Target target, int[] which) {
+  public static EncodedData encode(
+      CsvTable table, FeaturePipeline pipeline, Target target, int[] which) {
     RowEncoder encoder = pipeline.encoder(table.file(), table.columns());
     double[][] x = new double[which.length][];
     boolean[] y = new boolean[which.length];
@@ -36,7 +37,10 @@ public record EncodedData(List<String> featureNames, double[][] x, boolean[] y) 
       try {
         encoder.encode(table.rows().get(row), x[i]);
       } catch (RowEncoder.BadValue e) {
-        throw DataFiles.error(table.file(), table.lines()[row], e.getMessage() + "; fix the value or list it in prep.missing.tokens");
+        throw DataFiles.error(
+            table.file(),
+            table.lines()[row],
+            e.getMessage() + "; fix the value or list it in prep.missing.tokens");
       }
       y[i] = target.labels()[which[i]];
     }

@@ -27,6 +27,7 @@ public record FeaturePipeline(
 
   /** The level that stands for a missing category. */
   public static final String MISSING_LEVEL = "(missing)";
+
   /** The level that stands for every category too rare to keep. */
   public static final String OTHER_LEVEL = "(other)";
 
@@ -35,7 +36,8 @@ public record FeaturePipeline(
    *
    * @param indicator whether an extra 0/1 feature marks rows where the value was missing
    */
-  public record NumericColumn(String name, double fill, double center, double scale, boolean indicator) {}
+  public record NumericColumn(
+      String name, double fill, double center, double scale, boolean indicator) {}
 
   /** A categorical column with its kept levels, one 0/1 feature each. */
   public record CategoricalColumn(String name, List<String> levels) {}

@@ -17,8 +17,14 @@ public final class PipelineFitter {
    * @param rows the training rows (indices into the table); nothing else is looked at
    * @throws dev.precis.PrecisException (data) when a numeric column holds a non-number
    */
-  public static FeaturePipeline fit(CsvTable table, List<ColumnSpec> columns, int[] rows, PrepConfig prep,
-      String target, String positive, String id) {
+  public static FeaturePipeline fit(
+      CsvTable table,
+      List<ColumnSpec> columns,
+      int[] rows,
+      PrepConfig prep,
+      String target,
+      String positive,
+      String id) {
     MissingValues missing = new MissingValues(prep.missing().tokens());
     List<FeaturePipeline.NumericColumn> numeric = new ArrayList<>();
     List<FeaturePipeline.CategoricalColumn> categorical = new ArrayList<>();
@@ -33,8 +39,8 @@ public final class PipelineFitter {
     return new FeaturePipeline(target, positive, id, prep.missing().tokens(), numeric, categorical);
   }
 
-  private static FeaturePipeline.NumericColumn fitNumeric(CsvTable table, int c, int[] rows, MissingValues missing,
-      PrepConfig prep) {
+  private static FeaturePipeline.NumericColumn fitNumeric(
+      CsvTable table, int c, int[] rows, MissingValues missing, PrepConfig prep) {
     String name = table.columns().get(c);
     double[] values = new double[rows.length];
     int n = 0;
@@ -45,22 +51,33 @@ public final class PipelineFitter {
       }
       double value = Numbers.parseOrNaN(raw.strip());
       if (Double.isNaN(value)) {
-        throw DataFiles.error(table.file(), table.lines()[r], "column '" + name + "' is numeric but holds '" + raw
-            + "'; fix the value, list it in prep.missing.tokens, or set data.types." + name + ": categorical");
+        throw DataFiles.error(
+            table.file(),
+            table.lines()[r],
+            "column '"
+                + name
+                + "' is numeric but holds '"
+                + raw
+                + "'; fix the value, list it in prep.missing.tokens, or set data.types."
+                + name
+                + ": categorical");
       }
       values[n++] = value;
     }
     double[] present = Arrays.copyOf(values, n);
     double mean = mean(present);
-    double fill = n == 0 ? 0.0 : prep.missing().numeric() == PrepConfig.NumericImpute.MEAN ? mean : median(present);
+    double fill =
+        n == 0
+            ? 0.0
+            : prep.missing().numeric() == PrepConfig.NumericImpute.MEAN ? mean : median(present);
     boolean standard = prep.scale() == PrepConfig.Scale.STANDARD;
     double sd = standardDeviation(present, mean);
-    return new FeaturePipeline.NumericColumn(name, fill, standard ? mean : 0.0,
-        standard && sd > 0 ? sd : 1.0, n < rows.length);
+    return new FeaturePipeline.NumericColumn(
+        name, fill, standard ? mean : 0.0, standard && sd > 0 ? sd : 1.0, n < rows.length);
   }
 
-  private static FeaturePipeline.CategoricalColumn fitCategorical(CsvTable table, int c, int[] rows,
-      MissingValues missing, int maxLevels) {
+  private static FeaturePipeline.CategoricalColumn fitCategorical(
+      CsvTable table, int c, int[] rows, MissingValues missing, int maxLevels) {
     Map<String, Long> counts = new HashMap<>();
     boolean anyMissing = false;
     for (int r : rows) {
@@ -71,12 +88,15 @@ public final class PipelineFitter {
         counts.merge(raw.strip(), 1L, Long::sum);
       }
     }
-    List<String> levels = counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-        .map(Map.Entry::getKey)
-        .limit(maxLevels)
-        .sorted()
-        .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    List<String> levels =
+        counts.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .map(Map.Entry::getKey)
+            .limit(maxLevels)
+            .sorted()
+            .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
     if (counts.size() > maxLevels) {
       levels.add(FeaturePipeline.OTHER_LEVEL);
     }

@@ -5,8 +5,8 @@ import java.util.List;
 
 /**
  * Raw file to {@link PreparedData}: read, infer the schema, read the target, split, fit the
- * pipeline on the training part and encode every part. What `prep` writes out and what `train`
- * does in memory when given a raw file.
+ * pipeline on the training part and encode every part. What `prep` writes out and what `train` does
+ * in memory when given a raw file.
  *
  * @param table the raw rows
  * @param schema the feature columns
@@ -14,30 +14,37 @@ import java.util.List;
  * @param splits row assignment (indices into the target's labelled rows)
  * @param data the encoded result
  */
-public record Preparation(CsvTable table, List<ColumnSpec> schema, Target target, Splits splits, PreparedData data) {
+public record Preparation(
+    CsvTable table, List<ColumnSpec> schema, Target target, Splits splits, PreparedData data) {
 
   /**
    * A raw file read and understood, before anything is fitted.
    *
    * @param splits the configured holdout split, in indices of the target's labelled rows
    */
-  public record Source(PrecisConfig config, CsvTable table, List<ColumnSpec> schema, Target target, Splits splits) {
+  public record Source(
+      PrecisConfig config, CsvTable table, List<ColumnSpec> schema, Target target, Splits splits) {
 
     public static Source read(PrecisConfig config) {
       var dataConfig = config.data();
       if (dataConfig.path() == null) {
-        throw dev.precis.PrecisException.usage("no data: pass --data FILE or set data.path in the config");
+        throw dev.precis.PrecisException.usage(
+            "no data: pass --data FILE or set data.path in the config");
       }
       CsvTable table = CsvTable.read(java.nio.file.Path.of(dataConfig.path()), dataConfig);
       MissingValues missing = new MissingValues(config.prep().missing().tokens());
       List<ColumnSpec> schema = SchemaInference.infer(table, dataConfig, missing);
       Target target = Target.read(table, dataConfig.target(), dataConfig.positive(), missing);
       var split = config.prep().split();
-      Splits splits = Splits.holdout(target.labels(), split.valid(), split.test(), split.stratify(), config.seed());
+      Splits splits =
+          Splits.holdout(
+              target.labels(), split.valid(), split.test(), split.stratify(), config.seed());
       return new Source(config, table, schema, target, splits);
     }
 
-    /** Fits the pipeline on {@code fitOn} (labelled-row indices) and encodes {@code parts} with it. */
+    /**
+     * Fits the pipeline on {@code fitOn} (labelled-row indices) and encodes {@code parts} with it.
+     */
     public EncodedData[] fitAndEncode(int[] fitOn, int[]... parts) {
       FeaturePipeline pipeline = fit(fitOn);
       EncodedData[] encoded = new EncodedData[parts.length];
@@ -48,8 +55,14 @@ public record Preparation(CsvTable table, List<ColumnSpec> schema, Target target
     }
 
     FeaturePipeline fit(int[] fitOn) {
-      return PipelineFitter.fit(table, schema, rowsOf(target, fitOn), config.prep(), target.column(),
-          target.positive(), config.data().id());
+      return PipelineFitter.fit(
+          table,
+          schema,
+          rowsOf(target, fitOn),
+          config.prep(),
+          target.column(),
+          target.positive(),
+          config.data().id());
     }
   }
 
@@ -59,11 +72,13 @@ public record Preparation(CsvTable table, List<ColumnSpec> schema, Target target
     FeaturePipeline pipeline = source.fit(splits.train());
     Target target = source.target();
     CsvTable table = source.table();
-    PreparedData data = new PreparedData(pipeline,
-        EncodedData.encode(table, pipeline, target, splits.train()),
-        EncodedData.encode(table, pipeline, target, splits.valid()),
-        EncodedData.encode(table, pipeline, target, splits.test()),
-        table.rows().size() - target.rows().length);
+    PreparedData data =
+        new PreparedData(
+            pipeline,
+            EncodedData.encode(table, pipeline, target, splits.train()),
+            EncodedData.encode(table, pipeline, target, splits.valid()),
+            EncodedData.encode(table, pipeline, target, splits.test()),
+            table.rows().size() - target.rows().length);
     return new Preparation(table, source.schema(), target, splits, data);
   }
 

@@ -9,4 +9,9 @@ package dev.precis.data;
  * @param test held-out rows for the final test (may be empty)
  * @param unlabelled rows left out because their target was missing
  */
-public record PreparedData(FeaturePipeline pipeline, EncodedData train, EncodedData valid, EncodedData test, long unlabelled) {}
+public record PreparedData(
+    FeaturePipeline pipeline,
+    EncodedData train,
+    EncodedData valid,
+    EncodedData test,
+    long unlabelled) {}

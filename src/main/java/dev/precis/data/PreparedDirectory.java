@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The directory `prep` writes: train.csv, valid.csv and test.csv holding the encoded features
- * and the target as 1/0, and pipeline.json. `train --data DIR` reads it back to the same numbers.
+ * The directory `prep` writes: train.csv, valid.csv and test.csv holding the encoded features and
+ * the target as 1/0, and pipeline.json. `train --data DIR` reads it back to the same numbers.
  */
 public final class PreparedDirectory {
   public static final String PIPELINE = "pipeline.json";
@@ -40,7 +40,12 @@ public final class PreparedDirectory {
     List<String> header = new ArrayList<>(part.featureNames());
     header.add(target);
     try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
-        var printer = org.apache.commons.csv.CSVFormat.DEFAULT.builder().setRecordSeparator('\n').build().print(out)) {
+        var printer =
+            org.apache.commons.csv.CSVFormat.DEFAULT
+                .builder()
+                .setRecordSeparator('\n')
+                .build()
+                .print(out)) {
       printer.printRecord(header);
       StringBuilder line = new StringBuilder();
       for (int r = 0; r < part.rows(); r++) {
@@ -60,13 +65,17 @@ public final class PreparedDirectory {
     try {
       pipeline = Mappers.json().readValue(dir.resolve(PIPELINE).toFile(), FeaturePipeline.class);
     } catch (IOException e) {
-      throw PrecisException.data(dir.resolve(PIPELINE) + ": not a pipeline written by `precis prep`: " + e.getMessage(), e);
+      throw PrecisException.data(
+          dir.resolve(PIPELINE) + ": not a pipeline written by `precis prep`: " + e.getMessage(),
+          e);
     }
     EncodedData[] parts = new EncodedData[PARTS.length];
     for (int p = 0; p < PARTS.length; p++) {
       Path file = dir.resolve(PARTS[p]);
-      parts[p] = Files.isRegularFile(file) ? readPart(file, pipeline)
-          : new EncodedData(pipeline.featureNames(), new double[0][], new boolean[0]);
+      parts[p] =
+          Files.isRegularFile(file)
+              ? readPart(file, pipeline)
+              : new EncodedData(pipeline.featureNames(), new double[0][], new boolean[0]);
     }
     if (parts[0].rows() == 0) {
       throw PrecisException.data(dir + ": has no train.csv; run `precis prep` again to write it");
@@ -75,13 +84,19 @@ public final class PreparedDirectory {
   }
 
   private static EncodedData readPart(Path file, FeaturePipeline pipeline) {
-    var config = new dev.precis.config.DataConfig(null, ",", true, pipeline.target(), null, null, null, null);
+    var config =
+        new dev.precis.config.DataConfig(
+            null, ",", true, pipeline.target(), null, null, null, null);
     CsvTable table = CsvTable.read(file, config);
     List<String> expected = new ArrayList<>(pipeline.featureNames());
     expected.add(pipeline.target());
     if (!table.columns().equals(expected)) {
-      throw PrecisException.data(file + ":1: columns differ from " + PIPELINE + "; this file was not written with that pipeline,"
-          + " run `precis prep` again");
+      throw PrecisException.data(
+          file
+              + ":1: columns differ from "
+              + PIPELINE
+              + "; this file was not written with that pipeline,"
+              + " run `precis prep` again");
     }
     int features = expected.size() - 1;
     double[][] x = new double[table.rows().size()][features];
@@ -91,8 +106,14 @@ public final class PreparedDirectory {
       for (int f = 0; f < features; f++) {
         x[r][f] = Numbers.parseOrNaN(fields[f]);
         if (Double.isNaN(x[r][f])) {
-          throw DataFiles.error(file, table.lines()[r], "'" + fields[f] + "' in column '" + expected.get(f)
-              + "' is not a number; prepared files hold numbers only");
+          throw DataFiles.error(
+              file,
+              table.lines()[r],
+              "'"
+                  + fields[f]
+                  + "' in column '"
+                  + expected.get(f)
+                  + "' is not a number; prepared files hold numbers only");
         }
       }
       y[r] = fields[features].equals("1");

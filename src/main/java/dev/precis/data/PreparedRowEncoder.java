@@ -3,8 +3,8 @@ package dev.precis.data;
 import java.util.List;
 
 /**
- * Reads a part written by `prep` (train.csv, valid.csv, test.csv): its columns are the
- * pipeline's features, already encoded, and the target as 1/0.
+ * Reads a part written by `prep` (train.csv, valid.csv, test.csv): its columns are the pipeline's
+ * features, already encoded, and the target as 1/0.
  */
 final class PreparedRowEncoder implements RowEncoding {
   private final List<String> features;

@@ -42,8 +42,8 @@ public final class RecordParser {
   /**
    * Parses the next record into {@code fields}.
    *
-   * @return the number of fields the record has (which may exceed {@code fields.length}: the
-   *     extra fields are counted, not stored), or -1 when the block has no more records
+   * @return the number of fields the record has (which may exceed {@code fields.length}: the extra
+   *     fields are counted, not stored), or -1 when the block has no more records
    */
   public int next(String[] fields) {
     return next(fields, null);
@@ -77,7 +77,8 @@ public final class RecordParser {
     int count = 0;
     while (true) {
       boolean wanted = keep == null || (count < keep.length && keep[count]);
-      String value = pos < end && text[pos] == CsvDialect.QUOTE ? quotedField(wanted) : plainField(wanted);
+      String value =
+          pos < end && text[pos] == CsvDialect.QUOTE ? quotedField(wanted) : plainField(wanted);
       if (count < fields.length) {
         fields[count] = value;
       }
@@ -125,7 +126,8 @@ public final class RecordParser {
     boolean escaped = false;
     while (true) {
       if (pos >= end) {
-        throw DataFiles.error(file, startLine, "a quoted field is never closed; check for a stray '\"' on this line");
+        throw DataFiles.error(
+            file, startLine, "a quoted field is never closed; check for a stray '\"' on this line");
       }
       char c = text[pos];
       if (c == CsvDialect.QUOTE) {
@@ -141,11 +143,17 @@ public final class RecordParser {
       }
       pos++;
     }
-    String value = !wanted ? null : escaped ? unescape(start, pos) : new String(text, start, pos - start);
+    String value =
+        !wanted ? null : escaped ? unescape(start, pos) : new String(text, start, pos - start);
     pos++;
     if (pos < end && text[pos] != delimiter && text[pos] != '\n' && text[pos] != '\r') {
-      throw DataFiles.error(file, line, "unexpected '" + text[pos] + "' after a closing quote; "
-          + "a quote inside a quoted field must be doubled (\"\")");
+      throw DataFiles.error(
+          file,
+          line,
+          "unexpected '"
+              + text[pos]
+              + "' after a closing quote; "
+              + "a quote inside a quoted field must be doubled (\"\")");
     }
     return value;
   }

@@ -60,7 +60,8 @@ public final class RowEncoder implements RowEncoding {
 
   @Override
   public int[] inputColumns() {
-    int[] columns = java.util.Arrays.copyOf(numericIndex, numericIndex.length + categoricalIndex.length);
+    int[] columns =
+        java.util.Arrays.copyOf(numericIndex, numericIndex.length + categoricalIndex.length);
     System.arraycopy(categoricalIndex, 0, columns, numericIndex.length, categoricalIndex.length);
     return columns;
   }
@@ -76,9 +77,9 @@ public final class RowEncoder implements RowEncoding {
   }
 
   /**
-   * Categorical values met that the training data did not have, in columns that kept every
-   * training level (they are encoded as all zeros). In a column with an "(other)" level, values
-   * outside the kept levels are expected, rare or new alike, and are not counted.
+   * Categorical values met that the training data did not have, in columns that kept every training
+   * level (they are encoded as all zeros). In a column with an "(other)" level, values outside the
+   * kept levels are expected, rare or new alike, and are not counted.
    */
   @Override
   public long unseenLevels() {

@@ -1,9 +1,9 @@
 package dev.precis.data;
 
 /**
- * Turns the fields of one row of a file into model features. Not thread-safe: one per thread.
- * Two kinds: {@link RowEncoder} applies the pipeline to raw columns; {@link PreparedRowEncoder}
- * reads a part written by `prep`, whose columns already are the features.
+ * Turns the fields of one row of a file into model features. Not thread-safe: one per thread. Two
+ * kinds: {@link RowEncoder} applies the pipeline to raw columns; {@link PreparedRowEncoder} reads a
+ * part written by `prep`, whose columns already are the features.
  */
 public interface RowEncoding {
   /** Indices of the file's columns that {@link #encode} reads. */
@@ -25,8 +25,10 @@ public interface RowEncoding {
   String positiveValue();
 
   /** The encoding for a file with these columns: prepared when they are the features, else raw. */
-  static RowEncoding forFile(FeaturePipeline pipeline, java.nio.file.Path file, java.util.List<String> columns) {
-    return PreparedRowEncoder.matches(pipeline, columns) ? new PreparedRowEncoder(pipeline, columns)
+  static RowEncoding forFile(
+      FeaturePipeline pipeline, java.nio.file.Path file, java.util.List<String> columns) {
+    return PreparedRowEncoder.matches(pipeline, columns)
+        ? new PreparedRowEncoder(pipeline, columns)
         : pipeline.encoder(file, columns);
   }
 }

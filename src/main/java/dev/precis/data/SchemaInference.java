@@ -10,8 +10,8 @@ import java.util.Set;
 
 /**
  * Decides which columns are features and whether each is numeric or categorical. A column is
- * numeric when its non-missing values are numbers; when nearly all are (95%) and a few are not,
- * the few are reported as bad values rather than turning the column into categories.
+ * numeric when its non-missing values are numbers; when nearly all are (95%) and a few are not, the
+ * few are reported as bad values rather than turning the column into categories.
  */
 public final class SchemaInference {
   /** A column this much numeric is numeric, and its other values are bad values, not categories. */
@@ -36,14 +36,16 @@ public final class SchemaInference {
       }
     }
     if (specs.isEmpty()) {
-      throw PrecisException.data(table.file() + ": no feature columns left after removing the target, id and data.drop");
+      throw PrecisException.data(
+          table.file() + ": no feature columns left after removing the target, id and data.drop");
     }
     return specs;
   }
 
   private static void checkNamedColumnsExist(CsvTable table, DataConfig data) {
     if (data.target() == null) {
-      throw PrecisException.usage("no target column: pass --target COLUMN or set data.target in the config");
+      throw PrecisException.usage(
+          "no target column: pass --target COLUMN or set data.target in the config");
     }
     table.indexOf(data.target(), "data.target");
     if (data.id() != null) {
@@ -81,9 +83,19 @@ public final class SchemaInference {
     }
     if (numbers >= NUMERIC_SHARE * (numbers + others)) {
       String name = table.columns().get(column);
-      throw DataFiles.error(table.file(), table.lines()[firstOther], "column '" + name + "' holds numbers but this row has '"
-          + rows.get(firstOther)[column] + "'" + (others > 1 ? " (and " + (others - 1) + " more rows like it)" : "") + "; fix the value, list it in prep.missing.tokens, "
-          + "or set data.types." + name + ": categorical");
+      throw DataFiles.error(
+          table.file(),
+          table.lines()[firstOther],
+          "column '"
+              + name
+              + "' holds numbers but this row has '"
+              + rows.get(firstOther)[column]
+              + "'"
+              + (others > 1 ? " (and " + (others - 1) + " more rows like it)" : "")
+              + "; fix the value, list it in prep.missing.tokens, "
+              + "or set data.types."
+              + name
+              + ": categorical");
     }
     return ColumnType.CATEGORICAL;
   }

@@ -7,8 +7,8 @@ import java.util.Random;
 
 /**
  * Seeded assignments of rows to parts. Stratified assignments shuffle the positives and the
- * negatives apart, so every part keeps the overall positive rate. Indices within a part are in
- * file order.
+ * negatives apart, so every part keeps the overall positive rate. Indices within a part are in file
+ * order.
  *
  * @param train indices of the training rows
  * @param valid indices of the validation rows
@@ -17,7 +17,8 @@ import java.util.Random;
 public record Splits(int[] train, int[] valid, int[] test) {
 
   /** Holds out {@code validShare} and {@code testShare} of the rows; the rest trains. */
-  public static Splits holdout(boolean[] labels, double validShare, double testShare, boolean stratify, long seed) {
+  public static Splits holdout(
+      boolean[] labels, double validShare, double testShare, boolean stratify, long seed) {
     List<int[]> groups = groups(labels, stratify, seed);
     List<Integer> train = new ArrayList<>();
     List<Integer> valid = new ArrayList<>();

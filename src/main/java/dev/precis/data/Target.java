@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The binary response read from the target column: which value is the positive class and, for
- * each row with a label, whether it is positive. Rows whose label is missing are left out.
+ * The binary response read from the target column: which value is the positive class and, for each
+ * row with a label, whether it is positive. Rows whose label is missing are left out.
  *
  * @param column the target column
  * @param positive the value that counts as a response
@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param labels for each of those rows, whether it is positive
  * @param counts how many rows hold each target value
  */
-public record Target(String column, String positive, int[] rows, boolean[] labels, Map<String, Long> counts) {
+public record Target(
+    String column, String positive, int[] rows, boolean[] labels, Map<String, Long> counts) {
 
   /**
    * Reads the target column. With no configured positive value the minority class is positive
@@ -42,22 +43,38 @@ public record Target(String column, String positive, int[] rows, boolean[] label
     return new Target(column, chosen, rows, labels, counts);
   }
 
-  private static String choosePositive(CsvTable table, String column, String positive, Map<String, Long> counts) {
+  private static String choosePositive(
+      CsvTable table, String column, String positive, Map<String, Long> counts) {
     String where = table.file() + ": target column '" + column + "'";
     if (counts.size() < 2) {
-      throw PrecisException.data(where + (counts.isEmpty() ? " is empty" : " has a single value '" + counts.keySet().iterator().next() + "'")
-          + "; a response model needs both responders and non-responders");
+      throw PrecisException.data(
+          where
+              + (counts.isEmpty()
+                  ? " is empty"
+                  : " has a single value '" + counts.keySet().iterator().next() + "'")
+              + "; a response model needs both responders and non-responders");
     }
     if (positive != null) {
       if (!counts.containsKey(positive)) {
-        throw PrecisException.data(where + " has no value '" + positive + "' (data.positive)"
-            + dev.precis.Nearest.hint(positive, counts.keySet()) + "; its values are: " + String.join(", ", counts.keySet()));
+        throw PrecisException.data(
+            where
+                + " has no value '"
+                + positive
+                + "' (data.positive)"
+                + dev.precis.Nearest.hint(positive, counts.keySet())
+                + "; its values are: "
+                + String.join(", ", counts.keySet()));
       }
       return positive;
     }
     if (counts.size() > 2) {
-      throw PrecisException.data(where + " has " + counts.size() + " values (" + String.join(", ", counts.keySet())
-          + "); say which one is the response with --positive VALUE or data.positive");
+      throw PrecisException.data(
+          where
+              + " has "
+              + counts.size()
+              + " values ("
+              + String.join(", ", counts.keySet())
+              + "); say which one is the response with --positive VALUE or data.positive");
     }
     String minority = null;
     for (Map.Entry<String, Long> entry : counts.entrySet()) {

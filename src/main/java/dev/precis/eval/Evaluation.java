@@ -20,25 +20,49 @@ import java.util.Map;
 public final class Evaluation {
   private Evaluation() {}
 
-  public static EvalReport run(ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config) {
+  public static EvalReport run(
+      ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config) {
     long start = System.nanoTime();
     Collected collected = new Collected();
-    String sha256 = new StreamingScorer(bundle, dataPath, config.data(), StreamingScorer.Mode.LABELLED, config.engine().effectiveThreads(),
-        config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
-        .run(block -> block, collected::add);
+    String sha256 =
+        new StreamingScorer(
+                bundle,
+                dataPath,
+                config.data(),
+                StreamingScorer.Mode.LABELLED,
+                config.engine().effectiveThreads(),
+                config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
+            .run(block -> block, collected::add);
     if (collected.rows == 0) {
       throw PrecisException.data(dataPath + ": has no labelled rows to evaluate");
     }
     double[] scores = Arrays.copyOf(collected.scores, collected.rows);
     boolean[] labels = Arrays.copyOf(collected.labels, collected.rows);
-    BinaryMetrics metrics = Metrics.ifDefined(scores, labels, config.eval()).orElseThrow(() -> PrecisException.data(
-        dataPath + ": every labelled row has the same target value; AUC and lift need both responders and non-responders"));
+    BinaryMetrics metrics =
+        Metrics.ifDefined(scores, labels, config.eval())
+            .orElseThrow(
+                () ->
+                    PrecisException.data(
+                        dataPath
+                            + ": every labelled row has the same target value; AUC and lift need"
+                            + " both responders and non-responders"));
     List<EvalReport.GateResult> gates = Gates.check(config.eval().gates(), metrics);
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
-    return new EvalReport(EvalReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(modelPath), new InputFile(dataPath.toString(), sha256),
-        config.seed(), metrics, collected.skipped.count(), collected.skipped.examples(), gates,
-        gates.stream().allMatch(EvalReport.GateResult::passed), config, timings);
+    return new EvalReport(
+        EvalReport.SCHEMA,
+        Version.precis(),
+        Reports.now(),
+        InputFile.of(modelPath),
+        new InputFile(dataPath.toString(), sha256),
+        config.seed(),
+        metrics,
+        collected.skipped.count(),
+        collected.skipped.examples(),
+        gates,
+        gates.stream().allMatch(EvalReport.GateResult::passed),
+        config,
+        timings);
   }
 
   /** Scores and labels gathered block by block, in file order. */

@@ -44,17 +44,25 @@ public final class Gates {
 
   private static void checkName(String metric, String key) {
     if (!METRICS.containsKey(metric)) {
-      throw new ConfigException(key, "'" + metric + "' is not a metric that can be maximised" + Nearest.hint(metric, METRICS.keySet())
-          + " (use one of: " + String.join(", ", METRICS.keySet()) + ")");
+      throw new ConfigException(
+          key,
+          "'"
+              + metric
+              + "' is not a metric that can be maximised"
+              + Nearest.hint(metric, METRICS.keySet())
+              + " (use one of: "
+              + String.join(", ", METRICS.keySet())
+              + ")");
     }
   }
 
   public static List<GateResult> check(Map<String, Double> gates, BinaryMetrics metrics) {
     List<GateResult> results = new ArrayList<>();
-    gates.forEach((metric, minimum) -> {
-      double value = value(metric, metrics);
-      results.add(new GateResult(metric, minimum, value, value >= minimum));
-    });
+    gates.forEach(
+        (metric, minimum) -> {
+          double value = value(metric, metrics);
+          results.add(new GateResult(metric, minimum, value, value >= minimum));
+        });
     return results;
   }
 }

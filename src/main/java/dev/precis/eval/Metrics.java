@@ -8,7 +8,8 @@ public final class Metrics {
   private Metrics() {}
 
   /** Empty when the rows hold a single class (a tiny validation part, say): no AUC exists then. */
-  public static Optional<BinaryMetrics> ifDefined(double[] scores, boolean[] labels, EvalConfig eval) {
+  public static Optional<BinaryMetrics> ifDefined(
+      double[] scores, boolean[] labels, EvalConfig eval) {
     boolean anyPositive = false;
     boolean anyNegative = false;
     for (boolean label : labels) {
@@ -18,6 +19,7 @@ public final class Metrics {
     if (!anyPositive || !anyNegative) {
       return Optional.empty();
     }
-    return Optional.of(BinaryMetricsCalculator.compute(scores, labels, eval.threshold(), eval.bins()));
+    return Optional.of(
+        BinaryMetricsCalculator.compute(scores, labels, eval.threshold(), eval.bins()));
   }
 }

@@ -5,9 +5,9 @@ import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.math.la.DenseMatrix;
 
 /**
- * Scores with a logistic model's weights directly: the softmax of two labels is the sigmoid of
- * the difference of their linear scores, so one dot product per row gives Tribuo's probability
- * without building a Tribuo example.
+ * Scores with a logistic model's weights directly: the softmax of two labels is the sigmoid of the
+ * difference of their linear scores, so one dot product per row gives Tribuo's probability without
+ * building a Tribuo example.
  */
 final class LinearScorer implements Scorer {
   private final double[] weights;

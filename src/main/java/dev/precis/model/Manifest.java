@@ -17,7 +17,16 @@ import java.util.Map;
  * @param features number of model features
  * @param timingsSeconds wall time of each phase
  */
-public record Manifest(String schema, String precisVersion, String tribuoVersion, String modelType, String createdAt,
-    InputFile data, String configSha256, long seed, int features, Map<String, Double> timingsSeconds) {
+public record Manifest(
+    String schema,
+    String precisVersion,
+    String tribuoVersion,
+    String modelType,
+    String createdAt,
+    InputFile data,
+    String configSha256,
+    long seed,
+    int features,
+    Map<String, Double> timingsSeconds) {
   public static final String SCHEMA = "precis.bundle/1";
 }

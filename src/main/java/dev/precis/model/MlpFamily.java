@@ -21,34 +21,51 @@ import org.tribuo.interop.tensorflow.LabelConverter;
 import org.tribuo.interop.tensorflow.TensorFlowTrainer;
 
 /**
- * A multi-layer perceptron (ReLU hidden layers, softmax output) built with TensorFlow-Java ops
- * and trained through Tribuo's TensorFlow interop, with Nadam by default.
+ * A multi-layer perceptron (ReLU hidden layers, softmax output) built with TensorFlow-Java ops and
+ * trained through Tribuo's TensorFlow interop, with Nadam by default.
  */
 final class MlpFamily implements ModelFamily {
-  static final List<ParamSpec> PARAMS = List.of(
-      ParamSpec.integers("hidden", List.of(64, 32), 1, 4096, "sizes of the hidden layers"),
-      ParamSpec.integer("epochs", 10, 1, 1000, "passes over the training rows"),
-      ParamSpec.integer("batch_size", 256, 1, 65536, "rows per gradient step"),
-      ParamSpec.real("learning_rate", 0.003, 1e-6, 1, "the optimiser's step size"),
-      ParamSpec.choice("optimizer", "nadam", Optimizers.NAMES, "gradient method (adam is not reproducible run to run)"));
-  static final Map<String, Object> SPACE = Map.of(
-      "hidden", List.of(List.of(32), List.of(64, 32), List.of(128, 64)),
-      "learning_rate", Map.of("min", 3e-4, "max", 1e-2, "log", true),
-      "epochs", Map.of("min", 5, "max", 30),
-      "batch_size", List.of(64, 128, 256));
+  static final List<ParamSpec> PARAMS =
+      List.of(
+          ParamSpec.integers("hidden", List.of(64, 32), 1, 4096, "sizes of the hidden layers"),
+          ParamSpec.integer("epochs", 10, 1, 1000, "passes over the training rows"),
+          ParamSpec.integer("batch_size", 256, 1, 65536, "rows per gradient step"),
+          ParamSpec.real("learning_rate", 0.003, 1e-6, 1, "the optimiser's step size"),
+          ParamSpec.choice(
+              "optimizer",
+              "nadam",
+              Optimizers.NAMES,
+              "gradient method (adam is not reproducible run to run)"));
+  static final Map<String, Object> SPACE =
+      Map.of(
+          "hidden", List.of(List.of(32), List.of(64, 32), List.of(128, 64)),
+          "learning_rate", Map.of("min", 3e-4, "max", 1e-2, "log", true),
+          "epochs", Map.of("min", 5, "max", 30),
+          "batch_size", List.of(64, 128, 256));
   private static final String INPUT = "features";
 
   @Override
-  public Model<Label> fit(EncodedData train, Map<String, Object> params, long seed, EngineConfig engine) {
+  public Model<Label> fit(
+      EncodedData train, Map<String, Object> params, long seed, EngineConfig engine) {
     TensorFlowDevice.check(engine);
     @SuppressWarnings("unchecked")
     List<Integer> hidden = (List<Integer>) params.get("hidden");
-    Optimizers.Choice optimizer = Optimizers.of((String) params.get("optimizer"), (Double) params.get("learning_rate"));
+    Optimizers.Choice optimizer =
+        Optimizers.of((String) params.get("optimizer"), (Double) params.get("learning_rate"));
     try (Graph graph = new Graph()) {
       String output = buildGraph(graph, train.featureNames().size(), hidden, seed);
-      var trainer = new TensorFlowTrainer<>(graph, output, optimizer.optimiser(), optimizer.params(),
-          new DenseFeatureConverter(INPUT), new LabelConverter(), (Integer) params.get("batch_size"),
-          (Integer) params.get("epochs"), 4096, -1);
+      var trainer =
+          new TensorFlowTrainer<>(
+              graph,
+              output,
+              optimizer.optimiser(),
+              optimizer.params(),
+              new DenseFeatureConverter(INPUT),
+              new LabelConverter(),
+              (Integer) params.get("batch_size"),
+              (Integer) params.get("epochs"),
+              4096,
+              -1);
       // The trainer walks the rows in order every epoch: shuffle them once, with the seed.
       EncodedData shuffled = train.subset(Splits.permutation(train.rows(), seed));
       return trainer.train(TribuoData.dataset(shuffled, "precis training rows"));
@@ -59,12 +76,14 @@ final class MlpFamily implements ModelFamily {
 
   private static String buildGraph(Graph graph, int features, List<Integer> hidden, long seed) {
     Ops tf = Ops.create(graph);
-    Placeholder<TFloat32> input = tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, features)));
+    Placeholder<TFloat32> input =
+        tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, features)));
     Operand<TFloat32> layer = input;
     long width = features;
     for (int i = 0; i <= hidden.size(); i++) {
       long next = i < hidden.size() ? hidden.get(i) : 2;
-      var init = new Glorot<TFloat32>(VarianceScaling.Distribution.TRUNCATED_NORMAL, seed + 7919L * i);
+      var init =
+          new Glorot<TFloat32>(VarianceScaling.Distribution.TRUNCATED_NORMAL, seed + 7919L * i);
       var weights = tf.variable(init.call(tf, tf.array(width, next), TFloat32.class));
       var biases = tf.variable(tf.fill(tf.array(next), tf.constant(0.0f)));
       Operand<TFloat32> affine = tf.math.add(tf.linalg.matMul(layer, weights), biases);

@@ -23,7 +23,12 @@ import org.tribuo.classification.Label;
  * manifest.json, config.yaml (resolved), pipeline.json, bins.json and model.tribuo (Tribuo's
  * protobuf format; models are never Java-deserialized, since a crafted file could run code).
  */
-public record ModelBundle(Manifest manifest, PrecisConfig config, FeaturePipeline pipeline, ScoreBins bins, Model<Label> model) {
+public record ModelBundle(
+    Manifest manifest,
+    PrecisConfig config,
+    FeaturePipeline pipeline,
+    ScoreBins bins,
+    Model<Label> model) {
   private static final String MANIFEST = "manifest.json";
   private static final String CONFIG = "config.yaml";
   private static final String PIPELINE = "pipeline.json";
@@ -89,10 +94,13 @@ public record ModelBundle(Manifest manifest, PrecisConfig config, FeaturePipelin
     try {
       Manifest manifest = Mappers.json().readValue(entries.get(MANIFEST), Manifest.class);
       if (!Manifest.SCHEMA.equals(manifest.schema())) {
-        throw notABundle(file, "its schema is '" + manifest.schema() + "', this Precis reads " + Manifest.SCHEMA);
+        throw notABundle(
+            file,
+            "its schema is '" + manifest.schema() + "', this Precis reads " + Manifest.SCHEMA);
       }
       PrecisConfig config = Mappers.yaml().readValue(entries.get(CONFIG), PrecisConfig.class);
-      FeaturePipeline pipeline = Mappers.json().readValue(entries.get(PIPELINE), FeaturePipeline.class);
+      FeaturePipeline pipeline =
+          Mappers.json().readValue(entries.get(PIPELINE), FeaturePipeline.class);
       ScoreBins bins = Mappers.json().readValue(entries.get(BINS), ScoreBins.class);
       return new ModelBundle(manifest, config, pipeline, bins, readModel(entries.get(MODEL)));
     } catch (IOException e) {
@@ -112,6 +120,7 @@ public record ModelBundle(Manifest manifest, PrecisConfig config, FeaturePipelin
   }
 
   private static PrecisException notABundle(Path file, String why) {
-    return PrecisException.data(file + ": not a Precis model bundle (" + why + "); give a file written by `precis train`");
+    return PrecisException.data(
+        file + ": not a Precis model bundle (" + why + "); give a file written by `precis train`");
   }
 }

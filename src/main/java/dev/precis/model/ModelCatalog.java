@@ -13,10 +13,20 @@ public final class ModelCatalog {
   private static final Map<String, ModelType> TYPES = new LinkedHashMap<>();
 
   static {
-    register(new ModelType("logistic", "logistic regression (Tribuo linear SGD)", LogisticFamily.PARAMS,
-        LogisticFamily.SPACE, LogisticFamily::new));
-    register(new ModelType("mlp", "multi-layer perceptron (TensorFlow-Java)", MlpFamily.PARAMS,
-        MlpFamily.SPACE, MlpFamily::new));
+    register(
+        new ModelType(
+            "logistic",
+            "logistic regression (Tribuo linear SGD)",
+            LogisticFamily.PARAMS,
+            LogisticFamily.SPACE,
+            LogisticFamily::new));
+    register(
+        new ModelType(
+            "mlp",
+            "multi-layer perceptron (TensorFlow-Java)",
+            MlpFamily.PARAMS,
+            MlpFamily.SPACE,
+            MlpFamily::new));
   }
 
   private ModelCatalog() {}
@@ -33,8 +43,15 @@ public final class ModelCatalog {
   public static ModelType type(String name) {
     ModelType type = TYPES.get(name);
     if (type == null) {
-      throw new ConfigException("model.type", "unknown model type '" + name + "'" + Nearest.hint(name, TYPES.keySet())
-          + " (available: " + String.join(", ", TYPES.keySet()) + ")");
+      throw new ConfigException(
+          "model.type",
+          "unknown model type '"
+              + name
+              + "'"
+              + Nearest.hint(name, TYPES.keySet())
+              + " (available: "
+              + String.join(", ", TYPES.keySet())
+              + ")");
     }
     return type;
   }
@@ -49,13 +66,21 @@ public final class ModelCatalog {
     Map<String, Object> resolved = new LinkedHashMap<>();
     for (String key : config.model().params().keySet()) {
       if (type.param(key) == null) {
-        throw new ConfigException("model.params." + key, "not a parameter of " + type.name()
-            + Nearest.hint(key, type.paramNames()) + " (it takes: " + String.join(", ", type.paramNames()) + ")");
+        throw new ConfigException(
+            "model.params." + key,
+            "not a parameter of "
+                + type.name()
+                + Nearest.hint(key, type.paramNames())
+                + " (it takes: "
+                + String.join(", ", type.paramNames())
+                + ")");
       }
     }
     for (ParamSpec spec : type.params()) {
       Object raw = config.model().params().get(spec.name());
-      resolved.put(spec.name(), raw == null ? spec.defaultValue() : spec.coerce(raw, "model.params." + spec.name()));
+      resolved.put(
+          spec.name(),
+          raw == null ? spec.defaultValue() : spec.coerce(raw, "model.params." + spec.name()));
     }
     return config.withModel(new ModelConfig(type.name(), resolved));
   }

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Score cut points taken from the training rows, so a scored row's bin (decile, for 10) says
- * where it would have ranked among the customers the model learned from. Bin 1 is the best.
+ * Score cut points taken from the training rows, so a scored row's bin (decile, for 10) says where
+ * it would have ranked among the customers the model learned from. Bin 1 is the best.
  *
  * @param cuts descending; cuts[k] is the lowest training score in bin k+1
  */

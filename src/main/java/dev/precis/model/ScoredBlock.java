@@ -13,5 +13,11 @@ import java.util.List;
  * @param skipped lines of rows that could not be scored, with why (only under bad_rows: skip)
  * @param unseenLevels categorical values met that training had not seen
  */
-public record ScoredBlock(String[] ids, double[] scores, boolean[] labels, long[] lines, int rows,
-    List<String> skipped, long unseenLevels) {}
+public record ScoredBlock(
+    String[] ids,
+    double[] scores,
+    boolean[] labels,
+    long[] lines,
+    int rows,
+    List<String> skipped,
+    long unseenLevels) {}

@@ -11,8 +11,8 @@ import dev.precis.data.RowEncoding;
 import dev.precis.data.TextBlock;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Arrays;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -46,7 +46,8 @@ public final class StreamingScorer {
    * @param data how to read the file (delimiter, header)
    * @param skipBadRows count and skip rows that cannot be scored instead of failing
    */
-  public StreamingScorer(ModelBundle bundle, Path file, DataConfig data, Mode mode, int threads, boolean skipBadRows) {
+  public StreamingScorer(
+      ModelBundle bundle, Path file, DataConfig data, Mode mode, int threads, boolean skipBadRows) {
     this.bundle = bundle;
     this.file = file;
     this.data = data;
@@ -62,11 +63,14 @@ public final class StreamingScorer {
    */
   public <R> String run(Function<ScoredBlock, R> finish, Consumer<R> sink) {
     java.security.MessageDigest digest = dev.precis.report.InputFile.newDigest();
-    ExecutorService workers = Executors.newFixedThreadPool(threads, r -> {
-      Thread t = new Thread(r, "precis-score");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService workers =
+        Executors.newFixedThreadPool(
+            threads,
+            r -> {
+              Thread t = new Thread(r, "precis-score");
+              t.setDaemon(true);
+              return t;
+            });
     try (CsvHead head = CsvHead.open(file, data, digest)) {
       ThreadLocal<BlockWork> work = ThreadLocal.withInitial(() -> new BlockWork(head));
       new BlockWork(head); // fail fast, on this thread, if the file lacks a column
@@ -125,9 +129,17 @@ public final class StreamingScorer {
       this.missing = new MissingValues(bundle.pipeline().missingTokens());
       this.scorer = bundle.scorer();
       String id = bundle.pipeline().id();
-      this.idColumn = mode == Mode.IDENTIFIED && id != null ? column(head, id, "data.id; the scores would not say whose they are") : -1;
-      this.targetColumn = mode == Mode.LABELLED
-          ? column(head, bundle.pipeline().target(), "the target; eval needs labelled rows, predict scores unlabelled ones") : -1;
+      this.idColumn =
+          mode == Mode.IDENTIFIED && id != null
+              ? column(head, id, "data.id; the scores would not say whose they are")
+              : -1;
+      this.targetColumn =
+          mode == Mode.LABELLED
+              ? column(
+                  head,
+                  bundle.pipeline().target(),
+                  "the target; eval needs labelled rows, predict scores unlabelled ones")
+              : -1;
       this.fields = new String[head.columns().size()];
       this.keep = new boolean[fields.length];
       for (int c : encoder.inputColumns()) {
@@ -143,8 +155,14 @@ public final class StreamingScorer {
     private int column(CsvHead head, String name, String role) {
       int index = head.columns().indexOf(name);
       if (index < 0) {
-        throw PrecisException.data(file + ":1: no column '" + name + "' (" + role + ")"
-            + dev.precis.Nearest.hint(name, head.columns()));
+        throw PrecisException.data(
+            file
+                + ":1: no column '"
+                + name
+                + "' ("
+                + role
+                + ")"
+                + dev.precis.Nearest.hint(name, head.columns()));
       }
       return index;
     }
@@ -166,8 +184,11 @@ public final class StreamingScorer {
           encoder.encode(fields, rows[n]);
         } catch (RowEncoder.BadValue e) {
           if (!skipBadRows) {
-            throw DataFiles.error(file, parser.line(), e.getMessage()
-                + "; fix the value, or score the rest with --set predict.bad_rows=skip");
+            throw DataFiles.error(
+                file,
+                parser.line(),
+                e.getMessage()
+                    + "; fix the value, or score the rest with --set predict.bad_rows=skip");
           }
           skipped.add(parser.line() + ": " + e.getMessage());
           continue;
@@ -183,8 +204,13 @@ public final class StreamingScorer {
       }
       double[] scores = new double[n];
       scorer.score(rows, n, scores);
-      return new ScoredBlock(idColumn >= 0 ? Arrays.copyOf(ids, n) : null, scores,
-          targetColumn >= 0 ? Arrays.copyOf(labels, n) : null, Arrays.copyOf(lines, n), n, skipped,
+      return new ScoredBlock(
+          idColumn >= 0 ? Arrays.copyOf(ids, n) : null,
+          scores,
+          targetColumn >= 0 ? Arrays.copyOf(labels, n) : null,
+          Arrays.copyOf(lines, n),
+          n,
+          skipped,
           encoder.unseenLevels() - unseenBefore);
     }
 

@@ -10,9 +10,11 @@ final class TensorFlowDevice {
   private TensorFlowDevice() {}
 
   static void check(EngineConfig engine) {
-    if (engine.device() == EngineConfig.Device.GPU && TensorFlowDevice.class.getResource(GPU_NATIVES) == null) {
-      throw PrecisException.usage("engine.device: gpu needs the GPU build of TensorFlow; rebuild with "
-          + "`mvn -Ptf-gpu -DskipTests package`, or set engine.device: cpu");
+    if (engine.device() == EngineConfig.Device.GPU
+        && TensorFlowDevice.class.getResource(GPU_NATIVES) == null) {
+      throw PrecisException.usage(
+          "engine.device: gpu needs the GPU build of TensorFlow; rebuild with "
+              + "`mvn -Ptf-gpu -DskipTests package`, or set engine.device: cpu");
     }
   }
 }

@@ -27,9 +27,9 @@ import java.util.function.LongConsumer;
 import org.apache.commons.csv.CSVFormat;
 
 /**
- * Scores a customer file of any size and picks who to target. Writes one line per row: the id
- * (when the model has one), the score, its decile among the training scores, and whether it is
- * selected (when a top percent or a threshold is set).
+ * Scores a customer file of any size and picks who to target. Writes one line per row: the id (when
+ * the model has one), the score, its decile among the training scores, and whether it is selected
+ * (when a top percent or a threshold is set).
  */
 public final class BatchPrediction {
   private final ModelBundle bundle;
@@ -44,7 +44,9 @@ public final class BatchPrediction {
   private double scoreSum;
   private final Map<Integer, Long> deciles = new TreeMap<>();
 
-  /** @param progress told the number of rows scored so far, after each block */
+  /**
+   * @param progress told the number of rows scored so far, after each block
+   */
   public BatchPrediction(ModelBundle bundle, PrecisConfig config, LongConsumer progress) {
     this.bundle = bundle;
     this.config = config;
@@ -68,31 +70,57 @@ public final class BatchPrediction {
     double seconds = Reports.secondsSince(start);
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", seconds);
-    return new PredictReport(PredictReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(modelPath),
-        new InputFile(data.toString(), dataSha256), out == null ? "-" : out.toString(), rows, skipped.count(), skipped.examples(), unseen, selection.rule,
-        selection.selected, selection.cutoff, rows == 0 ? 0.0 : scoreSum / rows, deciles,
-        config.engine().effectiveThreads(), Math.round(rows / Math.max(seconds, 1e-3)), timings);
+    return new PredictReport(
+        PredictReport.SCHEMA,
+        Version.precis(),
+        Reports.now(),
+        InputFile.of(modelPath),
+        new InputFile(data.toString(), dataSha256),
+        out == null ? "-" : out.toString(),
+        rows,
+        skipped.count(),
+        skipped.examples(),
+        unseen,
+        selection.rule,
+        selection.selected,
+        selection.cutoff,
+        rows == 0 ? 0.0 : scoreSum / rows,
+        deciles,
+        config.engine().effectiveThreads(),
+        Math.round(rows / Math.max(seconds, 1e-3)),
+        timings);
   }
 
   /** What was selected, and by which rule. */
   private record Selection(String rule, long selected, Double cutoff) {}
 
-  private Selection singlePass(Path data, Path out, boolean force, Writer stdout, Double threshold) {
-    Integer thresholdMicros = threshold == null ? null : (int) Math.ceil(threshold * ScoreFormat.SCALE - 1e-6);
+  private Selection singlePass(
+      Path data, Path out, boolean force, Writer stdout, Double threshold) {
+    Integer thresholdMicros =
+        threshold == null ? null : (int) Math.ceil(threshold * ScoreFormat.SCALE - 1e-6);
     long[] selected = {0};
     int[] lowest = {Integer.MAX_VALUE};
-    write(out, force, stdout, writer -> {
-      writer.write(header(threshold != null));
-      score(data, block -> format(block, micros -> thresholdMicros != null && micros >= thresholdMicros), text -> {
-        selected[0] += text.selected;
-        lowest[0] = Math.min(lowest[0], text.lowestSelected);
-        writeQuietly(writer, text.lines);
-      });
-    });
+    write(
+        out,
+        force,
+        stdout,
+        writer -> {
+          writer.write(header(threshold != null));
+          score(
+              data,
+              block ->
+                  format(block, micros -> thresholdMicros != null && micros >= thresholdMicros),
+              text -> {
+                selected[0] += text.selected;
+                lowest[0] = Math.min(lowest[0], text.lowestSelected);
+                writeQuietly(writer, text.lines);
+              });
+        });
     if (threshold == null) {
       return new Selection("none", 0, null);
     }
-    return new Selection("threshold", selected[0], selected[0] == 0 ? null : lowest[0] / (double) ScoreFormat.SCALE);
+    return new Selection(
+        "threshold", selected[0], selected[0] == 0 ? null : lowest[0] / (double) ScoreFormat.SCALE);
   }
 
   private Selection topPercent(Path data, Path out, boolean force, Writer stdout, double percent) {
@@ -103,16 +131,20 @@ public final class BatchPrediction {
     Path unselected = OutputFiles.temporarySibling(out != null ? out : tempDirectoryFile());
     try {
       try (Writer writer = Files.newBufferedWriter(unselected, StandardCharsets.UTF_8)) {
-        score(data, block -> format(block, micros -> false), text -> {
-          for (int micros : text.micros) {
-            top.add(micros);
-          }
-          writeQuietly(writer, text.lines);
-        });
+        score(
+            data,
+            block -> format(block, micros -> false),
+            text -> {
+              for (int micros : text.micros) {
+                top.add(micros);
+              }
+              writeQuietly(writer, text.lines);
+            });
       }
       long k = top.select(percent);
       write(out, force, stdout, writer -> appendSelection(unselected, writer, top));
-      return new Selection("top_percent", k, k == 0 ? null : top.cutoff() / (double) ScoreFormat.SCALE);
+      return new Selection(
+          "top_percent", k, k == 0 ? null : top.cutoff() / (double) ScoreFormat.SCALE);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
@@ -124,7 +156,8 @@ public final class BatchPrediction {
     return Path.of(System.getProperty("java.io.tmpdir"), "precis-scores.csv");
   }
 
-  private void appendSelection(Path unselected, Writer writer, TopSelection top) throws IOException {
+  private void appendSelection(Path unselected, Writer writer, TopSelection top)
+      throws IOException {
     try (BufferedReader reader = Files.newBufferedReader(unselected, StandardCharsets.UTF_8)) {
       writer.write(header(true));
       String line;
@@ -144,14 +177,25 @@ public final class BatchPrediction {
   }
 
   /** Scores the file, keeping the SHA-256 of its bytes for the report. */
-  private void score(Path data, java.util.function.Function<ScoredBlock, FormattedBlock> finish,
+  private void score(
+      Path data,
+      java.util.function.Function<ScoredBlock, FormattedBlock> finish,
       java.util.function.Consumer<FormattedBlock> sink) {
     boolean skip = config.predict().badRows() == PredictConfig.BadRows.SKIP;
-    dataSha256 = new StreamingScorer(bundle, data, config.data(), StreamingScorer.Mode.IDENTIFIED,
-        config.engine().effectiveThreads(), skip).run(finish, block -> {
-          sink.accept(block);
-          progress.accept(rows);
-        });
+    dataSha256 =
+        new StreamingScorer(
+                bundle,
+                data,
+                config.data(),
+                StreamingScorer.Mode.IDENTIFIED,
+                config.engine().effectiveThreads(),
+                skip)
+            .run(
+                finish,
+                block -> {
+                  sink.accept(block);
+                  progress.accept(rows);
+                });
   }
 
   /** A block as output lines, with what the summary needs to know of it. */
@@ -214,7 +258,10 @@ public final class BatchPrediction {
   }
 
   private String header(boolean withSelected) {
-    return (hasId ? bundle.pipeline().id() + "," : "") + "score,decile" + (withSelected ? ",selected" : "") + "\n";
+    return (hasId ? bundle.pipeline().id() + "," : "")
+        + "score,decile"
+        + (withSelected ? ",selected" : "")
+        + "\n";
   }
 
   @FunctionalInterface
@@ -232,11 +279,14 @@ public final class BatchPrediction {
       }
       return;
     }
-    OutputFiles.writeFile(out, force, stream -> {
-      Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-      body.write(writer);
-      writer.flush();
-    });
+    OutputFiles.writeFile(
+        out,
+        force,
+        stream -> {
+          Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
+          body.write(writer);
+          writer.flush();
+        });
   }
 
   private static void writeQuietly(Writer writer, CharSequence text) {

@@ -2,8 +2,8 @@ package dev.precis.predict;
 
 /**
  * Picks exactly the best-scoring k rows of a file seen once, in constant memory: a count of rows
- * per printed score (millionths) gives the cutoff score; rows above it are selected, and rows
- * tied at it are selected in file order until k are.
+ * per printed score (millionths) gives the cutoff score; rows above it are selected, and rows tied
+ * at it are selected in file order until k are.
  */
 final class TopSelection {
   private final int[] counts = new int[ScoreFormat.SCALE + 1];

@@ -8,14 +8,26 @@ import java.util.Map;
 /**
  * eval-report.json: a model's metrics on a labelled file and the verdict of the quality gates.
  *
- * @param skipped rows not scored (no label, or a bad value under bad_rows: skip), first few with line
+ * @param skipped rows not scored (no label, or a bad value under bad_rows: skip), first few with
+ *     line
  * @param skippedRows how many rows were not scored
  * @param gates each gate with its minimum and the value reached
  * @param passed whether every gate passed (true when there are none)
  */
-public record EvalReport(String schema, String precisVersion, String createdAt, InputFile model, InputFile data,
-    long seed, BinaryMetrics metrics, long skippedRows, List<String> skipped, List<GateResult> gates, boolean passed,
-    PrecisConfig config, Map<String, Double> timingsSeconds) {
+public record EvalReport(
+    String schema,
+    String precisVersion,
+    String createdAt,
+    InputFile model,
+    InputFile data,
+    long seed,
+    BinaryMetrics metrics,
+    long skippedRows,
+    List<String> skipped,
+    List<GateResult> gates,
+    boolean passed,
+    PrecisConfig config,
+    Map<String, Double> timingsSeconds) {
   public static final String SCHEMA = "precis.eval/1";
 
   /** One quality gate: the metric must reach at least {@code minimum}. */

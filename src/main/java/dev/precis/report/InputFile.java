@@ -37,7 +37,9 @@ public record InputFile(String path, String sha256) {
       if (Files.isDirectory(path)) {
         try (var files = Files.list(path)) {
           for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
-            digest.update((file.getFileName() + ":" + sha256(file) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest.update(
+                (file.getFileName() + ":" + sha256(file) + "\n")
+                    .getBytes(java.nio.charset.StandardCharsets.UTF_8));
           }
         }
       } else {
@@ -57,6 +59,7 @@ public record InputFile(String path, String sha256) {
 
   /** SHA-256 of a text, for config hashes. */
   public static String sha256(String text) {
-    return HexFormat.of().formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return HexFormat.of()
+        .formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 }

@@ -13,16 +13,18 @@ import java.util.Comparator;
 
 /**
  * Writes outputs so that a reader never sees half of one: into a temporary sibling, renamed into
- * place only when complete. An existing output is replaced only with --force; a failed write
- * leaves nothing behind.
+ * place only when complete. An existing output is replaced only with --force; a failed write leaves
+ * nothing behind.
  */
 public final class OutputFiles {
   /** Temporaries being written now; removed if the process is stopped (Ctrl-C, SIGTERM). */
-  private static final java.util.Set<Path> IN_FLIGHT = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  private static final java.util.Set<Path> IN_FLIGHT =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> IN_FLIGHT.forEach(OutputFiles::deleteQuietly),
-        "precis-cleanup"));
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(() -> IN_FLIGHT.forEach(OutputFiles::deleteQuietly), "precis-cleanup"));
   }
 
   private OutputFiles() {}
@@ -39,33 +41,44 @@ public final class OutputFiles {
     void write(Path dir) throws IOException;
   }
 
-  /** A usage error (exit 2) if the output exists and --force was not given. Call before long work. */
+  /**
+   * A usage error (exit 2) if the output exists and --force was not given. Call before long work.
+   */
   public static void checkWritable(Path target, boolean force) {
     if (Files.exists(target) && !force) {
-      throw PrecisException.usage(target + ": already exists; pass --force to replace it, or choose another --out");
+      throw PrecisException.usage(
+          target + ": already exists; pass --force to replace it, or choose another --out");
     }
     Path parent = target.toAbsolutePath().getParent();
     if (parent != null && !Files.isDirectory(parent)) {
-      throw PrecisException.usage(target + ": its directory " + parent + " does not exist; create it first");
+      throw PrecisException.usage(
+          target + ": its directory " + parent + " does not exist; create it first");
     }
   }
 
   public static void writeFile(Path target, boolean force, FileWriter writer) {
-    viaTemporary(target, force, temp -> {
-      try (OutputStream out = new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
-        writer.write(out);
-      }
-    });
+    viaTemporary(
+        target,
+        force,
+        temp -> {
+          try (OutputStream out =
+              new java.io.BufferedOutputStream(Files.newOutputStream(temp), 1 << 16)) {
+            writer.write(out);
+          }
+        });
   }
 
   public static void writeDirectory(Path target, boolean force, DirectoryWriter writer) {
-    viaTemporary(target, force, temp -> {
-      Files.createDirectory(temp);
-      writer.write(temp);
-      if (Files.exists(target)) {
-        deleteQuietly(target);
-      }
-    });
+    viaTemporary(
+        target,
+        force,
+        temp -> {
+          Files.createDirectory(temp);
+          writer.write(temp);
+          if (Files.exists(target)) {
+            deleteQuietly(target);
+          }
+        });
   }
 
   /** Fills a temporary sibling, then renames it over the target; on failure removes it. */
@@ -90,8 +103,14 @@ public final class OutputFiles {
    */
   public static Path temporarySibling(Path target) {
     Path absolute = target.toAbsolutePath();
-    Path temp = absolute.resolveSibling("." + absolute.getFileName() + ".tmp-" + ProcessHandle.current().pid()
-        + "-" + Long.toHexString(System.nanoTime()));
+    Path temp =
+        absolute.resolveSibling(
+            "."
+                + absolute.getFileName()
+                + ".tmp-"
+                + ProcessHandle.current().pid()
+                + "-"
+                + Long.toHexString(System.nanoTime()));
     IN_FLIGHT.add(temp);
     return temp;
   }
@@ -111,13 +130,15 @@ public final class OutputFiles {
       return;
     }
     try (var walk = Files.walk(path)) {
-      walk.sorted(Comparator.reverseOrder()).forEach(p -> {
-        try {
-          Files.deleteIfExists(p);
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      });
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              p -> {
+                try {
+                  Files.deleteIfExists(p);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
     } catch (IOException | UncheckedIOException e) {
       // best effort: the temporary name already marks it as debris
     }

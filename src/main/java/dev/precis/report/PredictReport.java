@@ -18,9 +18,24 @@ import java.util.Map;
  * @param deciles rows per training decile (1 = best)
  * @param rowsPerSecond scoring throughput, end to end
  */
-public record PredictReport(String schema, String precisVersion, String createdAt, InputFile model, InputFile data,
-    String output, long rows, long skippedRows, List<String> skipped, long unseenLevels, String selection,
-    long selected, Double cutoff, double meanScore, Map<Integer, Long> deciles, int threads, double rowsPerSecond,
+public record PredictReport(
+    String schema,
+    String precisVersion,
+    String createdAt,
+    InputFile model,
+    InputFile data,
+    String output,
+    long rows,
+    long skippedRows,
+    List<String> skipped,
+    long unseenLevels,
+    String selection,
+    long selected,
+    Double cutoff,
+    double meanScore,
+    Map<Integer, Long> deciles,
+    int threads,
+    double rowsPerSecond,
     Map<String, Double> timingsSeconds) {
   public static final String SCHEMA = "precis.predict/1";
 }

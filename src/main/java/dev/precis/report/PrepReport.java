@@ -16,9 +16,22 @@ import java.util.Map;
  * @param features number of encoded features
  * @param splits rows and positives of each written part
  */
-public record PrepReport(String schema, String precisVersion, String createdAt, InputFile data, long seed,
-    String delimiter, boolean header, TargetSummary target, long unlabelled, DataProfile profile, int features,
-    Map<String, PartSummary> splits, List<String> outputs, PrecisConfig config, Map<String, Double> timingsSeconds) {
+public record PrepReport(
+    String schema,
+    String precisVersion,
+    String createdAt,
+    InputFile data,
+    long seed,
+    String delimiter,
+    boolean header,
+    TargetSummary target,
+    long unlabelled,
+    DataProfile profile,
+    int features,
+    Map<String, PartSummary> splits,
+    List<String> outputs,
+    PrecisConfig config,
+    Map<String, Double> timingsSeconds) {
   public static final String SCHEMA = "precis.prep/1";
 
   /** The response column. */
@@ -33,7 +46,8 @@ public record PrepReport(String schema, String precisVersion, String createdAt, 
           positives++;
         }
       }
-      return new PartSummary(labels.length, positives, labels.length == 0 ? 0.0 : (double) positives / labels.length);
+      return new PartSummary(
+          labels.length, positives, labels.length == 0 ? 0.0 : (double) positives / labels.length);
     }
   }
 }

@@ -21,7 +21,10 @@ public final class Reports {
   }
 
   public static void write(Path target, boolean force, Object report) {
-    OutputFiles.writeFile(target, force, out -> out.write(json(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    OutputFiles.writeFile(
+        target,
+        force,
+        out -> out.write(json(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** Now, to the second, in UTC: what reports record as their creation time. */

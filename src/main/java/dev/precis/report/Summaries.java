@@ -4,37 +4,80 @@ import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.GainsBin;
 import java.util.Locale;
 
-
 /** The readable summaries commands print on standard error. */
 public final class Summaries {
   private Summaries() {}
 
   public static String prep(PrepReport report, String out) {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "Read %s: %,d rows, %d columns (delimiter '%s'), target '%s' positive '%s'%n",
-        report.data().path(), report.profile().rows(), report.profile().columns().size(), report.delimiter(),
-        report.target().column(), report.target().positive()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Read %s: %,d rows, %d columns (delimiter '%s'), target '%s' positive '%s'%n",
+            report.data().path(),
+            report.profile().rows(),
+            report.profile().columns().size(),
+            report.delimiter(),
+            report.target().column(),
+            report.target().positive()));
     TextTable table = new TextTable("column", "role", "type", "missing", "distinct");
-    report.profile().columns().forEach(c -> table.row(c.name(), c.role(), c.type() == null ? "" : c.type().name().toLowerCase(Locale.ROOT),
-        c.missing(), c.distinct()));
+    report
+        .profile()
+        .columns()
+        .forEach(
+            c ->
+                table.row(
+                    c.name(),
+                    c.role(),
+                    c.type() == null ? "" : c.type().name().toLowerCase(Locale.ROOT),
+                    c.missing(),
+                    c.distinct()));
     text.append(table);
-    report.splits().forEach((name, part) -> text.append(String.format(Locale.ROOT, "  %-5s %,8d rows, %5.2f%% positive%n",
-        name, part.rows(), 100 * part.positiveRate())));
+    report
+        .splits()
+        .forEach(
+            (name, part) ->
+                text.append(
+                    String.format(
+                        Locale.ROOT,
+                        "  %-5s %,8d rows, %5.2f%% positive%n",
+                        name,
+                        part.rows(),
+                        100 * part.positiveRate())));
     text.append(String.format(Locale.ROOT, "Wrote %d features to %s%n", report.features(), out));
     return text.toString();
   }
 
   public static String train(TrainReport report, String out, String reportPath) {
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "Trained %s on %,d rows, %d features, in %.1f s%n", report.modelType(),
-        report.splits().get("train").rows(), report.features(), report.timingsSeconds().get("total")));
-    TextTable table = new TextTable("part", "rows", "positive", "AUC", "PR-AUC", "log loss", "top-decile lift");
-    report.metrics().forEach((part, m) -> table.row(part, m.rows(), m.positives(), f4(m.auc()), f4(m.prAuc()),
-        f4(m.logLoss()), f2(m.gains().get(0).lift())));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Trained %s on %,d rows, %d features, in %.1f s%n",
+            report.modelType(),
+            report.splits().get("train").rows(),
+            report.features(),
+            report.timingsSeconds().get("total")));
+    TextTable table =
+        new TextTable("part", "rows", "positive", "AUC", "PR-AUC", "log loss", "top-decile lift");
+    report
+        .metrics()
+        .forEach(
+            (part, m) ->
+                table.row(
+                    part,
+                    m.rows(),
+                    m.positives(),
+                    f4(m.auc()),
+                    f4(m.prAuc()),
+                    f4(m.logLoss()),
+                    f2(m.gains().get(0).lift())));
     text.append(table);
     BinaryMetrics heldOut = report.metrics().getOrDefault("test", report.metrics().get("valid"));
     if (heldOut != null) {
-      text.append("Held-out gains (").append(report.metrics().containsKey("test") ? "test" : "valid").append("):\n");
+      text.append("Held-out gains (")
+          .append(report.metrics().containsKey("test") ? "test" : "valid")
+          .append("):\n");
       text.append(gains(heldOut));
     }
     text.append("Model: ").append(out).append("   Report: ").append(reportPath).append('\n');
@@ -44,63 +87,150 @@ public final class Summaries {
   public static String eval(EvalReport report) {
     BinaryMetrics m = report.metrics();
     StringBuilder text = new StringBuilder();
-    text.append(String.format(Locale.ROOT, "Evaluated %s on %s: %,d rows, %,d positive%s%n", report.model().path(),
-        report.data().path(), m.rows(), m.positives(),
-        report.skippedRows() > 0 ? ", " + count(report.skippedRows(), "row") + " skipped" : ""));
-    text.append(String.format(Locale.ROOT, "  AUC %s   PR-AUC %s   log loss %s   Brier %s   KS %s%n",
-        f4(m.auc()), f4(m.prAuc()), f4(m.logLoss()), f4(m.brier()), f4(m.ks())));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Evaluated %s on %s: %,d rows, %,d positive%s%n",
+            report.model().path(),
+            report.data().path(),
+            m.rows(),
+            m.positives(),
+            report.skippedRows() > 0
+                ? ", " + count(report.skippedRows(), "row") + " skipped"
+                : ""));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  AUC %s   PR-AUC %s   log loss %s   Brier %s   KS %s%n",
+            f4(m.auc()),
+            f4(m.prAuc()),
+            f4(m.logLoss()),
+            f4(m.brier()),
+            f4(m.ks())));
     var t = m.atThreshold();
-    text.append(String.format(Locale.ROOT, "  at threshold %s: accuracy %s  precision %s  recall %s  F1 %s  MCC %s%n",
-        t.threshold(), f4(t.accuracy()), f4(t.precision()), f4(t.recall()), f4(t.f1()), f4(t.mcc())));
-    text.append(String.format(Locale.ROOT, "  confusion: TP %,d  FP %,d  FN %,d  TN %,d%n", t.tp(), t.fp(), t.fn(), t.tn()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  at threshold %s: accuracy %s  precision %s  recall %s  F1 %s  MCC %s%n",
+            t.threshold(),
+            f4(t.accuracy()),
+            f4(t.precision()),
+            f4(t.recall()),
+            f4(t.f1()),
+            f4(t.mcc())));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  confusion: TP %,d  FP %,d  FN %,d  TN %,d%n",
+            t.tp(),
+            t.fp(),
+            t.fn(),
+            t.tn()));
     text.append(gains(m));
     for (EvalReport.GateResult gate : report.gates()) {
-      text.append(String.format(Locale.ROOT, "  gate %s >= %s: %s (%s)%n", gate.metric(), gate.minimum(),
-          gate.passed() ? "passed" : "FAILED", f4(gate.value())));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  gate %s >= %s: %s (%s)%n",
+              gate.metric(),
+              gate.minimum(),
+              gate.passed() ? "passed" : "FAILED",
+              f4(gate.value())));
     }
     return text.toString();
   }
 
   public static String predict(PredictReport report) {
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT,
-        "Scored %s in %.2f s (%,.0f rows/s, %s) -> %s%n", count(report.rows(), "row"),
-        report.timingsSeconds().get("total"), report.rowsPerSecond(), count(report.threads(), "thread"), report.output()));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Scored %s in %.2f s (%,.0f rows/s, %s) -> %s%n",
+                count(report.rows(), "row"),
+                report.timingsSeconds().get("total"),
+                report.rowsPerSecond(),
+                count(report.threads(), "thread"),
+                report.output()));
     if (!report.selection().equals("none")) {
-      text.append(String.format(Locale.ROOT, "Selected %s by %s%s%n", count(report.selected(), "row"), report.selection(),
-          report.cutoff() == null ? "" : String.format(Locale.ROOT, " (score >= %.6f)", report.cutoff())));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "Selected %s by %s%s%n",
+              count(report.selected(), "row"),
+              report.selection(),
+              report.cutoff() == null
+                  ? ""
+                  : String.format(Locale.ROOT, " (score >= %.6f)", report.cutoff())));
     }
     if (report.skippedRows() > 0) {
-      text.append(String.format(Locale.ROOT, "Skipped %s that could not be scored, e.g. line %s%n",
-          count(report.skippedRows(), "row"), report.skipped().get(0)));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "Skipped %s that could not be scored, e.g. line %s%n",
+              count(report.skippedRows(), "row"),
+              report.skipped().get(0)));
     }
     if (report.unseenLevels() > 0) {
-      text.append(String.format(Locale.ROOT, "%s not seen in training (encoded as no level)%n",
-          count(report.unseenLevels(), "category value")));
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "%s not seen in training (encoded as no level)%n",
+              count(report.unseenLevels(), "category value")));
     }
     return text.toString();
   }
 
   public static String tuneTrial(TuneReport.Trial trial, int of, String metric) {
-    return String.format(Locale.ROOT, "trial %d/%d: %s %.4f ± %.4f  %s (%.1f s)", trial.trial(), of, metric,
-        trial.mean(), trial.std(), trial.params(), trial.seconds());
+    return String.format(
+        Locale.ROOT,
+        "trial %d/%d: %s %.4f ± %.4f  %s (%.1f s)",
+        trial.trial(),
+        of,
+        metric,
+        trial.mean(),
+        trial.std(),
+        trial.params(),
+        trial.seconds());
   }
 
   public static String tune(TuneReport report, String out) {
-    StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "Best of %d trials by mean %s over %d folds:%n",
-        report.trials().size(), report.metric(), report.folds()));
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "Best of %d trials by mean %s over %d folds:%n",
+                report.trials().size(),
+                report.metric(),
+                report.folds()));
     TextTable table = new TextTable("rank", "trial", report.metric(), "±", "params");
-    report.trials().stream().limit(5).forEach(t -> table.row(t.rank(), t.trial(), f4(t.mean()), f4(t.std()), t.params()));
+    report.trials().stream()
+        .limit(5)
+        .forEach(t -> table.row(t.rank(), t.trial(), f4(t.mean()), f4(t.std()), t.params()));
     text.append(table);
-    text.append("Wrote ").append(out).append("/leaderboard.json and ").append(out).append("/best.yaml (use: precis train --config ")
-        .append(out).append("/best.yaml --out model.precis)\n");
+    text.append("Wrote ")
+        .append(out)
+        .append("/leaderboard.json and ")
+        .append(out)
+        .append("/best.yaml (use: precis train --config ")
+        .append(out)
+        .append("/best.yaml --out model.precis)\n");
     return text.toString();
   }
 
   private static String gains(BinaryMetrics m) {
-    TextTable table = new TextTable("bin", "rows", "positives", "rate", "lift", "cum. lift", "cum. capture", "min score");
+    TextTable table =
+        new TextTable(
+            "bin", "rows", "positives", "rate", "lift", "cum. lift", "cum. capture", "min score");
     for (GainsBin bin : m.gains()) {
-      table.row(bin.bin(), bin.rows(), bin.positives(), pct(bin.responseRate()), f2(bin.lift()), f2(bin.cumulativeLift()),
-          pct(bin.cumulativeCapture()), f4(bin.minScore()));
+      table.row(
+          bin.bin(),
+          bin.rows(),
+          bin.positives(),
+          pct(bin.responseRate()),
+          f2(bin.lift()),
+          f2(bin.cumulativeLift()),
+          pct(bin.cumulativeCapture()),
+          f4(bin.minScore()));
     }
     return table.toString();
   }
@@ -121,5 +251,4 @@ public final class Summaries {
   private static String pct(double value) {
     return String.format(Locale.ROOT, "%.1f%%", 100 * value);
   }
-
 }

@@ -12,8 +12,18 @@ import java.util.Map;
  * @param splits rows and positives of each part
  * @param metrics metrics per part: "train", and "valid" and "test" when they have rows
  */
-public record TrainReport(String schema, String precisVersion, String createdAt, InputFile data, String model,
-    long seed, String modelType, int features, Map<String, PrepReport.PartSummary> splits,
-    Map<String, BinaryMetrics> metrics, PrecisConfig config, Map<String, Double> timingsSeconds) {
+public record TrainReport(
+    String schema,
+    String precisVersion,
+    String createdAt,
+    InputFile data,
+    String model,
+    long seed,
+    String modelType,
+    int features,
+    Map<String, PrepReport.PartSummary> splits,
+    Map<String, BinaryMetrics> metrics,
+    PrecisConfig config,
+    Map<String, Double> timingsSeconds) {
   public static final String SCHEMA = "precis.train/1";
 }

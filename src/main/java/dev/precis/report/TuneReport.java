@@ -10,8 +10,18 @@ import java.util.Map;
  * @param metric what ranks the trials (mean over folds, higher is better)
  * @param trials each trial, ranked
  */
-public record TuneReport(String schema, String precisVersion, String createdAt, InputFile data, long seed,
-    String modelType, String metric, int folds, List<Trial> trials, PrecisConfig config, Map<String, Double> timingsSeconds) {
+public record TuneReport(
+    String schema,
+    String precisVersion,
+    String createdAt,
+    InputFile data,
+    long seed,
+    String modelType,
+    String metric,
+    int folds,
+    List<Trial> trials,
+    PrecisConfig config,
+    Map<String, Double> timingsSeconds) {
   public static final String SCHEMA = "precis.tune/1";
 
   /**
@@ -23,5 +33,12 @@ public record TuneReport(String schema, String precisVersion, String createdAt, 
    * @param folds the metric on each fold
    * @param seconds wall time of the trial
    */
-  public record Trial(int rank, int trial, Map<String, Object> params, double mean, double std, List<Double> folds, double seconds) {}
+  public record Trial(
+      int rank,
+      int trial,
+      Map<String, Object> params,
+      double mean,
+      double std,
+      List<Double> folds,
+      double seconds) {}
 }

@@ -4,17 +4,17 @@ import dev.precis.PrecisException;
 import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.EncodedData;
+import dev.precis.data.Preparation;
 import dev.precis.data.PreparedData;
 import dev.precis.data.PreparedDirectory;
-import dev.precis.data.Preparation;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.Metrics;
 import dev.precis.model.Manifest;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ScoreBins;
-import dev.precis.model.Scorers;
 import dev.precis.model.Scorer;
+import dev.precis.model.Scorers;
 import dev.precis.report.InputFile;
 import dev.precis.report.PrepReport.PartSummary;
 import dev.precis.report.Reports;
@@ -46,17 +46,23 @@ public final class ModelTraining {
     Map<String, Double> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
     if (config.data().path() == null) {
-      throw PrecisException.usage("no data: pass --data FILE (or a directory written by `precis prep`), or set data.path");
+      throw PrecisException.usage(
+          "no data: pass --data FILE (or a directory written by `precis prep`), or set data.path");
     }
     Path dataPath = Path.of(config.data().path());
-    PreparedData data = PreparedDirectory.isPrepared(dataPath) ? PreparedDirectory.read(dataPath)
-        : Preparation.run(config).data();
+    PreparedData data =
+        PreparedDirectory.isPrepared(dataPath)
+            ? PreparedDirectory.read(dataPath)
+            : Preparation.run(config).data();
     PrecisConfig resolved = config.withData(config.data().withPositive(data.pipeline().positive()));
     timings.put("prepare", Reports.secondsSince(start));
 
     long fitStart = System.nanoTime();
-    Model<Label> model = ModelCatalog.type(resolved.model().type()).factory().get()
-        .fit(data.train(), resolved.model().params(), resolved.seed(), resolved.engine());
+    Model<Label> model =
+        ModelCatalog.type(resolved.model().type())
+            .factory()
+            .get()
+            .fit(data.train(), resolved.model().params(), resolved.seed(), resolved.engine());
     timings.put("fit", Reports.secondsSince(fitStart));
 
     long scoreStart = System.nanoTime();
@@ -71,17 +77,49 @@ public final class ModelTraining {
 
     InputFile input = InputFile.of(dataPath);
     int features = data.pipeline().featureNames().size();
-    Manifest manifest = new Manifest(Manifest.SCHEMA, Version.precis(), Version.tribuo(), resolved.model().type(),
-        Reports.now(), input, InputFile.sha256(ModelBundle.configText(resolved)), resolved.seed(), features, timings);
-    ModelBundle bundle = new ModelBundle(manifest, resolved, data.pipeline(),
-        ScoreBins.fromScores(trainScores, SCORE_BINS), model);
-    TrainReport report = new TrainReport(TrainReport.SCHEMA, Version.precis(), manifest.createdAt(), input,
-        modelPath.toString(), resolved.seed(), resolved.model().type(), features, splits, metrics, resolved, timings);
+    Manifest manifest =
+        new Manifest(
+            Manifest.SCHEMA,
+            Version.precis(),
+            Version.tribuo(),
+            resolved.model().type(),
+            Reports.now(),
+            input,
+            InputFile.sha256(ModelBundle.configText(resolved)),
+            resolved.seed(),
+            features,
+            timings);
+    ModelBundle bundle =
+        new ModelBundle(
+            manifest,
+            resolved,
+            data.pipeline(),
+            ScoreBins.fromScores(trainScores, SCORE_BINS),
+            model);
+    TrainReport report =
+        new TrainReport(
+            TrainReport.SCHEMA,
+            Version.precis(),
+            manifest.createdAt(),
+            input,
+            modelPath.toString(),
+            resolved.seed(),
+            resolved.model().type(),
+            features,
+            splits,
+            metrics,
+            resolved,
+            timings);
     return new Result(bundle, report);
   }
 
-  private static double[] measure(String name, EncodedData part, Scorer scorer, PrecisConfig config,
-      Map<String, BinaryMetrics> metrics, Map<String, PartSummary> splits) {
+  private static double[] measure(
+      String name,
+      EncodedData part,
+      Scorer scorer,
+      PrecisConfig config,
+      Map<String, BinaryMetrics> metrics,
+      Map<String, PartSummary> splits) {
     if (part.rows() == 0) {
       return new double[0];
     }

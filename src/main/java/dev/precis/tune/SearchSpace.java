@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * The hyperparameters a search draws from: for each parameter, a list of choices or a numeric
- * range ({min, max}, optionally log: true for a log-uniform draw). Whole-number parameters draw
- * whole numbers.
+ * The hyperparameters a search draws from: for each parameter, a list of choices or a numeric range
+ * ({min, max}, optionally log: true for a log-uniform draw). Whole-number parameters draw whole
+ * numbers.
  */
 public final class SearchSpace {
   private static final Set<String> RANGE_KEYS = Set.of("min", "max", "log");
@@ -30,7 +30,8 @@ public final class SearchSpace {
   /** The config's tune.space, or the model type's default space when it declares none. */
   public static SearchSpace of(PrecisConfig config) {
     ModelType type = ModelCatalog.type(config.model().type());
-    Map<String, Object> declared = config.tune().space().isEmpty() ? type.defaultSpace() : config.tune().space();
+    Map<String, Object> declared =
+        config.tune().space().isEmpty() ? type.defaultSpace() : config.tune().space();
     Map<String, Object> sorted = new TreeMap<>(declared);
     sorted.forEach((name, dimension) -> check(type, name, dimension));
     return new SearchSpace(type, sorted);
@@ -50,10 +51,11 @@ public final class SearchSpace {
   /** One candidate: the model's defaults with the searched parameters drawn. */
   public Map<String, Object> sample(Map<String, Object> defaults, Random random) {
     Map<String, Object> params = new LinkedHashMap<>(defaults);
-    dimensions.forEach((name, dimension) -> {
-      ParamSpec spec = type.param(name);
-      params.put(name, spec.coerce(draw(spec, dimension, random), "tune.space." + name));
-    });
+    dimensions.forEach(
+        (name, dimension) -> {
+          ParamSpec spec = type.param(name);
+          params.put(name, spec.coerce(draw(spec, dimension, random), "tune.space." + name));
+        });
     return params;
   }
 
@@ -66,16 +68,25 @@ public final class SearchSpace {
     double max = ((Number) range.get("max")).doubleValue();
     boolean log = Boolean.TRUE.equals(range.get("log"));
     double u = random.nextDouble();
-    double value = log ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min))) : min + u * (max - min);
-    return spec.kind() == ParamSpec.Kind.INT ? (Object) (double) Math.min(Math.round(value), (long) max) : (Object) value;
+    double value =
+        log ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min))) : min + u * (max - min);
+    return spec.kind() == ParamSpec.Kind.INT
+        ? (Object) (double) Math.min(Math.round(value), (long) max)
+        : (Object) value;
   }
 
   private static void check(ModelType type, String name, Object dimension) {
     String key = "tune.space." + name;
     ParamSpec spec = type.param(name);
     if (spec == null) {
-      throw new ConfigException(key, "not a parameter of " + type.name() + dev.precis.Nearest.hint(name, type.paramNames())
-          + " (it takes: " + String.join(", ", type.paramNames()) + ")");
+      throw new ConfigException(
+          key,
+          "not a parameter of "
+              + type.name()
+              + dev.precis.Nearest.hint(name, type.paramNames())
+              + " (it takes: "
+              + String.join(", ", type.paramNames())
+              + ")");
     }
     if (dimension instanceof List<?> choices) {
       if (choices.isEmpty()) {
@@ -84,10 +95,16 @@ public final class SearchSpace {
       choices.forEach(choice -> spec.coerce(choice, key));
       return;
     }
-    if (!(dimension instanceof Map<?, ?> range) || !(range.get("min") instanceof Number min)
-        || !(range.get("max") instanceof Number max) || !RANGE_KEYS.containsAll(range.keySet())
-        || spec.kind() == ParamSpec.Kind.INT_LIST || spec.kind() == ParamSpec.Kind.CHOICE) {
-      throw new ConfigException(key, "expected a list of choices, e.g. [16, 64], or a range {min: 0.001, max: 0.1, log: true}");
+    if (!(dimension instanceof Map<?, ?> range)
+        || !(range.get("min") instanceof Number min)
+        || !(range.get("max") instanceof Number max)
+        || !RANGE_KEYS.containsAll(range.keySet())
+        || spec.kind() == ParamSpec.Kind.INT_LIST
+        || spec.kind() == ParamSpec.Kind.CHOICE) {
+      throw new ConfigException(
+          key,
+          "expected a list of choices, e.g. [16, 64], or a range {min: 0.001, max: 0.1, log:"
+              + " true}");
     }
     spec.coerce(min, key + ".min");
     spec.coerce(max, key + ".max");
@@ -98,6 +115,4 @@ public final class SearchSpace {
       throw new ConfigException(key, "a log range needs min > 0");
     }
   }
-
-
 }

@@ -5,9 +5,9 @@ import dev.precis.Version;
 import dev.precis.config.ModelConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.EncodedData;
+import dev.precis.data.Preparation;
 import dev.precis.data.PreparedData;
 import dev.precis.data.PreparedDirectory;
-import dev.precis.data.Preparation;
 import dev.precis.data.Splits;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
@@ -45,7 +45,9 @@ public final class Tuner {
 
   private Tuner() {}
 
-  /** @param onTrial told of each trial as it finishes (on a worker thread) */
+  /**
+   * @param onTrial told of each trial as it finishes (on a worker thread)
+   */
   public static Result run(PrecisConfig config, Consumer<TuneReport.Trial> onTrial) {
     long start = System.nanoTime();
     Path dataPath = dataPath(config);
@@ -57,7 +59,10 @@ public final class Tuner {
     for (int t = 0; t < config.tune().trials(); t++) {
       candidates.add(space.sample(config.model().params(), random));
     }
-    int parallel = config.tune().parallel() > 0 ? config.tune().parallel() : Runtime.getRuntime().availableProcessors();
+    int parallel =
+        config.tune().parallel() > 0
+            ? config.tune().parallel()
+            : Runtime.getRuntime().availableProcessors();
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallel, candidates.size()));
     List<TuneReport.Trial> trials = new ArrayList<>();
     try {
@@ -65,11 +70,13 @@ public final class Tuner {
       for (int t = 0; t < candidates.size(); t++) {
         int number = t + 1;
         Map<String, Object> params = candidates.get(t);
-        futures.add(pool.submit(() -> {
-          TuneReport.Trial trial = trial(config, type, folds, number, params);
-          onTrial.accept(trial);
-          return trial;
-        }));
+        futures.add(
+            pool.submit(
+                () -> {
+                  TuneReport.Trial trial = trial(config, type, folds, number, params);
+                  onTrial.accept(trial);
+                  return trial;
+                }));
       }
       for (Future<TuneReport.Trial> future : futures) {
         trials.add(future.get());
@@ -78,7 +85,9 @@ public final class Tuner {
       Thread.currentThread().interrupt();
       throw new PrecisException(1, "interrupted while tuning", e);
     } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException runtime ? runtime : new PrecisException(1, "a trial failed: " + e.getCause(), e);
+      throw e.getCause() instanceof RuntimeException runtime
+          ? runtime
+          : new PrecisException(1, "a trial failed: " + e.getCause(), e);
     } finally {
       pool.shutdownNow();
     }
@@ -86,8 +95,19 @@ public final class Tuner {
     PrecisConfig best = config.withModel(new ModelConfig(type.name(), ranked.get(0).params()));
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
-    TuneReport report = new TuneReport(TuneReport.SCHEMA, Version.precis(), Reports.now(), InputFile.of(dataPath),
-        config.seed(), type.name(), config.tune().metric(), config.tune().folds(), ranked, config, timings);
+    TuneReport report =
+        new TuneReport(
+            TuneReport.SCHEMA,
+            Version.precis(),
+            Reports.now(),
+            InputFile.of(dataPath),
+            config.seed(),
+            type.name(),
+            config.tune().metric(),
+            config.tune().folds(),
+            ranked,
+            config,
+            timings);
     return new Result(report, best);
   }
 
@@ -118,7 +138,9 @@ public final class Tuner {
     }
     for (int[] valid : Splits.folds(labels, k, config.seed())) {
       int[] train = Splits.complement(searchable.length, valid);
-      EncodedData[] encoded = source.fitAndEncode(pick(searchable, train), pick(searchable, train), pick(searchable, valid));
+      EncodedData[] encoded =
+          source.fitAndEncode(
+              pick(searchable, train), pick(searchable, train), pick(searchable, valid));
       folds.add(new Fold(encoded[0], encoded[1]));
     }
     return folds;
@@ -132,29 +154,47 @@ public final class Tuner {
     return out;
   }
 
-  private static TuneReport.Trial trial(PrecisConfig config, ModelType type, List<Fold> folds, int number,
+  private static TuneReport.Trial trial(
+      PrecisConfig config,
+      ModelType type,
+      List<Fold> folds,
+      int number,
       Map<String, Object> params) {
     long start = System.nanoTime();
     List<Double> scores = new ArrayList<>();
     for (Fold fold : folds) {
-      var model = type.factory().get().fit(fold.train(), params, config.seed() + number, config.engine());
-      double[] predicted = Scorers.forModel(model, fold.train().featureNames()).score(fold.valid().x());
-      var metrics = Metrics.ifDefined(predicted, fold.valid().y(), config.eval()).orElseThrow(() ->
-          PrecisException.data("a cross-validation fold has a single class; use fewer tune.folds"));
+      var model =
+          type.factory().get().fit(fold.train(), params, config.seed() + number, config.engine());
+      double[] predicted =
+          Scorers.forModel(model, fold.train().featureNames()).score(fold.valid().x());
+      var metrics =
+          Metrics.ifDefined(predicted, fold.valid().y(), config.eval())
+              .orElseThrow(
+                  () ->
+                      PrecisException.data(
+                          "a cross-validation fold has a single class; use fewer tune.folds"));
       scores.add(Gates.value(config.tune().metric(), metrics));
     }
     double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
-    double variance = scores.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum() / Math.max(1, scores.size() - 1);
-    return new TuneReport.Trial(0, number, params, mean, Math.sqrt(variance), scores, Reports.secondsSince(start));
+    double variance =
+        scores.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum()
+            / Math.max(1, scores.size() - 1);
+    return new TuneReport.Trial(
+        0, number, params, mean, Math.sqrt(variance), scores, Reports.secondsSince(start));
   }
 
   private static List<TuneReport.Trial> rank(List<TuneReport.Trial> trials) {
     List<TuneReport.Trial> sorted = new ArrayList<>(trials);
-    sorted.sort(Comparator.comparingDouble(TuneReport.Trial::mean).reversed().thenComparingInt(TuneReport.Trial::trial));
+    sorted.sort(
+        Comparator.comparingDouble(TuneReport.Trial::mean)
+            .reversed()
+            .thenComparingInt(TuneReport.Trial::trial));
     List<TuneReport.Trial> ranked = new ArrayList<>();
     for (int i = 0; i < sorted.size(); i++) {
       TuneReport.Trial t = sorted.get(i);
-      ranked.add(new TuneReport.Trial(i + 1, t.trial(), t.params(), t.mean(), t.std(), t.folds(), t.seconds()));
+      ranked.add(
+          new TuneReport.Trial(
+              i + 1, t.trial(), t.params(), t.mean(), t.std(), t.folds(), t.seconds()));
     }
     return ranked;
   }

@@ -52,19 +52,28 @@ class BadInputTest {
     String full = lines.get(shortLine - 1);
     lines.set(shortLine - 1, full.substring(0, full.indexOf(';', full.length() / 2)));
     Path data = write("short.csv", lines);
-    assertError(train(data), DATA, "short.csv:" + shortLine + ":", "expected " + BankData.FIELDS + " fields",
+    assertError(
+        train(data),
+        DATA,
+        "short.csv:" + shortLine + ":",
+        "expected " + BankData.FIELDS + " fields",
         "delimiter");
   }
 
   @Test
   void nonNumericValueInAColumnDeclaredNumeric() {
-    assertError(train(withBadAge(), "--set", "data.types.age=numeric"), DATA, "bad-age.csv:" + BAD_LINE + ":", "'age'",
+    assertError(
+        train(withBadAge(), "--set", "data.types.age=numeric"),
+        DATA,
+        "bad-age.csv:" + BAD_LINE + ":",
+        "'age'",
         "fix the value");
   }
 
   @Test
   void nonNumericValueInAColumnInferredNumeric() {
-    assertError(train(withBadAge()), DATA, "bad-age.csv:" + BAD_LINE + ":", "'age'", "fix the value");
+    assertError(
+        train(withBadAge()), DATA, "bad-age.csv:" + BAD_LINE + ":", "'age'", "fix the value");
   }
 
   @Test
@@ -75,9 +84,12 @@ class BadInputTest {
   @Test
   void targetWithOneClass() {
     int target = BankData.column("y");
-    Path data = write("one-class.csv", BankData.mapRows(BankData.lines(),
-        row -> BankData.withField(row, target, "\"no\"")));
-    assertError(train(data), DATA, "one-class.csv", "'y'", "single value", "responders and non-responders");
+    Path data =
+        write(
+            "one-class.csv",
+            BankData.mapRows(BankData.lines(), row -> BankData.withField(row, target, "\"no\"")));
+    assertError(
+        train(data), DATA, "one-class.csv", "'y'", "single value", "responders and non-responders");
   }
 
   @Test
@@ -85,14 +97,16 @@ class BadInputTest {
     CliRun run = train(withBadAge(), "--stacktrace");
     assertEquals(DATA, run.exitCode(), run.transcript());
     assertTrue(run.err().contains("\tat dev.precis."), run.transcript());
-    assertTrue(lastLine(run).startsWith(ERROR) && lastLine(run).contains("'age'"), run.transcript());
+    assertTrue(
+        lastLine(run).startsWith(ERROR) && lastLine(run).contains("'age'"), run.transcript());
   }
 
   // ---- usage and config errors (exit 2)
 
   @Test
   void unknownModelTypeListsTheTypes() {
-    assertError(train(BankData.CSV, "--model", "xgbost"), USAGE, "model.type", "'xgbost'", "logistic, mlp");
+    assertError(
+        train(BankData.CSV, "--model", "xgbost"), USAGE, "model.type", "'xgbost'", "logistic, mlp");
   }
 
   @Test
@@ -105,15 +119,29 @@ class BadInputTest {
   @Test
   void unknownConfigKeySuggestsTheNearestKey() {
     Path config = write("cfg.yaml", List.of("version: 1", "data:", "  tagret: y"));
-    assertError(train(BankData.CSV, "--config", config.toString()), USAGE, "cfg.yaml:3", "data.tagret",
+    assertError(
+        train(BankData.CSV, "--config", config.toString()),
+        USAGE,
+        "cfg.yaml:3",
+        "data.tagret",
         "did you mean 'data.target'");
   }
 
   @Test
   void wrongTypeForAConfigKey() {
     Path config = write("cfg.yaml", List.of("version: 1", "tune:", "  trials: many"));
-    CliRun run = precis(List.of("tune", "--data", BankData.CSV.toString(), "--target", "y", "--config",
-        config.toString(), "--out", dir.resolve("tuned").toString()));
+    CliRun run =
+        precis(
+            List.of(
+                "tune",
+                "--data",
+                BankData.CSV.toString(),
+                "--target",
+                "y",
+                "--config",
+                config.toString(),
+                "--out",
+                dir.resolve("tuned").toString()));
     assertError(run, USAGE, "cfg.yaml:3", "tune.trials", "'many'", "whole number");
   }
 
@@ -126,19 +154,26 @@ class BadInputTest {
 
   @Test
   void unknownModelParameterSuggestsTheNearest() {
-    assertError(train(BankData.CSV, "--set", "model.params.epocs=3"), USAGE, "model.params.epocs",
+    assertError(
+        train(BankData.CSV, "--set", "model.params.epocs=3"),
+        USAGE,
+        "model.params.epocs",
         "did you mean 'epochs'");
   }
 
   @Test
   void missingConfigFile() {
-    assertError(train(BankData.CSV, "--config", dir.resolve("absent.yaml").toString()), USAGE, "absent.yaml",
+    assertError(
+        train(BankData.CSV, "--config", dir.resolve("absent.yaml").toString()),
+        USAGE,
+        "absent.yaml",
         "--config");
   }
 
   @Test
   void setWithoutEquals() {
-    assertError(train(BankData.CSV, "--set", "model.type"), USAGE, "--set model.type", "key.path=value");
+    assertError(
+        train(BankData.CSV, "--set", "model.type"), USAGE, "--set model.type", "key.path=value");
   }
 
   @Test
@@ -152,7 +187,8 @@ class BadInputTest {
     assertEquals(USAGE, run.exitCode(), run.transcript());
     assertTrue(errorLine(run).startsWith(ERROR + "no command given"), run.transcript());
     for (String command : List.of("prep", "train", "eval", "tune", "predict")) {
-      assertTrue(run.err().contains("  " + command + " "), "lists " + command + "\n" + run.transcript());
+      assertTrue(
+          run.err().contains("  " + command + " "), "lists " + command + "\n" + run.transcript());
     }
     assertEquals("", run.out());
   }
@@ -165,13 +201,24 @@ class BadInputTest {
   }
 
   private CliRun trainFor(Path data, String target, String... options) {
-    List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--target", target,
-        "--out", dir.resolve("model.precis").toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "train",
+                "--data",
+                data.toString(),
+                "--target",
+                target,
+                "--out",
+                dir.resolve("model.precis").toString()));
     args.addAll(List.of(options));
     return precis(args);
   }
 
-  /** Runs precis and checks that it left no file (output, report, temporary) in this test's directory. */
+  /**
+   * Runs precis and checks that it left no file (output, report, temporary) in this test's
+   * directory.
+   */
   private CliRun precis(List<String> args) {
     Set<String> before = BankData.listing(dir);
     CliRun run = CliRun.precis(args);
@@ -187,7 +234,8 @@ class BadInputTest {
     assertEquals(exitCode, run.exitCode(), run.transcript());
     long precisLines = run.err().lines().filter(l -> l.startsWith("precis:")).count();
     assertEquals(1, precisLines, "one error line\n" + run.transcript());
-    assertTrue(lastLine(run).startsWith(ERROR), "ends with a '" + ERROR + "' line\n" + run.transcript());
+    assertTrue(
+        lastLine(run).startsWith(ERROR), "ends with a '" + ERROR + "' line\n" + run.transcript());
     assertFalse(run.err().contains("\tat "), "no stack trace\n" + run.transcript());
     for (String fragment : fragments) {
       assertTrue(errorLine(run).contains(fragment), "says " + fragment + "\n" + run.transcript());

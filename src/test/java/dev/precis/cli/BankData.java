@@ -14,7 +14,10 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
-/** The real bank sample ({@code ;}-delimited, quoted strings, CRLF), altered copies of it, and what a command left in a directory. */
+/**
+ * The real bank sample ({@code ;}-delimited, quoted strings, CRLF), altered copies of it, and what
+ * a command left in a directory.
+ */
 final class BankData {
   static final Path CSV = Path.of("sample-data/bank/bank-additional.csv");
   static final int ROWS = 4119;
@@ -62,7 +65,9 @@ final class BankData {
     return String.join(";", fields);
   }
 
-  /** The file's lines with one value replaced, on a line numbered from 1 as error messages count. */
+  /**
+   * The file's lines with one value replaced, on a line numbered from 1 as error messages count.
+   */
   static List<String> withValue(int lineNumber, String column, String value) {
     List<String> lines = lines();
     lines.set(lineNumber - 1, withField(lines.get(lineNumber - 1), column(column), value));

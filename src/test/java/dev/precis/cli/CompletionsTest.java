@@ -12,24 +12,32 @@ import org.junit.jupiter.api.Test;
 class CompletionsTest {
   private static final String REGENERATE =
       "completions/ is out of date with the commands; regenerate it with\n"
-          + "  bin/precis completion bash > completions/precis.bash && bin/precis completion zsh > completions/_precis";
+          + "  bin/precis completion bash > completions/precis.bash && bin/precis completion zsh >"
+          + " completions/_precis";
 
   @Test
   void bashScriptMatchesTheCommands() throws IOException {
-    assertEquals(CompletionCommand.script(CompletionCommand.Shell.bash),
-        Files.readString(Path.of("completions/precis.bash")), REGENERATE);
+    assertEquals(
+        CompletionCommand.script(CompletionCommand.Shell.bash),
+        Files.readString(Path.of("completions/precis.bash")),
+        REGENERATE);
   }
 
   @Test
   void zshScriptMatchesTheCommands() throws IOException {
-    assertEquals(CompletionCommand.script(CompletionCommand.Shell.zsh),
-        Files.readString(Path.of("completions/_precis")), REGENERATE);
+    assertEquals(
+        CompletionCommand.script(CompletionCommand.Shell.zsh),
+        Files.readString(Path.of("completions/_precis")),
+        REGENERATE);
   }
 
   @Test
   void scriptsCompleteEverySubcommandAndItsOptions() {
     String bash = CompletionCommand.script(CompletionCommand.Shell.bash);
-    for (String word : new String[] {"prep", "train", "eval", "tune", "predict", "--top-percent", "--fail-under"}) {
+    for (String word :
+        new String[] {
+          "prep", "train", "eval", "tune", "predict", "--top-percent", "--fail-under"
+        }) {
       assertTrue(bash.contains(word), "completion lacks " + word);
     }
   }

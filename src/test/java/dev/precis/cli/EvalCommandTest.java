@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Specifies `precis eval`: the JSON report and its gains table, quality gates, --out, and unlabelled data. */
+/**
+ * Specifies `precis eval`: the JSON report and its gains table, quality gates, --out, and
+ * unlabelled data.
+ */
 class EvalCommandTest {
   private static final String DATA = "sample-data/bank/bank-additional.csv";
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -29,8 +32,22 @@ class EvalCommandTest {
   @BeforeAll
   static void trainLogisticModel() {
     model = shared.resolve("bank.precis");
-    CliRun run = CliRun.precis("train", "--data", DATA, "--target", "y", "--positive", "yes",
-        "--set", "data.drop=[duration]", "--set", "prep.missing.tokens=[unknown]", "--out", model.toString(), "--quiet");
+    CliRun run =
+        CliRun.precis(
+            "train",
+            "--data",
+            DATA,
+            "--target",
+            "y",
+            "--positive",
+            "yes",
+            "--set",
+            "data.drop=[duration]",
+            "--set",
+            "prep.missing.tokens=[unknown]",
+            "--out",
+            model.toString(),
+            "--quiet");
     assertEquals(0, run.exitCode(), run.transcript());
   }
 
@@ -39,7 +56,8 @@ class EvalCommandTest {
     JsonNode report = jsonReport(eval("--json"));
     assertEquals("precis.eval/1", report.path("schema").asText());
     for (String metric : List.of("auc", "pr_auc", "log_loss")) {
-      assertTrue(report.path("metrics").path(metric).isNumber(), metric + " in " + report.path("metrics"));
+      assertTrue(
+          report.path("metrics").path(metric).isNumber(), metric + " in " + report.path("metrics"));
     }
   }
 
@@ -53,7 +71,9 @@ class EvalCommandTest {
       JsonNode bin = gains.get(i);
       assertEquals(i + 1, bin.path("bin").asInt(), bin.toString());
       if (i > 0) {
-        assertTrue(bin.path("min_score").asDouble() <= gains.get(i - 1).path("min_score").asDouble(), gains.toString());
+        assertTrue(
+            bin.path("min_score").asDouble() <= gains.get(i - 1).path("min_score").asDouble(),
+            gains.toString());
       }
       rows += bin.path("rows").asLong();
     }
@@ -134,14 +154,16 @@ class EvalCommandTest {
       lines.add(line.substring(0, line.lastIndexOf(';')));
     }
     Files.write(unlabelled, lines);
-    CliRun run = CliRun.precis("eval", "--model", model.toString(), "--data", unlabelled.toString());
+    CliRun run =
+        CliRun.precis("eval", "--model", model.toString(), "--data", unlabelled.toString());
     assertEquals(3, run.exitCode(), run.transcript());
     assertTrue(run.err().contains("'y'"), run.transcript());
   }
 
   /** Runs `precis eval` of the shared model on the 10% bank sample, with these extra arguments. */
   private static CliRun eval(String... extra) {
-    List<String> args = new ArrayList<>(List.of("eval", "--model", model.toString(), "--data", DATA));
+    List<String> args =
+        new ArrayList<>(List.of("eval", "--model", model.toString(), "--data", DATA));
     args.addAll(List.of(extra));
     return CliRun.precis(args);
   }

@@ -21,7 +21,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Specifies `precis predict`: the scored CSV, the selection rules, the summary, outputs and data errors. */
+/**
+ * Specifies `precis predict`: the scored CSV, the selection rules, the summary, outputs and data
+ * errors.
+ */
 class PredictCommandTest {
   private static final int REPEATS = 40;
   private static final int BAD_LINE = 6;
@@ -49,13 +52,16 @@ class PredictCommandTest {
 
   @Test
   void headerAddsSelectedWithARule() {
-    assertEquals("score,decile,selected", scored(model, BankData.CSV, "--threshold", "0.3").header());
+    assertEquals(
+        "score,decile,selected", scored(model, BankData.CSV, "--threshold", "0.3").header());
   }
 
   @Test
   void headerStartsWithTheIdColumnForABundleWithAnId() {
     assertEquals("customer_id,score,decile", scored(idModel, idData).header());
-    assertEquals("customer_id,score,decile,selected", scored(idModel, idData, "--top-percent", "10").header());
+    assertEquals(
+        "customer_id,score,decile,selected",
+        scored(idModel, idData, "--top-percent", "10").header());
   }
 
   @Test
@@ -88,7 +94,8 @@ class PredictCommandTest {
     assertEquals(Math.round(BankData.ROWS * 0.10), selected.size());
     assertEquals(BankData.ROWS, selected.size() + unselected.size());
     double lowestSelected = selected.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-    double highestUnselected = unselected.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    double highestUnselected =
+        unselected.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
     assertTrue(lowestSelected >= highestUnselected, lowestSelected + " < " + highestUnselected);
   }
 
@@ -159,7 +166,8 @@ class PredictCommandTest {
   @Test
   void fileLackingAModelColumnFailsNamingItAndWritesNothing() {
     int column = BankData.column("euribor3m");
-    List<String> lines = BankData.lines().stream().map(line -> BankData.withoutField(line, column)).toList();
+    List<String> lines =
+        BankData.lines().stream().map(line -> BankData.withoutField(line, column)).toList();
     Path data = BankData.write(dir.resolve("no-euribor.csv"), lines);
     CliRun run = predict(model, data, dir.resolve("scores.csv").toString());
     assertExit(3, run);
@@ -206,16 +214,29 @@ class PredictCommandTest {
   // ---- helpers
 
   private static Path train(Path data, Path out, String... options) {
-    List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--target", "y",
-        "--set", "data.drop=[duration]", "--out", out.toString(), "--quiet"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "train",
+                "--data",
+                data.toString(),
+                "--target",
+                "y",
+                "--set",
+                "data.drop=[duration]",
+                "--out",
+                out.toString(),
+                "--quiet"));
     args.addAll(List.of(options));
     assertExit(0, CliRun.precis(args));
     return out;
   }
 
   private static CliRun predict(Path bundle, Path data, String out, String... options) {
-    List<String> args = new ArrayList<>(List.of("predict", "--model", bundle.toString(), "--data", data.toString(),
-        "--out", out));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "predict", "--model", bundle.toString(), "--data", data.toString(), "--out", out));
     args.addAll(List.of(options));
     return CliRun.precis(args);
   }
@@ -233,7 +254,8 @@ class PredictCommandTest {
 
   /** The bank file with one row's age replaced by words, at {@link #BAD_LINE}. */
   private Path withBadAge() {
-    return BankData.write(dir.resolve("bad-age.csv"), BankData.withValue(BAD_LINE, "age", "forty-one"));
+    return BankData.write(
+        dir.resolve("bad-age.csv"), BankData.withValue(BAD_LINE, "age", "forty-one"));
   }
 
   private static List<String> withCustomerIds(List<String> lines) {
@@ -282,7 +304,9 @@ class PredictCommandTest {
 
     static ScoreFile parse(String text) {
       List<String> lines = text.lines().toList();
-      return new ScoreFile(lines.get(0), lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList());
+      return new ScoreFile(
+          lines.get(0),
+          lines.subList(1, lines.size()).stream().map(l -> l.split(",", -1)).toList());
     }
 
     String text(int row, String column) {

@@ -19,7 +19,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Specifies `precis prep`: the directory it writes, stratified seeded splits, inference, and refusing to overwrite. */
+/**
+ * Specifies `precis prep`: the directory it writes, stratified seeded splits, inference, and
+ * refusing to overwrite.
+ */
 class PrepCommandTest {
   private static final String BANK_CONFIG = "sample-data/bank/bank.yaml";
   private static final String DATA = "sample-data/bank/bank-additional.csv";
@@ -28,6 +31,7 @@ class PrepCommandTest {
 
   /** Written once by the bank config on the 10% sample; tests only read it. */
   @TempDir static Path shared;
+
   private static Path bankPrep;
 
   @TempDir Path tmp;
@@ -40,7 +44,8 @@ class PrepCommandTest {
 
   @Test
   void configPrepWritesPartsPipelineAndReportTest() {
-    for (String file : List.of("train.csv", "valid.csv", "test.csv", "pipeline.json", "prep-report.json")) {
+    for (String file :
+        List.of("train.csv", "valid.csv", "test.csv", "pipeline.json", "prep-report.json")) {
       assertTrue(Files.isRegularFile(bankPrep.resolve(file)), file);
     }
   }
@@ -68,7 +73,9 @@ class PrepCommandTest {
   void unknownIsEncodedAsMissingAndDurationIsDroppedTest() throws IOException {
     List<String> header = header(bankPrep.resolve("train.csv"));
     assertTrue(header.contains("job=(missing)"), header.toString());
-    assertFalse(header.stream().anyMatch(c -> c.equals("duration") || c.startsWith("duration=")), header.toString());
+    assertFalse(
+        header.stream().anyMatch(c -> c.equals("duration") || c.startsWith("duration=")),
+        header.toString());
   }
 
   @Test
@@ -105,7 +112,8 @@ class PrepCommandTest {
   void differentSeedGivesADifferentSplitTest() throws IOException {
     Path reseeded = tmp.resolve("seed7");
     prep(reseeded, "--seed", "7");
-    assertNotEquals(-1L, Files.mismatch(bankPrep.resolve("train.csv"), reseeded.resolve("train.csv")));
+    assertNotEquals(
+        -1L, Files.mismatch(bankPrep.resolve("train.csv"), reseeded.resolve("train.csv")));
   }
 
   @Test
@@ -113,7 +121,8 @@ class PrepCommandTest {
     Path dir = Files.createDirectory(tmp.resolve("existing"));
     byte[] note = "keep me\n".getBytes(StandardCharsets.UTF_8);
     Files.write(dir.resolve("note.txt"), note);
-    CliRun run = CliRun.precis("prep", "--config", BANK_CONFIG, "--data", DATA, "--out", dir.toString());
+    CliRun run =
+        CliRun.precis("prep", "--config", BANK_CONFIG, "--data", DATA, "--out", dir.toString());
     assertEquals(2, run.exitCode(), run.transcript());
     assertTrue(run.err().contains("--force"), run.transcript());
     try (Stream<Path> files = Files.list(dir)) {
@@ -124,12 +133,22 @@ class PrepCommandTest {
 
   /** Preps the 10% sample with the bank config into {@code dir} and checks that it succeeded. */
   @Test
-  void evalOnAPreparedPartMatchesTheTestMetricsTrainReportedTest(@TempDir Path dir) throws IOException {
+  void evalOnAPreparedPartMatchesTheTestMetricsTrainReportedTest(@TempDir Path dir)
+      throws IOException {
     Path model = dir.resolve("m.precis");
-    CliRun train = CliRun.precis("train", "--data", bankPrep.toString(), "--out", model.toString(), "--json", "-q");
+    CliRun train =
+        CliRun.precis(
+            "train", "--data", bankPrep.toString(), "--out", model.toString(), "--json", "-q");
     assertEquals(0, train.exitCode(), train.transcript());
-    CliRun eval = CliRun.precis("eval", "--model", model.toString(), "--data", bankPrep.resolve("test.csv").toString(),
-        "--json", "-q");
+    CliRun eval =
+        CliRun.precis(
+            "eval",
+            "--model",
+            model.toString(),
+            "--data",
+            bankPrep.resolve("test.csv").toString(),
+            "--json",
+            "-q");
     assertEquals(0, eval.exitCode(), eval.transcript());
     JsonNode reported = JSON.readTree(train.out()).path("metrics").path("test");
     JsonNode measured = JSON.readTree(eval.out()).path("metrics");
@@ -139,7 +158,9 @@ class PrepCommandTest {
   }
 
   private static void prep(Path dir, String... extra) {
-    List<String> args = new ArrayList<>(List.of("prep", "--config", BANK_CONFIG, "--data", DATA, "--out", dir.toString()));
+    List<String> args =
+        new ArrayList<>(
+            List.of("prep", "--config", BANK_CONFIG, "--data", DATA, "--out", dir.toString()));
     args.addAll(List.of(extra));
     CliRun run = CliRun.precis(args);
     assertEquals(0, run.exitCode(), run.transcript());

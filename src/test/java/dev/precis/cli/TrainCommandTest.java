@@ -19,14 +19,27 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Specifies `precis train`: the quick start, held-out quality, reproducibility, and its output options. */
+/**
+ * Specifies `precis train`: the quick start, held-out quality, reproducibility, and its output
+ * options.
+ */
 class TrainCommandTest {
   private static final String BANK_CONFIG = "sample-data/bank/bank.yaml";
   private static final String BANK_SAMPLE = "sample-data/bank/bank-additional.csv";
   private static final String SPLIT = "src/test/resources/bank-split-seed42/";
+
   /** How the bank data must be read: the target, and no leaking call duration. */
-  private static final List<String> BANK_OPTIONS = List.of("--target", "y", "--positive", "yes",
-      "--set", "data.drop=[duration]", "--set", "prep.missing.tokens=[unknown]");
+  private static final List<String> BANK_OPTIONS =
+      List.of(
+          "--target",
+          "y",
+          "--positive",
+          "yes",
+          "--set",
+          "data.drop=[duration]",
+          "--set",
+          "prep.missing.tokens=[unknown]");
+
   private static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path tmp;
@@ -38,8 +51,10 @@ class TrainCommandTest {
     assertTrue(Files.isRegularFile(bundle), run.transcript());
     JsonNode report = JSON.readTree(tmp.resolve("bank.train-report.json").toFile());
     assertEquals("precis.train/1", report.path("schema").asText());
-    assertTrue(report.at("/metrics/valid/auc").asDouble() > 0.75, report.at("/metrics/valid").toString());
-    assertTrue(report.at("/metrics/test/auc").asDouble() > 0.75, report.at("/metrics/test").toString());
+    assertTrue(
+        report.at("/metrics/valid/auc").asDouble() > 0.75, report.at("/metrics/valid").toString());
+    assertTrue(
+        report.at("/metrics/test/auc").asDouble() > 0.75, report.at("/metrics/test").toString());
     assertTrue(run.err().contains("AUC"), run.transcript());
   }
 
@@ -60,7 +75,10 @@ class TrainCommandTest {
   void sameSeedGivesIdenticalPredictionsTest(String model) throws IOException {
     Path first = predictions("first", model, "42");
     Path second = predictions("second", model, "42");
-    assertEquals(-1L, Files.mismatch(first, second), model + " with seed 42 twice: first differing byte of the score files");
+    assertEquals(
+        -1L,
+        Files.mismatch(first, second),
+        model + " with seed 42 twice: first differing byte of the score files");
   }
 
   @Test
@@ -72,14 +90,26 @@ class TrainCommandTest {
 
   @Test
   void printConfigPrintsResolvedYamlAndWritesNothingTest() throws IOException {
-    CliRun run = train("--data", BANK_SAMPLE, "--target", "y", "--set", "model.params.learning_rate=0.05",
-        "--out", tmp.resolve("never.precis").toString(), "--print-config");
+    CliRun run =
+        train(
+            "--data",
+            BANK_SAMPLE,
+            "--target",
+            "y",
+            "--set",
+            "model.params.learning_rate=0.05",
+            "--out",
+            tmp.resolve("never.precis").toString(),
+            "--print-config");
     JsonNode config = new ObjectMapper(new YAMLFactory()).readTree(run.out());
     assertEquals(BANK_SAMPLE, config.at("/data/path").asText(), run.transcript());
     assertEquals("y", config.at("/data/target").asText(), run.transcript());
     assertEquals(0.05, config.at("/model/params/learning_rate").asDouble(), run.transcript());
     Object defaultEpochs = ModelCatalog.type("logistic").param("epochs").defaultValue();
-    assertEquals(String.valueOf(defaultEpochs), config.at("/model/params/epochs").asText(), run.transcript());
+    assertEquals(
+        String.valueOf(defaultEpochs),
+        config.at("/model/params/epochs").asText(),
+        run.transcript());
     try (Stream<Path> written = Files.list(tmp)) {
       assertEquals(List.of(), written.toList());
     }
@@ -104,12 +134,32 @@ class TrainCommandTest {
   @Test
   void trainFromPrepDirectoryMatchesTrainFromRawFileTest() throws IOException {
     Path prepared = tmp.resolve("prepared");
-    CliRun prep = CliRun.precis("prep", "--config", BANK_CONFIG, "--data", BANK_SAMPLE, "--out", prepared.toString());
+    CliRun prep =
+        CliRun.precis(
+            "prep", "--config", BANK_CONFIG, "--data", BANK_SAMPLE, "--out", prepared.toString());
     assertEquals(0, prep.exitCode(), prep.transcript());
-    JsonNode fromDir = JSON.readTree(train("--config", BANK_CONFIG, "--data", prepared.toString(),
-        "--out", tmp.resolve("from-dir.precis").toString(), "--json").out());
-    JsonNode fromRaw = JSON.readTree(train("--config", BANK_CONFIG, "--data", BANK_SAMPLE,
-        "--out", tmp.resolve("from-raw.precis").toString(), "--json").out());
+    JsonNode fromDir =
+        JSON.readTree(
+            train(
+                    "--config",
+                    BANK_CONFIG,
+                    "--data",
+                    prepared.toString(),
+                    "--out",
+                    tmp.resolve("from-dir.precis").toString(),
+                    "--json")
+                .out());
+    JsonNode fromRaw =
+        JSON.readTree(
+            train(
+                    "--config",
+                    BANK_CONFIG,
+                    "--data",
+                    BANK_SAMPLE,
+                    "--out",
+                    tmp.resolve("from-raw.precis").toString(),
+                    "--json")
+                .out());
     for (String part : List.of("valid", "test")) {
       String auc = "/metrics/" + part + "/auc";
       assertTrue(fromRaw.at(auc).isNumber(), fromRaw.path("metrics").toString());
@@ -142,7 +192,8 @@ class TrainCommandTest {
     args.addAll(BANK_OPTIONS);
     args.addAll(List.of("--set", "prep.split.test=0", "--out", bundle.toString(), "--quiet"));
     train(args.toArray(new String[0]));
-    CliRun eval = CliRun.precis("eval", "--model", bundle.toString(), "--data", SPLIT + "test.csv", "--json");
+    CliRun eval =
+        CliRun.precis("eval", "--model", bundle.toString(), "--data", SPLIT + "test.csv", "--json");
     assertEquals(0, eval.exitCode(), eval.transcript());
     return JSON.readTree(eval.out()).at("/metrics/auc").asDouble();
   }
@@ -152,8 +203,16 @@ class TrainCommandTest {
     Path bundle = tmp.resolve(name + ".precis");
     trainSample(bundle, "--model", model, "--seed", seed, "--quiet");
     Path scores = tmp.resolve(name + ".csv");
-    CliRun predict = CliRun.precis("predict", "--model", bundle.toString(), "--data", BANK_SAMPLE,
-        "--out", scores.toString(), "--quiet");
+    CliRun predict =
+        CliRun.precis(
+            "predict",
+            "--model",
+            bundle.toString(),
+            "--data",
+            BANK_SAMPLE,
+            "--out",
+            scores.toString(),
+            "--quiet");
     assertEquals(0, predict.exitCode(), predict.transcript());
     return scores;
   }

@@ -17,13 +17,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Specifies `precis tune`: the ranked leaderboard, a best.yaml that train takes, reproducibility, and space checks. */
+/**
+ * Specifies `precis tune`: the ranked leaderboard, a best.yaml that train takes, reproducibility,
+ * and space checks.
+ */
 class TuneCommandTest {
   private static final String DATA = "sample-data/bank/bank-additional.csv";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A logistic search tuned once; tests only read it. */
   @TempDir static Path shared;
+
   private static Path logisticTune;
 
   @TempDir Path tmp;
@@ -50,7 +54,9 @@ class TuneCommandTest {
       }
       assertEquals(foldMean, trial.path("mean").asDouble(), 1e-12, trial.toString());
       if (i > 0) {
-        assertTrue(trial.path("mean").asDouble() <= trials.get(i - 1).path("mean").asDouble(), trials.toString());
+        assertTrue(
+            trial.path("mean").asDouble() <= trials.get(i - 1).path("mean").asDouble(),
+            trials.toString());
       }
     }
     assertTrue(Files.isRegularFile(logisticTune.resolve("best.yaml")));
@@ -59,8 +65,14 @@ class TuneCommandTest {
   @Test
   void bestYamlTrainsTheTopTrialAsIsTest() throws IOException {
     Path bundle = tmp.resolve("best.precis");
-    CliRun train = CliRun.precis("train", "--config", logisticTune.resolve("best.yaml").toString(),
-        "--out", bundle.toString(), "--json");
+    CliRun train =
+        CliRun.precis(
+            "train",
+            "--config",
+            logisticTune.resolve("best.yaml").toString(),
+            "--out",
+            bundle.toString(),
+            "--json");
     assertSucceeded(train);
     JsonNode topParams = leaderboard(logisticTune).at("/trials/0/params");
     assertEquals(topParams, JSON.readTree(train.out()).at("/config/model/params"));
@@ -78,9 +90,25 @@ class TuneCommandTest {
   @Test
   void mlpWithATinySpaceRanksTwoTrialsTest() throws IOException {
     Path dir = tmp.resolve("mlp");
-    CliRun run = CliRun.precis("tune", "--data", DATA, "--target", "y", "--set", "data.drop=[duration]",
-        "--model", "mlp", "--trials", "2", "--folds", "2", "--set", "tune.space={epochs: [2, 3], hidden: [[8]]}",
-        "--out", dir.toString());
+    CliRun run =
+        CliRun.precis(
+            "tune",
+            "--data",
+            DATA,
+            "--target",
+            "y",
+            "--set",
+            "data.drop=[duration]",
+            "--model",
+            "mlp",
+            "--trials",
+            "2",
+            "--folds",
+            "2",
+            "--set",
+            "tune.space={epochs: [2, 3], hidden: [[8]]}",
+            "--out",
+            dir.toString());
     assertSucceeded(run);
     JsonNode trials = leaderboard(dir).path("trials");
     assertEquals(2, trials.size(), trials.toString());
@@ -103,8 +131,23 @@ class TuneCommandTest {
 
   /** A fast logistic search of the 10% bank sample into {@code dir}: 3 trials of 3 folds. */
   private static CliRun tune(Path dir, String... extra) {
-    List<String> args = new ArrayList<>(List.of("tune", "--data", DATA, "--target", "y", "--set", "data.drop=[duration]",
-        "--trials", "3", "--folds", "3", "--out", dir.toString(), "--quiet"));
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "tune",
+                "--data",
+                DATA,
+                "--target",
+                "y",
+                "--set",
+                "data.drop=[duration]",
+                "--trials",
+                "3",
+                "--folds",
+                "3",
+                "--out",
+                dir.toString(),
+                "--quiet"));
     args.addAll(List.of(extra));
     return CliRun.precis(args);
   }

@@ -84,13 +84,15 @@ class ConfigLoaderTest {
 
   @Test
   void fileValuesOverrideDefaults() throws IOException {
-    Path file = yaml("c.yaml",
-        "seed: 7",
-        "eval:",
-        "  threshold: 0.25",
-        "model:",
-        "  params:",
-        "    epochs: 5");
+    Path file =
+        yaml(
+            "c.yaml",
+            "seed: 7",
+            "eval:",
+            "  threshold: 0.25",
+            "model:",
+            "  params:",
+            "    epochs: 5");
     PrecisConfig defaults = loader.load(null, List.of());
     PrecisConfig config = loader.load(file, List.of());
     assertAll(
@@ -99,23 +101,26 @@ class ConfigLoaderTest {
         () -> assertEquals(5, config.model().params().get("epochs")),
         // keys the file does not name keep their defaults, also inside a section the file touches
         () -> assertEquals(defaults.eval().bins(), config.eval().bins()),
-        () -> assertEquals(defaults.model().params().get("learning_rate"), config.model().params().get("learning_rate")));
+        () ->
+            assertEquals(
+                defaults.model().params().get("learning_rate"),
+                config.model().params().get("learning_rate")));
   }
 
   @Test
   void setParsesAFlowListForMlpHidden() {
-    PrecisConfig config = loader.load(null, List.of(
-        ConfigOverride.parseSet("model.type=mlp"), ConfigOverride.parseSet("model.params.hidden=[16, 8]")));
+    PrecisConfig config =
+        loader.load(
+            null,
+            List.of(
+                ConfigOverride.parseSet("model.type=mlp"),
+                ConfigOverride.parseSet("model.params.hidden=[16, 8]")));
     assertEquals(List.of(16, 8), config.model().params().get("hidden"));
   }
 
   @Test
   void setBeatsTheFile() throws IOException {
-    Path file = yaml("c.yaml",
-        "seed: 7",
-        "model:",
-        "  params:",
-        "    epochs: 5");
+    Path file = yaml("c.yaml", "seed: 7", "model:", "  params:", "    epochs: 5");
     PrecisConfig config = loader.load(file, sets("model.params.epochs=12", "seed=9"));
     assertEquals(12, config.model().params().get("epochs"));
     assertEquals(9L, config.seed());
@@ -129,9 +134,7 @@ class ConfigLoaderTest {
 
   @Test
   void dataPathInAFileIsRelativeToTheFilesDirectory() throws IOException {
-    Path file = yaml("configs/nested/c.yaml",
-        "data:",
-        "  path: ../data/customers.csv");
+    Path file = yaml("configs/nested/c.yaml", "data:", "  path: ../data/customers.csv");
     PrecisConfig config = loader.load(file, List.of());
     Path expected = dir.resolve("configs/data/customers.csv").toAbsolutePath().normalize();
     assertEquals(expected, Path.of(config.data().path()).toAbsolutePath().normalize());
@@ -140,9 +143,7 @@ class ConfigLoaderTest {
   @Test
   void absoluteDataPathInAFileIsKept() throws IOException {
     Path data = dir.resolve("elsewhere/data.csv").toAbsolutePath();
-    Path file = yaml("configs/c.yaml",
-        "data:",
-        "  path: '" + data + "'");
+    Path file = yaml("configs/c.yaml", "data:", "  path: '" + data + "'");
     PrecisConfig config = loader.load(file, List.of());
     assertEquals(data, Path.of(config.data().path()));
   }
@@ -156,8 +157,11 @@ class ConfigLoaderTest {
 
   @Test
   void setKeysWithDotsInsideFreeFormMaps() {
-    PrecisConfig config = loader.load(null, sets("data.types.emp.var.rate=numeric", "data.types.job=categorical"));
-    assertEquals(Map.of("emp.var.rate", ColumnType.NUMERIC, "job", ColumnType.CATEGORICAL), config.data().types());
+    PrecisConfig config =
+        loader.load(null, sets("data.types.emp.var.rate=numeric", "data.types.job=categorical"));
+    assertEquals(
+        Map.of("emp.var.rate", ColumnType.NUMERIC, "job", ColumnType.CATEGORICAL),
+        config.data().types());
   }
 
   @Test
@@ -175,24 +179,27 @@ class ConfigLoaderTest {
 
   @Test
   void setReachesIntoATuneSpaceRange() {
-    PrecisConfig config = loader.load(null, sets("tune.space.learning_rate={min: 0.01, max: 0.5}",
-        "tune.space.learning_rate.log=true"));
-    assertEquals(Map.of("min", 0.01, "max", 0.5, "log", true), config.tune().space().get("learning_rate"));
+    PrecisConfig config =
+        loader.load(
+            null,
+            sets(
+                "tune.space.learning_rate={min: 0.01, max: 0.5}",
+                "tune.space.learning_rate.log=true"));
+    assertEquals(
+        Map.of("min", 0.01, "max", 0.5, "log", true), config.tune().space().get("learning_rate"));
   }
 
   @Test
   void unquotedYesForATextKeyIsAnErrorThatSaysToQuoteIt() throws IOException {
     Path file = yaml("c.yaml", "data:", "  target: y", "  positive: yes");
     PrecisException e = assertThrows(PrecisException.class, () -> loader.load(file, List.of()));
-    assertTrue(e.getMessage().contains("c.yaml:3") && e.getMessage().contains("quotes"), e.getMessage());
+    assertTrue(
+        e.getMessage().contains("c.yaml:3") && e.getMessage().contains("quotes"), e.getMessage());
   }
 
   @Test
   void fileKeysWithDotsInsideFreeFormMaps() throws IOException {
-    Path file = yaml("c.yaml",
-        "data:",
-        "  types:",
-        "    emp.var.rate: categorical");
+    Path file = yaml("c.yaml", "data:", "  types:", "    emp.var.rate: categorical");
     PrecisConfig config = loader.load(file, List.of());
     assertEquals(Map.of("emp.var.rate", ColumnType.CATEGORICAL), config.data().types());
   }
@@ -201,30 +208,21 @@ class ConfigLoaderTest {
 
   @Test
   void unknownKeyInAFileNamesFileLineKeyPathAndNearestKey() throws IOException {
-    Path file = yaml("c.yaml",
-        "version: 1",
-        "data:",
-        "  path: x.csv",
-        "  tagret: y");
+    Path file = yaml("c.yaml", "version: 1", "data:", "  path: x.csv", "  tagret: y");
     PrecisException e = failure(file, List.of());
     assertMentions(e, file + ":4", "data.tagret", "'data.target'");
   }
 
   @Test
   void unknownTopLevelKeyNamesNearestKey() throws IOException {
-    Path file = yaml("c.yaml",
-        "sead: 3");
+    Path file = yaml("c.yaml", "sead: 3");
     PrecisException e = failure(file, List.of());
     assertMentions(e, file + ":1", "sead", "'seed'");
   }
 
   @Test
   void unknownKeyDeepInAFileNamesItsFullPath() throws IOException {
-    Path file = yaml("c.yaml",
-        "prep:",
-        "  missing:",
-        "    tokens: [unknown]",
-        "    numerc: mean");
+    Path file = yaml("c.yaml", "prep:", "  missing:", "    tokens: [unknown]", "    numerc: mean");
     PrecisException e = failure(file, List.of());
     assertMentions(e, file + ":4", "prep.missing.numerc", "'prep.missing.numeric'");
   }
@@ -243,9 +241,7 @@ class ConfigLoaderTest {
 
   @Test
   void wrongTypeInAFileIsExplained() throws IOException {
-    Path file = yaml("c.yaml",
-        "eval:",
-        "  bins: many");
+    Path file = yaml("c.yaml", "eval:", "  bins: many");
     PrecisException e = failure(file, List.of());
     assertMentions(e, file + ":2", "eval.bins", "'many'", "whole number");
   }
@@ -258,10 +254,7 @@ class ConfigLoaderTest {
 
   @Test
   void wrongColumnTypeUnderDottedColumnNameIsLocated() throws IOException {
-    Path file = yaml("c.yaml",
-        "data:",
-        "  types:",
-        "    emp.var.rate: numbr");
+    Path file = yaml("c.yaml", "data:", "  types:", "    emp.var.rate: numbr");
     PrecisException e = failure(file, List.of());
     assertMentions(e, file + ":3", "data.types.emp.var.rate", "numeric", "categorical");
   }
@@ -281,10 +274,7 @@ class ConfigLoaderTest {
 
   @Test
   void outOfRangeInAFileNamesFileAndLine() throws IOException {
-    Path file = yaml("c.yaml",
-        "seed: 1",
-        "tune:",
-        "  trials: 0");
+    Path file = yaml("c.yaml", "seed: 1", "tune:", "  trials: 0");
     PrecisException e = failure(file, List.of());
     assertMentions(e, file + ":3", "tune.trials", "at least 1");
   }
@@ -298,7 +288,8 @@ class ConfigLoaderTest {
   @Test
   void outOfRangeModelParamNamesTheSet() {
     PrecisException e = failure(null, sets("model.params.learning_rate=50"));
-    assertMentions(e, "--set model.params.learning_rate=50", "model.params.learning_rate", "between");
+    assertMentions(
+        e, "--set model.params.learning_rate=50", "model.params.learning_rate", "between");
   }
 
   @Test

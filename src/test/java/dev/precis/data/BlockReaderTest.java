@@ -11,21 +11,30 @@ import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
-/** Specifies how a file is cut into blocks of whole records, also when quoted fields hold line breaks. */
+/**
+ * Specifies how a file is cut into blocks of whole records, also when quoted fields hold line
+ * breaks.
+ */
 class BlockReaderTest {
   private static final Path FILE = Path.of("in.csv");
 
-  /** Quoted fields with LF and CRLF inside, doubled quotes, delimiters, CRLF and LF record ends, blank lines. */
-  private static final String TEXT = String.join("",
-      "id,name,note\r\n",
-      "1,\"Smith, John\",\"line one\nline two\"\r\n",
-      "2,plain,\"say \"\"hi\"\"\"\r\n",
-      "\r\n",
-      "3,\"multi\r\nline\r\nfield, with comma\",x\n",
-      "4,\"\",\"\"\n",
-      "5,\"a very long quoted field that is longer than any tiny block size\nand spans lines\",end\n",
-      "\n",
-      "6,last,\"no newline at the end\nof the file\"");
+  /**
+   * Quoted fields with LF and CRLF inside, doubled quotes, delimiters, CRLF and LF record ends,
+   * blank lines.
+   */
+  private static final String TEXT =
+      String.join(
+          "",
+          "id,name,note\r\n",
+          "1,\"Smith, John\",\"line one\nline two\"\r\n",
+          "2,plain,\"say \"\"hi\"\"\"\r\n",
+          "\r\n",
+          "3,\"multi\r\nline\r\nfield, with comma\",x\n",
+          "4,\"\",\"\"\n",
+          "5,\"a very long quoted field that is longer than any tiny block size\n"
+              + "and spans lines\",end\n",
+          "\n",
+          "6,last,\"no newline at the end\nof the file\"");
 
   private static List<TextBlock> blocks(String text, long firstLine, int blockChars) {
     BlockReader reader = new BlockReader(new StringReader(text), ',', firstLine, blockChars);
@@ -49,7 +58,10 @@ class BlockReaderTest {
     List<String> out = new ArrayList<>();
     int count;
     while ((count = parser.next(fields)) >= 0) {
-      out.add(parser.line() + ":" + String.join("|", java.util.Arrays.asList(fields).subList(0, count)));
+      out.add(
+          parser.line()
+              + ":"
+              + String.join("|", java.util.Arrays.asList(fields).subList(0, count)));
     }
     return out;
   }
@@ -72,7 +84,8 @@ class BlockReaderTest {
   void quoteInsideAnUnquotedFieldIsAnOrdinaryCharacter() {
     String text = "id,height,note\n1,5'10\",tall\n2,6'1\",\"two\nlines\"\n3,5'2\",short\n";
     List<TextBlock> blocks = blocks(text, 1, 8);
-    assertEquals(List.of("2:1|5'10\"|tall", "3:2|6'1\"|two\nlines", "5:3|5'2\"|short"),
+    assertEquals(
+        List.of("2:1|5'10\"|tall", "3:2|6'1\"|two\nlines", "5:3|5'2\"|short"),
         records(blocks).subList(1, 4));
   }
 
@@ -94,7 +107,9 @@ class BlockReaderTest {
   void everyBlockEndsAtARecordBoundary() {
     List<TextBlock> blocks = blocks(TEXT, 1, 16);
     for (int i = 0; i < blocks.size() - 1; i++) {
-      assertTrue(textOf(blocks.get(i)).endsWith("\n"), "block " + i + " ends mid-line: " + textOf(blocks.get(i)));
+      assertTrue(
+          textOf(blocks.get(i)).endsWith("\n"),
+          "block " + i + " ends mid-line: " + textOf(blocks.get(i)));
     }
     // parsed block by block, the records are those of the whole text parsed at once
     assertEquals(records(whole(TEXT, 1)), records(blocks));
@@ -104,7 +119,9 @@ class BlockReaderTest {
   void recordLongerThanTheBlockSizeGrowsTheBlock() {
     List<TextBlock> blocks = blocks(TEXT, 1, 16);
     assertTrue(blocks.stream().anyMatch(b -> b.length() > 16));
-    assertTrue(blocks.stream().anyMatch(b -> textOf(b).contains("longer than any tiny block size\nand spans lines")));
+    assertTrue(
+        blocks.stream()
+            .anyMatch(b -> textOf(b).contains("longer than any tiny block size\nand spans lines")));
   }
 
   @Test
@@ -112,7 +129,8 @@ class BlockReaderTest {
     for (long start : new long[] {1, 10}) {
       int offset = 0;
       for (TextBlock block : blocks(TEXT, start, 16)) {
-        assertEquals(start + newlinesBefore(TEXT, offset), block.firstLine(), "block at char " + offset);
+        assertEquals(
+            start + newlinesBefore(TEXT, offset), block.firstLine(), "block at char " + offset);
         offset += block.length();
       }
     }

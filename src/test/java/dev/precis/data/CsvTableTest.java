@@ -18,7 +18,9 @@ import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Specifies reading a whole delimited file: dialect sniffing, header, column names and row checks. */
+/**
+ * Specifies reading a whole delimited file: dialect sniffing, header, column names and row checks.
+ */
 class CsvTableTest {
   static final Path BANK = Path.of("sample-data/bank/bank-additional.csv");
 
@@ -167,12 +169,14 @@ class CsvTableTest {
     CsvTable zipped = CsvTable.read(gz, auto());
     assertEquals(plain.columns(), zipped.columns());
     assertEquals(plain.rows().size(), zipped.rows().size());
-    assertArrayEquals(plain.rows().get(plain.rows().size() - 1), zipped.rows().get(zipped.rows().size() - 1));
+    assertArrayEquals(
+        plain.rows().get(plain.rows().size() - 1), zipped.rows().get(zipped.rows().size() - 1));
   }
 
   @Test
   void delimiterIsSniffedWhenAQuotedFieldSpansLines() throws IOException {
-    // the parser reads this file with data.delimiter set; sniffing must see records, not physical lines
+    // the parser reads this file with data.delimiter set; sniffing must see records, not physical
+    // lines
     Path file = write("m.csv", "id,note,y\n1,\"two\nlines\",yes\n2,plain,no\n");
     CsvTable table = CsvTable.read(file, auto());
     assertEquals(new CsvDialect(',', true), table.dialect());
@@ -228,7 +232,8 @@ class CsvTableTest {
   @Test
   void indexOfAMissingColumnNamesTheNearestColumn() {
     CsvTable table = CsvTable.read(BANK, auto());
-    PrecisException e = assertThrows(PrecisException.class, () -> table.indexOf("eduction", "feature"));
+    PrecisException e =
+        assertThrows(PrecisException.class, () -> table.indexOf("eduction", "feature"));
     assertEquals(PrecisException.DATA, e.exitCode());
     assertTrue(e.getMessage().contains("'education'"), e.getMessage());
   }

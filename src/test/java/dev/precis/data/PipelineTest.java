@@ -34,6 +34,7 @@ class PipelineTest {
 
   private static PrecisConfig config;
   private static Preparation.Source source;
+
   /** Table row indices of the holdout's training rows. */
   private static int[] trainRows;
 
@@ -47,11 +48,13 @@ class PipelineTest {
   }
 
   private static PrecisConfig config(String... sets) {
-    List<ConfigOverride> overrides = new ArrayList<>(List.of(
-        ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
-        ConfigOverride.parseSet("data.target=y"),
-        ConfigOverride.parseSet("data.drop=[duration]"),
-        ConfigOverride.parseSet("prep.missing.tokens=[" + MISSING_TOKEN + "]")));
+    List<ConfigOverride> overrides =
+        new ArrayList<>(
+            List.of(
+                ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
+                ConfigOverride.parseSet("data.target=y"),
+                ConfigOverride.parseSet("data.drop=[duration]"),
+                ConfigOverride.parseSet("prep.missing.tokens=[" + MISSING_TOKEN + "]")));
     Arrays.stream(sets).map(ConfigOverride::parseSet).forEach(overrides::add);
     return new ConfigLoader(ModelCatalog::complete).load(null, overrides);
   }
@@ -61,20 +64,27 @@ class PipelineTest {
   }
 
   private static FeaturePipeline fit(PrecisConfig with, int[] rows) {
-    return PipelineFitter.fit(table(), source.schema(), rows, with.prep(), "y", source.target().positive(), null);
+    return PipelineFitter.fit(
+        table(), source.schema(), rows, with.prep(), "y", source.target().positive(), null);
   }
 
   private static FeaturePipeline.NumericColumn numeric(FeaturePipeline pipeline, String name) {
     return pipeline.numeric().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
   }
 
-  private static FeaturePipeline.CategoricalColumn categorical(FeaturePipeline pipeline, String name) {
-    return pipeline.categorical().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  private static FeaturePipeline.CategoricalColumn categorical(
+      FeaturePipeline pipeline, String name) {
+    return pipeline.categorical().stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static double[] values(String column, int[] rows) {
     int c = table().columns().indexOf(column);
-    return Arrays.stream(rows).mapToDouble(r -> Double.parseDouble(table().rows().get(r)[c])).toArray();
+    return Arrays.stream(rows)
+        .mapToDouble(r -> Double.parseDouble(table().rows().get(r)[c]))
+        .toArray();
   }
 
   private static double median(double[] values) {
@@ -143,7 +153,10 @@ class PipelineTest {
     double[] ages = values("age", trainRows);
     double cut = median(ages);
     int age = table().columns().indexOf("age");
-    int[] older = Arrays.stream(trainRows).filter(r -> Double.parseDouble(table().rows().get(r)[age]) > cut).toArray();
+    int[] older =
+        Arrays.stream(trainRows)
+            .filter(r -> Double.parseDouble(table().rows().get(r)[age]) > cut)
+            .toArray();
     assertNotEquals(median(values("age", allRows)), median(values("age", older)));
     FeaturePipeline pipeline = fit(config, older);
     assertEquals(median(values("age", older)), numeric(pipeline, "age").fill());
@@ -157,7 +170,11 @@ class PipelineTest {
     for (FeaturePipeline.NumericColumn column : pipeline.numeric()) {
       int f = names.indexOf(column.name());
       double mean = Arrays.stream(x).mapToDouble(row -> row[f]).average().orElseThrow();
-      double variance = Arrays.stream(x).mapToDouble(row -> (row[f] - mean) * (row[f] - mean)).average().orElseThrow();
+      double variance =
+          Arrays.stream(x)
+              .mapToDouble(row -> (row[f] - mean) * (row[f] - mean))
+              .average()
+              .orElseThrow();
       assertEquals(0.0, mean, 1e-9, column.name());
       assertEquals(1.0, Math.sqrt(variance), 1e-9, column.name());
     }
@@ -168,7 +185,8 @@ class PipelineTest {
     FeaturePipeline pipeline = fit(config("prep.scale=none"), trainRows);
     double[][] x = encode(pipeline, trainRows);
     int f = pipeline.featureNames().indexOf("age");
-    assertArrayEquals(values("age", trainRows), Arrays.stream(x).mapToDouble(row -> row[f]).toArray());
+    assertArrayEquals(
+        values("age", trainRows), Arrays.stream(x).mapToDouble(row -> row[f]).toArray());
   }
 
   @Test
@@ -178,7 +196,8 @@ class PipelineTest {
     CsvTable small = CsvTable.read(file, config.data());
     PrecisConfig withNa = config("prep.missing.tokens=[NA]", "prep.scale=none");
     List<ColumnSpec> schema = List.of(new ColumnSpec("x", ColumnType.NUMERIC));
-    FeaturePipeline pipeline = PipelineFitter.fit(small, schema, new int[] {0, 1, 2, 3, 4}, withNa.prep(), "y", "b", null);
+    FeaturePipeline pipeline =
+        PipelineFitter.fit(small, schema, new int[] {0, 1, 2, 3, 4}, withNa.prep(), "y", "b", null);
     FeaturePipeline.NumericColumn x = pipeline.numeric().get(0);
     assertEquals(3.0, x.fill(), "median of 1, 3, 10");
     assertTrue(x.indicator());
@@ -197,8 +216,15 @@ class PipelineTest {
     Files.writeString(file, "x,y\n1,a\n,b\n3,a\n10,b\n");
     CsvTable small = CsvTable.read(file, config.data());
     PrecisConfig withMean = config("prep.missing.numeric=mean");
-    FeaturePipeline pipeline = PipelineFitter.fit(small, List.of(new ColumnSpec("x", ColumnType.NUMERIC)),
-        new int[] {0, 1, 2, 3}, withMean.prep(), "y", "b", null);
+    FeaturePipeline pipeline =
+        PipelineFitter.fit(
+            small,
+            List.of(new ColumnSpec("x", ColumnType.NUMERIC)),
+            new int[] {0, 1, 2, 3},
+            withMean.prep(),
+            "y",
+            "b",
+            null);
     assertEquals((1.0 + 3 + 10) / 3, pipeline.numeric().get(0).fill(), 1e-12);
   }
 
@@ -215,7 +241,8 @@ class PipelineTest {
   void categoricalColumnWithMissingValuesGetsAMissingLevel() {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     int c = table().columns().indexOf("default");
-    assertTrue(Arrays.stream(trainRows).anyMatch(r -> table().rows().get(r)[c].equals(MISSING_TOKEN)));
+    assertTrue(
+        Arrays.stream(trainRows).anyMatch(r -> table().rows().get(r)[c].equals(MISSING_TOKEN)));
     List<String> levels = categorical(pipeline, "default").levels();
     assertTrue(levels.contains(FeaturePipeline.MISSING_LEVEL), levels.toString());
     assertFalse(levels.contains(MISSING_TOKEN), levels.toString());
@@ -225,7 +252,9 @@ class PipelineTest {
   void missingTokenEncodesAsTheMissingLevel() {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     double[] out = new double[pipeline.featureNames().size()];
-    pipeline.encoder(table().file(), table().columns()).encode(bankRowWith("default", MISSING_TOKEN), out);
+    pipeline
+        .encoder(table().file(), table().columns())
+        .encode(bankRowWith("default", MISSING_TOKEN), out);
     List<String> names = pipeline.featureNames();
     for (String level : categorical(pipeline, "default").levels()) {
       double expected = level.equals(FeaturePipeline.MISSING_LEVEL) ? 1.0 : 0.0;
@@ -237,7 +266,8 @@ class PipelineTest {
   void categoricalColumnWithoutMissingValuesHasNoMissingLevel() {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     int c = table().columns().indexOf("contact");
-    assertTrue(Arrays.stream(trainRows).noneMatch(r -> table().rows().get(r)[c].equals(MISSING_TOKEN)));
+    assertTrue(
+        Arrays.stream(trainRows).noneMatch(r -> table().rows().get(r)[c].equals(MISSING_TOKEN)));
     assertFalse(categorical(pipeline, "contact").levels().contains(FeaturePipeline.MISSING_LEVEL));
   }
 
@@ -247,7 +277,8 @@ class PipelineTest {
     double[][] x = encode(pipeline, trainRows);
     List<String> names = pipeline.featureNames();
     for (FeaturePipeline.CategoricalColumn column : pipeline.categorical()) {
-      int[] features = column.levels().stream().mapToInt(l -> names.indexOf(column.name() + "=" + l)).toArray();
+      int[] features =
+          column.levels().stream().mapToInt(l -> names.indexOf(column.name() + "=" + l)).toArray();
       for (double[] row : x) {
         assertEquals(1.0, Arrays.stream(features).mapToDouble(f -> row[f]).sum(), column.name());
       }
@@ -265,9 +296,15 @@ class PipelineTest {
         counts.merge(job, 1L, Long::sum);
       }
     }
-    List<String> top3 = counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()))
-        .limit(3).map(Map.Entry::getKey).sorted().toList();
+    List<String> top3 =
+        counts.entrySet().stream()
+            .sorted(
+                Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(3)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
     List<String> expected = new ArrayList<>(top3);
     expected.add(FeaturePipeline.OTHER_LEVEL);
     expected.add(FeaturePipeline.MISSING_LEVEL);
@@ -279,8 +316,12 @@ class PipelineTest {
     FeaturePipeline pipeline = fit(config("prep.encode.max_levels=3"), trainRows);
     List<String> kept = categorical(pipeline, "job").levels();
     int c = table().columns().indexOf("job");
-    String rare = Arrays.stream(trainRows).mapToObj(r -> table().rows().get(r)[c])
-        .filter(job -> !kept.contains(job) && !job.equals(MISSING_TOKEN)).findFirst().orElseThrow();
+    String rare =
+        Arrays.stream(trainRows)
+            .mapToObj(r -> table().rows().get(r)[c])
+            .filter(job -> !kept.contains(job) && !job.equals(MISSING_TOKEN))
+            .findFirst()
+            .orElseThrow();
     double[] out = new double[pipeline.featureNames().size()];
     pipeline.encoder(table().file(), table().columns()).encode(bankRowWith("job", rare), out);
     assertEquals(1.0, out[pipeline.featureNames().indexOf("job=" + FeaturePipeline.OTHER_LEVEL)]);
@@ -337,8 +378,8 @@ class PipelineTest {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     List<String> columns = new ArrayList<>(table().columns());
     columns.set(columns.indexOf("job"), "occupation");
-    PrecisException e = assertThrows(PrecisException.class,
-        () -> pipeline.encoder(table().file(), columns));
+    PrecisException e =
+        assertThrows(PrecisException.class, () -> pipeline.encoder(table().file(), columns));
     assertEquals(PrecisException.DATA, e.exitCode());
     assertTrue(e.getMessage().contains("'job'"), e.getMessage());
   }
@@ -347,8 +388,10 @@ class PipelineTest {
   void badNumberAtEncodeTimeIsReported() {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     RowEncoder encoder = pipeline.encoder(table().file(), table().columns());
-    RowEncoder.BadValue e = assertThrows(RowEncoder.BadValue.class,
-        () -> encoder.encode(bankRowWith("age", "forty"), new double[encoder.featureCount()]));
+    RowEncoder.BadValue e =
+        assertThrows(
+            RowEncoder.BadValue.class,
+            () -> encoder.encode(bankRowWith("age", "forty"), new double[encoder.featureCount()]));
     assertEquals("age", e.column());
     assertEquals("forty", e.value());
   }

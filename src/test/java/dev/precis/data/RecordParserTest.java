@@ -53,8 +53,11 @@ class RecordParserTest {
 
   @Test
   void otherDelimiters() {
-    assertEquals(List.of(List.of("a", "b,c")), parse("a;b,c\n", ';', 1).stream().map(Row::fields).toList());
-    assertEquals(List.of(List.of("a", "b c")), parse("a\tb c\n", '\t', 1).stream().map(Row::fields).toList());
+    assertEquals(
+        List.of(List.of("a", "b,c")), parse("a;b,c\n", ';', 1).stream().map(Row::fields).toList());
+    assertEquals(
+        List.of(List.of("a", "b c")),
+        parse("a\tb c\n", '\t', 1).stream().map(Row::fields).toList());
   }
 
   @Test
@@ -69,7 +72,8 @@ class RecordParserTest {
 
   @Test
   void doubledQuoteInsideAQuotedFieldIsOneQuote() {
-    assertEquals(List.of(List.of("say \"hi\"", "x", "\"")), fields("\"say \"\"hi\"\"\",x,\"\"\"\"\n"));
+    assertEquals(
+        List.of(List.of("say \"hi\"", "x", "\"")), fields("\"say \"\"hi\"\"\",x,\"\"\"\"\n"));
   }
 
   @Test
@@ -79,7 +83,9 @@ class RecordParserTest {
 
   @Test
   void quotedFieldMayHoldLineBreaks() {
-    assertEquals(List.of(List.of("a\nb", "c"), List.of("d", "e\r\nf")), fields("\"a\nb\",c\n\"d\",\"e\r\nf\"\n"));
+    assertEquals(
+        List.of(List.of("a\nb", "c"), List.of("d", "e\r\nf")),
+        fields("\"a\nb\",c\n\"d\",\"e\r\nf\"\n"));
   }
 
   @Test

@@ -12,9 +12,13 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Specifies that a bundle written by Precis 0.1.0 (see fixtures/SOURCE.md) still loads and scores the bank file well. */
+/**
+ * Specifies that a bundle written by Precis 0.1.0 (see fixtures/SOURCE.md) still loads and scores
+ * the bank file well.
+ */
 class BundleFixtureTest {
-  private static final Path FIXTURE = Path.of("src/test/resources/fixtures/bank-logistic-0.1.0.precis");
+  private static final Path FIXTURE =
+      Path.of("src/test/resources/fixtures/bank-logistic-0.1.0.precis");
   private static final Path BANK = Path.of("sample-data/bank/bank-additional.csv");
 
   private static ModelBundle bundle;
@@ -37,11 +41,14 @@ class BundleFixtureTest {
   void fixtureStillScoresTheBankFileWell() {
     List<double[]> scores = new ArrayList<>();
     List<boolean[]> labels = new ArrayList<>();
-    new StreamingScorer(bundle, BANK, bundle.config().data(), StreamingScorer.Mode.LABELLED, 2, false)
-        .run(block -> block, block -> {
-          scores.add(Arrays.copyOf(block.scores(), block.rows()));
-          labels.add(Arrays.copyOf(block.labels(), block.rows()));
-        });
+    new StreamingScorer(
+            bundle, BANK, bundle.config().data(), StreamingScorer.Mode.LABELLED, 2, false)
+        .run(
+            block -> block,
+            block -> {
+              scores.add(Arrays.copyOf(block.scores(), block.rows()));
+              labels.add(Arrays.copyOf(block.labels(), block.rows()));
+            });
     int n = scores.stream().mapToInt(s -> s.length).sum();
     double[] allScores = new double[n];
     boolean[] allLabels = new boolean[n];

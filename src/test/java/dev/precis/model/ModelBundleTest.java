@@ -33,7 +33,10 @@ import org.tribuo.classification.Label;
 import org.tribuo.classification.LabelFactory;
 import org.tribuo.impl.ArrayExample;
 
-/** Specifies that a trained bundle survives being written and read back, and that its fast scorer is exact. */
+/**
+ * Specifies that a trained bundle survives being written and read back, and that its fast scorer is
+ * exact.
+ */
 class ModelBundleTest {
   static final Path BANK = Path.of("sample-data/bank/bank-additional.csv");
   private static final double EXACT = 1e-9;
@@ -46,10 +49,12 @@ class ModelBundleTest {
 
   /** The bank config of these tests, with more --set overrides. */
   static PrecisConfig bankConfig(String... sets) {
-    List<ConfigOverride> overrides = new ArrayList<>(List.of(
-        ConfigOverride.parseSet("data.path=" + BANK),
-        ConfigOverride.parseSet("data.target=y"),
-        ConfigOverride.parseSet("data.drop=[duration]")));
+    List<ConfigOverride> overrides =
+        new ArrayList<>(
+            List.of(
+                ConfigOverride.parseSet("data.path=" + BANK),
+                ConfigOverride.parseSet("data.target=y"),
+                ConfigOverride.parseSet("data.drop=[duration]")));
     Arrays.stream(sets).map(ConfigOverride::parseSet).forEach(overrides::add);
     return new ConfigLoader(ModelCatalog::complete).load(null, overrides);
   }
@@ -57,8 +62,11 @@ class ModelBundleTest {
   @BeforeAll
   static void train() {
     logistic = ModelTraining.train(bankConfig(), dir.resolve("logistic.precis")).bundle();
-    mlp = ModelTraining.train(bankConfig("model.type=mlp", "model.params.hidden=[16]", "model.params.epochs=3"),
-        dir.resolve("mlp.precis")).bundle();
+    mlp =
+        ModelTraining.train(
+                bankConfig("model.type=mlp", "model.params.hidden=[16]", "model.params.epochs=3"),
+                dir.resolve("mlp.precis"))
+            .bundle();
     table = CsvTable.read(BANK, logistic.config().data());
   }
 
@@ -116,7 +124,9 @@ class ModelBundleTest {
     assertEquals(logistic.config().seed(), manifest.seed());
     assertEquals("yes", logistic.pipeline().positive());
     assertEquals("yes", logistic.config().data().positive());
-    assertTrue(logistic.pipeline().inputColumns().stream().noneMatch(c -> c.equals("duration") || c.equals("y")));
+    assertTrue(
+        logistic.pipeline().inputColumns().stream()
+            .noneMatch(c -> c.equals("duration") || c.equals("y")));
   }
 
   @Test
@@ -155,7 +165,10 @@ class ModelBundleTest {
     double[] fast = back.scorer().score(x);
     for (int r = 0; r < x.length; r += 7) {
       ArrayExample<Label> example = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, x[r]);
-      assertEquals(back.model().predict(example).getOutputScores().get(Labels.POSITIVE_NAME).getScore(), fast[r], EXACT);
+      assertEquals(
+          back.model().predict(example).getOutputScores().get(Labels.POSITIVE_NAME).getScore(),
+          fast[r],
+          EXACT);
     }
   }
 
@@ -214,7 +227,8 @@ class ModelBundleTest {
 
   @Test
   void missingBundleFileIsADataError() {
-    PrecisException e = assertThrows(PrecisException.class, () -> ModelBundle.read(dir.resolve("nope.precis")));
+    PrecisException e =
+        assertThrows(PrecisException.class, () -> ModelBundle.read(dir.resolve("nope.precis")));
     assertEquals(PrecisException.DATA, e.exitCode());
     assertTrue(e.getMessage().contains("no such model bundle"), e.getMessage());
   }
