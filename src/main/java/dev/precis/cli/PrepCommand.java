@@ -27,8 +27,9 @@ import picocli.CommandLine.Spec;
     sortOptions = false,
     description = {
       "Profile a raw CSV, clean and encode it, split it (stratified, seeded) and write the parts.",
-      "Writes DIR/train.csv, valid.csv, test.csv (encoded features + target as 1/0), pipeline.json"
-          + " and prep-report.json."
+      "Writes DIR/train.csv, valid.csv, test.csv (encoded features + target as 1/0), pipeline.json,"
+          + " prepared.json (the parts' digests: eval and predict read a part as encoded only"
+          + " beside it) and prep-report.json."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -84,7 +85,9 @@ final class PrepCommand implements Callable<Integer> {
     splits.put("train", PrepReport.PartSummary.of(data.train().y()));
     splits.put("valid", PrepReport.PartSummary.of(data.valid().y()));
     splits.put("test", PrepReport.PartSummary.of(data.test().y()));
-    List<String> outputs = new java.util.ArrayList<>(List.of(PreparedDirectory.PIPELINE, REPORT));
+    List<String> outputs =
+        new java.util.ArrayList<>(
+            List.of(PreparedDirectory.PIPELINE, PreparedDirectory.MANIFEST, REPORT));
     splits.forEach(
         (name, part) -> {
           if (part.rows() > 0) {

@@ -25,6 +25,15 @@ public record EncodedData(List<String> featureNames, double[][] x, boolean[] y) 
     return new EncodedData(featureNames, sx, sy);
   }
 
+  /** These rows followed by {@code more}'s, which must have the same features. */
+  public EncodedData concat(EncodedData more) {
+    double[][] cx = java.util.Arrays.copyOf(x, x.length + more.rows());
+    System.arraycopy(more.x(), 0, cx, x.length, more.rows());
+    boolean[] cy = java.util.Arrays.copyOf(y, y.length + more.rows());
+    System.arraycopy(more.y(), 0, cy, y.length, more.rows());
+    return new EncodedData(featureNames, cx, cy);
+  }
+
   /** Encodes the given labelled rows of a table. */
   public static EncodedData encode(
       CsvTable table, FeaturePipeline pipeline, Target target, int[] which) {

@@ -1,45 +1,77 @@
 package dev.precis.data;
 
 import dev.precis.PrecisException;
+import dev.precis.Version;
 import dev.precis.config.Mappers;
+import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The directory `prep` writes: train.csv, valid.csv and test.csv holding the encoded features and
- * the target as 1/0, and pipeline.json. `train --data DIR` reads it back to the same numbers.
+ * the target as 1/0, pipeline.json, and prepared.json (see {@link PreparedManifest}), which lists
+ * the parts with their digests. `train --data DIR` and `tune` read it back to the same numbers,
+ * after checking that nothing in it changed since.
  */
 public final class PreparedDirectory {
   public static final String PIPELINE = "pipeline.json";
+  public static final String MANIFEST = PreparedManifest.FILE;
   private static final String[] PARTS = {"train.csv", "valid.csv", "test.csv"};
 
   private PreparedDirectory() {}
 
-  /** Whether a path is a directory written by `prep`. */
+  /**
+   * Whether {@code --data} is to be read as a directory written by `prep`: any directory is, and
+   * {@link #read} says what is wrong with one that is not.
+   */
   public static boolean isPrepared(Path path) {
-    return Files.isDirectory(path) && Files.isRegularFile(path.resolve(PIPELINE));
+    return Files.isDirectory(path);
   }
 
-  /** Writes the parts (skipping empty ones) and the pipeline into {@code dir}, which must exist. */
+  /**
+   * Writes the parts (skipping empty ones), the pipeline and, last, the manifest that lists them
+   * into {@code dir}, which must exist.
+   */
   public static void write(Path dir, PreparedData data) throws IOException {
-    Mappers.json().writeValue(dir.resolve(PIPELINE).toFile(), data.pipeline());
+    Files.write(dir.resolve(PIPELINE), PreparedManifest.pipelineJson(data.pipeline()));
     EncodedData[] parts = {data.train(), data.valid(), data.test()};
+    Map<String, PreparedManifest.Part> written = new LinkedHashMap<>();
     for (int p = 0; p < PARTS.length; p++) {
       if (parts[p].rows() > 0) {
-        writePart(dir.resolve(PARTS[p]), parts[p], data.pipeline().target());
+        written.put(PARTS[p], writePart(dir.resolve(PARTS[p]), parts[p], data.pipeline().target()));
       }
     }
+    Mappers.json()
+        .writeValue(
+            dir.resolve(MANIFEST).toFile(),
+            new PreparedManifest(
+                PreparedManifest.SCHEMA,
+                Version.precis(),
+                PreparedManifest.digest(data.pipeline()),
+                written));
   }
 
-  private static void writePart(Path file, EncodedData part, String target) throws IOException {
+  private static PreparedManifest.Part writePart(Path file, EncodedData part, String target)
+      throws IOException {
     List<String> header = new ArrayList<>(part.featureNames());
     header.add(target);
-    try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8);
+    MessageDigest digest = PreparedManifest.newDigest();
+    try (Writer out =
+            new BufferedWriter(
+                new OutputStreamWriter(
+                    new DigestOutputStream(Files.newOutputStream(file), digest),
+                    StandardCharsets.UTF_8));
         var printer =
             org.apache.commons.csv.CSVFormat.DEFAULT
                 .builder()
@@ -57,10 +89,25 @@ public final class PreparedDirectory {
         out.append(line);
       }
     }
+    return new PreparedManifest.Part(HexFormat.of().formatHex(digest.digest()), part.rows());
   }
 
-  /** Reads a prepared directory back; the parts must have the pipeline's features. */
+  /**
+   * Reads a prepared directory back.
+   *
+   * @throws PrecisException (data) when it has no prepared.json, or when the pipeline or a part is
+   *     not what prep wrote
+   */
   public static PreparedData read(Path dir) {
+    if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
+      throw PrecisException.data(
+          dir
+              + ": has no "
+              + MANIFEST
+              + "; give a CSV file or a directory written by `precis prep` (run prep again if an"
+              + " older Precis wrote this one)");
+    }
+    PreparedManifest manifest = PreparedManifest.read(dir);
     FeaturePipeline pipeline;
     try {
       pipeline = Mappers.json().readValue(dir.resolve(PIPELINE).toFile(), FeaturePipeline.class);
@@ -69,12 +116,16 @@ public final class PreparedDirectory {
           dir.resolve(PIPELINE) + ": not a pipeline written by `precis prep`: " + e.getMessage(),
           e);
     }
+    if (!PreparedManifest.digest(pipeline).equals(manifest.pipelineSha256())) {
+      throw PrecisException.data(
+          dir.resolve(PIPELINE) + ": changed since prep wrote it; run `precis prep` again");
+    }
     EncodedData[] parts = new EncodedData[PARTS.length];
     for (int p = 0; p < PARTS.length; p++) {
-      Path file = dir.resolve(PARTS[p]);
+      PreparedManifest.Part part = manifest.parts().get(PARTS[p]);
       parts[p] =
-          Files.isRegularFile(file)
-              ? readPart(file, pipeline)
+          part != null
+              ? readPart(dir.resolve(PARTS[p]), part, pipeline)
               : new EncodedData(pipeline.featureNames(), new double[0][], new boolean[0]);
     }
     if (parts[0].rows() == 0) {
@@ -83,7 +134,13 @@ public final class PreparedDirectory {
     return new PreparedData(pipeline, parts[0], parts[1], parts[2], 0);
   }
 
-  private static EncodedData readPart(Path file, FeaturePipeline pipeline) {
+  private static EncodedData readPart(
+      Path file, PreparedManifest.Part part, FeaturePipeline pipeline) {
+    if (!Files.isRegularFile(file)) {
+      throw PrecisException.data(
+          file + ": is listed in " + MANIFEST + " but missing; run `precis prep` again");
+    }
+    PreparedManifest.checkUnchanged(file, part, PreparedManifest.sha256(file));
     var config =
         new dev.precis.config.DataConfig(
             null, ",", true, pipeline.target(), null, null, null, null);
@@ -116,7 +173,12 @@ public final class PreparedDirectory {
                   + "' is not a number; prepared files hold numbers only");
         }
       }
-      y[r] = fields[features].equals("1");
+      String label = LabelReader.PREPARED.value(fields[features]);
+      if (label == null) {
+        throw DataFiles.error(
+            file, table.lines()[r], "has no label; prepared files hold 1 or 0 in the last column");
+      }
+      y[r] = LabelReader.PREPARED.isPositive(label);
     }
     return new EncodedData(pipeline.featureNames(), x, y);
   }

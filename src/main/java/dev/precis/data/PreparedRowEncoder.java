@@ -1,28 +1,37 @@
 package dev.precis.data;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * Reads a part written by `prep` (train.csv, valid.csv, test.csv): its columns are the pipeline's
- * features, already encoded, and the target as 1/0.
+ * features, already encoded, and the target as 1/0. Only for a file that the prepared.json beside
+ * it lists: a raw file can have the same columns.
  */
 final class PreparedRowEncoder implements RowEncoding {
   private final List<String> features;
   private final int[] columns;
 
-  PreparedRowEncoder(FeaturePipeline pipeline, List<String> fileColumns) {
+  /**
+   * @throws dev.precis.PrecisException (data) unless the file's columns are the pipeline's features
+   *     and its target, as prep wrote them
+   */
+  PreparedRowEncoder(FeaturePipeline pipeline, Path file, List<String> fileColumns) {
     features = pipeline.featureNames();
+    List<String> expected = new ArrayList<>(features);
+    expected.add(pipeline.target());
+    if (!fileColumns.equals(expected)) {
+      throw DataFiles.error(
+          file,
+          1,
+          "changed since prep wrote it: its columns are not the features of the pipeline it was"
+              + " prepared with; run `precis prep` again");
+    }
     columns = new int[features.size()];
     for (int f = 0; f < columns.length; f++) {
-      columns[f] = fileColumns.indexOf(features.get(f));
+      columns[f] = f;
     }
-  }
-
-  /** Whether a file's columns are exactly the pipeline's features and its target. */
-  static boolean matches(FeaturePipeline pipeline, List<String> fileColumns) {
-    List<String> expected = new java.util.ArrayList<>(pipeline.featureNames());
-    expected.add(pipeline.target());
-    return fileColumns.equals(expected);
   }
 
   @Override
@@ -52,7 +61,7 @@ final class PreparedRowEncoder implements RowEncoding {
   }
 
   @Override
-  public String positiveValue() {
-    return "1";
+  public LabelReader labels() {
+    return LabelReader.PREPARED;
   }
 }

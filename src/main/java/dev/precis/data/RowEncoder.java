@@ -1,5 +1,6 @@
 package dev.precis.data;
 
+import dev.precis.PrecisException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
@@ -18,18 +19,18 @@ public final class RowEncoder implements RowEncoding {
   private final int[] missingFeature;
   private final int[] otherFeature;
   private final int featureCount;
-  private final String positive;
+  private final LabelReader labels;
   private long unseenLevels;
 
   @SuppressWarnings("unchecked")
   RowEncoder(FeaturePipeline pipeline, Path file, List<String> columns) {
     missing = new MissingValues(pipeline.missingTokens());
-    positive = pipeline.positive();
+    labels = new LabelReader(missing, pipeline.positive());
     numeric = pipeline.numeric().toArray(new FeaturePipeline.NumericColumn[0]);
     numericIndex = new int[numeric.length];
     int feature = 0;
     for (int i = 0; i < numeric.length; i++) {
-      numericIndex[i] = columnIndex(file, columns, numeric[i].name());
+      numericIndex[i] = columnIndex(pipeline, file, columns, numeric[i].name());
       feature += numeric[i].indicator() ? 2 : 1;
     }
     List<FeaturePipeline.CategoricalColumn> categorical = pipeline.categorical();
@@ -39,7 +40,7 @@ public final class RowEncoder implements RowEncoding {
     otherFeature = new int[categorical.size()];
     for (int i = 0; i < categorical.size(); i++) {
       FeaturePipeline.CategoricalColumn column = categorical.get(i);
-      categoricalIndex[i] = columnIndex(file, columns, column.name());
+      categoricalIndex[i] = columnIndex(pipeline, file, columns, column.name());
       levelFeature[i] = new HashMap<>();
       for (String level : column.levels()) {
         levelFeature[i].put(level, feature++);
@@ -50,10 +51,18 @@ public final class RowEncoder implements RowEncoding {
     featureCount = feature;
   }
 
-  private static int columnIndex(Path file, List<String> columns, String name) {
+  private static int columnIndex(
+      FeaturePipeline pipeline, Path file, List<String> columns, String name) {
     int index = columns.indexOf(name);
     if (index < 0) {
-      throw CsvTable.missingColumn(file, name, "the model needs it", columns);
+      PrecisException missing = CsvTable.missingColumn(file, name, "the model needs it", columns);
+      // A part prep wrote has the features for columns; without its prepared.json it is raw.
+      throw columns.containsAll(pipeline.featureNames())
+          ? PrecisException.data(
+              missing.getMessage()
+                  + "; this looks like a part written by `precis prep`: keep prepared.json beside"
+                  + " it")
+          : missing;
     }
     return index;
   }
@@ -72,8 +81,8 @@ public final class RowEncoder implements RowEncoding {
   }
 
   @Override
-  public String positiveValue() {
-    return positive;
+  public LabelReader labels() {
+    return labels;
   }
 
   /**

@@ -1,9 +1,12 @@
 package dev.precis.data;
 
+import java.util.List;
+
 /**
  * Turns the fields of one row of a file into model features. Not thread-safe: one per thread. Two
- * kinds: {@link RowEncoder} applies the pipeline to raw columns; {@link PreparedRowEncoder} reads a
- * part written by `prep`, whose columns already are the features.
+ * kinds: {@link RowEncoder} applies the pipeline to raw columns, for any file; {@link
+ * PreparedRowEncoder} reads a part that the prepared.json beside it lists (see {@link
+ * PreparedManifest#partFor}), whose columns already are the features.
  */
 public interface RowEncoding {
   /** Indices of the file's columns that {@link #encode} reads. */
@@ -21,14 +24,19 @@ public interface RowEncoding {
   /** Categorical values met that training had not seen (see {@link RowEncoder#unseenLevels()}). */
   long unseenLevels();
 
-  /** The target value that marks a positive row in this kind of file. */
-  String positiveValue();
+  /** How the target is read in this kind of file. */
+  LabelReader labels();
 
-  /** The encoding for a file with these columns: prepared when they are the features, else raw. */
+  /**
+   * The encoding for a file with these columns: as a part prep wrote when {@code prepared} (the
+   * prepared.json beside it lists it), else through the pipeline, whatever its columns.
+   *
+   * @throws dev.precis.PrecisException (data) when a column the encoding needs is absent
+   */
   static RowEncoding forFile(
-      FeaturePipeline pipeline, java.nio.file.Path file, java.util.List<String> columns) {
-    return PreparedRowEncoder.matches(pipeline, columns)
-        ? new PreparedRowEncoder(pipeline, columns)
+      FeaturePipeline pipeline, java.nio.file.Path file, List<String> columns, boolean prepared) {
+    return prepared
+        ? new PreparedRowEncoder(pipeline, file, columns)
         : pipeline.encoder(file, columns);
   }
 }

@@ -26,21 +26,24 @@ public record Target(
   public static Target read(CsvTable table, String column, String positive, MissingValues missing) {
     int c = table.indexOf(column, "data.target");
     Map<String, Long> counts = new TreeMap<>();
+    List<String> values = new ArrayList<>();
     List<Integer> labelled = new ArrayList<>();
+    LabelReader reading = new LabelReader(missing, positive);
     for (int r = 0; r < table.rows().size(); r++) {
-      String value = table.rows().get(r)[c].strip();
-      if (!missing.isMissing(value)) {
+      String value = reading.value(table.rows().get(r)[c]);
+      if (value != null) {
         counts.merge(value, 1L, Long::sum);
+        values.add(value);
         labelled.add(r);
       }
     }
-    String chosen = choosePositive(table, column, positive, counts);
+    LabelReader reader = new LabelReader(missing, choosePositive(table, column, positive, counts));
     int[] rows = labelled.stream().mapToInt(Integer::intValue).toArray();
     boolean[] labels = new boolean[rows.length];
     for (int i = 0; i < rows.length; i++) {
-      labels[i] = table.rows().get(rows[i])[c].strip().equals(chosen);
+      labels[i] = reader.isPositive(values.get(i));
     }
-    return new Target(column, chosen, rows, labels, counts);
+    return new Target(column, reader.positive(), rows, labels, counts);
   }
 
   private static String choosePositive(

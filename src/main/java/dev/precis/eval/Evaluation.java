@@ -3,6 +3,7 @@ package dev.precis.eval;
 import dev.precis.PrecisException;
 import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
+import dev.precis.data.LabelTally;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
@@ -40,12 +41,7 @@ public final class Evaluation {
     boolean[] labels = Arrays.copyOf(collected.labels, collected.rows);
     BinaryMetrics metrics =
         Metrics.ifDefined(scores, labels, config.eval())
-            .orElseThrow(
-                () ->
-                    PrecisException.data(
-                        dataPath
-                            + ": every labelled row has the same target value; AUC and lift need"
-                            + " both responders and non-responders"));
+            .orElseThrow(() -> oneClass(dataPath, bundle.pipeline().target(), collected.seen));
     List<EvalReport.GateResult> gates = Gates.check(config.eval().gates(), metrics);
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
@@ -65,12 +61,43 @@ public final class Evaluation {
         timings);
   }
 
-  /** Scores and labels gathered block by block, in file order. */
+  /**
+   * Why a file whose scored rows are all of one class cannot be evaluated: it holds a single value,
+   * or its values are not written as the model's positive value is (another case, another code).
+   */
+  private static PrecisException oneClass(Path dataPath, String target, LabelTally seen) {
+    String positive = "'" + seen.positive() + "'";
+    String only = seen.onlyValue();
+    if (only == null) {
+      return PrecisException.data(
+          dataPath
+              + ": no row's target '"
+              + target
+              + "' equals the model's positive value "
+              + positive
+              + " (seen: "
+              + seen.describe()
+              + "); the labels must be written as in training");
+    }
+    return PrecisException.data(
+        dataPath
+            + ": every labelled row's target '"
+            + target
+            + "' is '"
+            + only
+            + "'"
+            + (only.equals(seen.positive())
+                ? ", the positive value; AUC and lift need non-responders too"
+                : "; AUC and lift need responders too, rows whose target is " + positive));
+  }
+
+  /** Scores, labels and label values gathered block by block, in file order. */
   private static final class Collected {
     double[] scores = new double[1 << 16];
     boolean[] labels = new boolean[1 << 16];
     int rows;
     final SkippedRows skipped = new SkippedRows();
+    LabelTally seen;
 
     void add(ScoredBlock block) {
       if (rows + block.rows() > scores.length) {
@@ -82,6 +109,11 @@ public final class Evaluation {
       System.arraycopy(block.labels(), 0, labels, rows, block.rows());
       rows += block.rows();
       skipped.add(block);
+      if (seen == null) {
+        seen = block.labelValues();
+      } else {
+        seen.addAll(block.labelValues());
+      }
     }
   }
 }

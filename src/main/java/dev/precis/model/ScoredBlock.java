@@ -8,6 +8,7 @@ import java.util.List;
  * @param ids each row's id, or null when the file has no id column
  * @param scores each row's probability of a response
  * @param labels each row's label (1 = positive), or null when labels were not asked for
+ * @param labelValues how many rows hold each target value, or null when labels were not asked for
  * @param lines the physical line each row starts on
  * @param rows how many rows were scored (the arrays may be longer)
  * @param skipped lines of rows that could not be scored, with why (only under bad_rows: skip)
@@ -17,6 +18,7 @@ public record ScoredBlock(
     String[] ids,
     double[] scores,
     boolean[] labels,
+    dev.precis.data.LabelTally labelValues,
     long[] lines,
     int rows,
     List<String> skipped,

@@ -4,7 +4,9 @@ import dev.precis.PrecisException;
 import dev.precis.config.DataConfig;
 import dev.precis.data.CsvTable.CsvHead;
 import dev.precis.data.DataFiles;
-import dev.precis.data.MissingValues;
+import dev.precis.data.LabelReader;
+import dev.precis.data.LabelTally;
+import dev.precis.data.PreparedManifest;
 import dev.precis.data.RecordParser;
 import dev.precis.data.RowEncoder;
 import dev.precis.data.RowEncoding;
@@ -14,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -24,7 +27,9 @@ import java.util.function.Function;
 /**
  * Scores a file of any size in constant memory on many threads. This thread cuts the file into
  * blocks; workers parse, encode and score each block and run {@code finish} on it; results reach
- * {@code sink} on this thread in file order, so the output does not depend on the thread count.
+ * {@code sink} on this thread in file order, so the output does not depend on the thread count. A
+ * file goes through the bundle's pipeline unless the prepared.json beside it lists it as a part
+ * prep wrote with that pipeline; such a part must still have the bytes prep wrote.
  */
 public final class StreamingScorer {
   private final ModelBundle bundle;
@@ -60,8 +65,11 @@ public final class StreamingScorer {
    * Scores the whole file.
    *
    * @return the SHA-256 of the file's bytes, taken as they were read
+   * @throws PrecisException (data) when the file is a prepared part of another pipeline, or one
+   *     that changed since prep wrote it
    */
   public <R> String run(Function<ScoredBlock, R> finish, Consumer<R> sink) {
+    Optional<PreparedManifest.Part> prepared = PreparedManifest.partFor(file, bundle.pipeline());
     java.security.MessageDigest digest = dev.precis.report.InputFile.newDigest();
     ExecutorService workers =
         Executors.newFixedThreadPool(
@@ -72,8 +80,9 @@ public final class StreamingScorer {
               return t;
             });
     try (CsvHead head = CsvHead.open(file, data, digest)) {
-      ThreadLocal<BlockWork> work = ThreadLocal.withInitial(() -> new BlockWork(head));
-      new BlockWork(head); // fail fast, on this thread, if the file lacks a column
+      boolean isPart = prepared.isPresent();
+      ThreadLocal<BlockWork> work = ThreadLocal.withInitial(() -> new BlockWork(head, isPart));
+      new BlockWork(head, isPart); // fail fast, on this thread, if the file lacks a column
       ArrayDeque<Future<R>> window = new ArrayDeque<>();
       TextBlock block;
       while ((block = head.blocks().next()) != null) {
@@ -89,7 +98,9 @@ public final class StreamingScorer {
     } finally {
       workers.shutdownNow();
     }
-    return java.util.HexFormat.of().formatHex(digest.digest());
+    String sha256 = java.util.HexFormat.of().formatHex(digest.digest());
+    prepared.ifPresent(part -> PreparedManifest.checkUnchanged(file, part, sha256));
+    return sha256;
   }
 
   private static <R> R await(Future<R> future) {
@@ -111,7 +122,7 @@ public final class StreamingScorer {
     private final CsvHead head;
     private final RecordParser parser;
     private final RowEncoding encoder;
-    private final MissingValues missing;
+    private final LabelReader labelReader;
     private final Scorer scorer;
     private final int idColumn;
     private final int targetColumn;
@@ -122,11 +133,11 @@ public final class StreamingScorer {
     private String[] ids = new String[0];
     private boolean[] labels = new boolean[0];
 
-    BlockWork(CsvHead head) {
+    BlockWork(CsvHead head, boolean prepared) {
       this.head = head;
       this.parser = new RecordParser(file, head.dialect().delimiter());
-      this.encoder = RowEncoding.forFile(bundle.pipeline(), file, head.columns());
-      this.missing = new MissingValues(bundle.pipeline().missingTokens());
+      this.encoder = RowEncoding.forFile(bundle.pipeline(), file, head.columns(), prepared);
+      this.labelReader = encoder.labels();
       this.scorer = bundle.scorer();
       String id = bundle.pipeline().id();
       this.idColumn =
@@ -170,12 +181,14 @@ public final class StreamingScorer {
     ScoredBlock score(TextBlock block) {
       parser.reset(block);
       List<String> skipped = new ArrayList<>();
+      LabelTally labelValues = new LabelTally(labelReader.positive());
       long unseenBefore = encoder.unseenLevels();
       int n = 0;
       int count;
       while ((count = parser.next(fields, keep)) >= 0) {
         head.checkFieldCount(count, parser.line());
-        if (targetColumn >= 0 && missing.isMissing(fields[targetColumn])) {
+        String label = targetColumn >= 0 ? labelReader.value(fields[targetColumn]) : null;
+        if (targetColumn >= 0 && label == null) {
           skipped.add(parser.line() + ": no label");
           continue;
         }
@@ -198,7 +211,8 @@ public final class StreamingScorer {
           ids[n] = fields[idColumn];
         }
         if (targetColumn >= 0) {
-          labels[n] = fields[targetColumn].strip().equals(encoder.positiveValue());
+          labels[n] = labelReader.isPositive(label);
+          labelValues.add(label);
         }
         n++;
       }
@@ -208,6 +222,7 @@ public final class StreamingScorer {
           idColumn >= 0 ? Arrays.copyOf(ids, n) : null,
           scores,
           targetColumn >= 0 ? Arrays.copyOf(labels, n) : null,
+          targetColumn >= 0 ? labelValues : null,
           Arrays.copyOf(lines, n),
           n,
           skipped,

@@ -198,10 +198,11 @@ public final class Summaries {
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "Best of %d trials by mean %s over %d folds:%n",
+                "Best of %d trials by mean %s over %d folds of %,d rows:%n",
                 report.trials().size(),
                 report.metric(),
-                report.folds()));
+                report.folds(),
+                report.rows()));
     TextTable table = new TextTable("rank", "trial", report.metric(), "±", "params");
     report.trials().stream()
         .limit(5)

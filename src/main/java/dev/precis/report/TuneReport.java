@@ -8,6 +8,8 @@ import java.util.Map;
  * leaderboard.json: every trial of a search, best first.
  *
  * @param metric what ranks the trials (mean over folds, higher is better)
+ * @param rows the labelled rows cross-validated: every one but the test part, raw file or prep
+ *     directory alike
  * @param trials each trial, ranked
  */
 public record TuneReport(
@@ -19,6 +21,7 @@ public record TuneReport(
     String modelType,
     String metric,
     int folds,
+    long rows,
     List<Trial> trials,
     PrecisConfig config,
     Map<String, Double> timingsSeconds) {

@@ -1,0 +1,133 @@
+package dev.precis.data;
+
+import dev.precis.PrecisException;
+import dev.precis.config.Mappers;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * prepared.json, the marker `prep` writes beside its parts: each part's SHA-256 and row count, and
+ * the digest of the pipeline the parts were encoded with. A file is read as already encoded only
+ * when the prepared.json beside it lists it, so a raw file is never mistaken for a part because of
+ * its columns, and a part is never read by a model whose pipeline did not write it.
+ *
+ * @param schema {@link #SCHEMA}
+ * @param precisVersion the Precis that wrote it
+ * @param pipelineSha256 {@link #digest} of the pipeline the parts were encoded with
+ * @param parts each part written, by file name
+ */
+public record PreparedManifest(
+    String schema, String precisVersion, String pipelineSha256, Map<String, Part> parts) {
+  public static final String FILE = "prepared.json";
+  public static final String SCHEMA = "precis.prepared/1";
+
+  /**
+   * @param sha256 of the part's bytes as written
+   * @param rows data rows in it
+   */
+  public record Part(String sha256, long rows) {}
+
+  public PreparedManifest {
+    parts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parts));
+  }
+
+  /** The JSON of a pipeline, byte for byte what pipeline.json holds and {@link #digest} hashes. */
+  static byte[] pipelineJson(FeaturePipeline pipeline) {
+    try {
+      return Mappers.json().writeValueAsBytes(pipeline);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The SHA-256 of a pipeline's JSON: equal digests encode every row alike. */
+  public static String digest(FeaturePipeline pipeline) {
+    return HexFormat.of().formatHex(newDigest().digest(pipelineJson(pipeline)));
+  }
+
+  /**
+   * The part a file is, when the prepared.json beside it lists the file by name.
+   *
+   * @throws PrecisException (data) when that prepared.json cannot be read, or when the part was
+   *     encoded with another pipeline than {@code pipeline}, which would read its columns wrongly
+   */
+  public static Optional<Part> partFor(Path file, FeaturePipeline pipeline) {
+    Path dir = file.toAbsolutePath().getParent();
+    if (dir == null || !Files.isRegularFile(dir.resolve(FILE))) {
+      return Optional.empty();
+    }
+    PreparedManifest manifest = read(dir);
+    Part part = manifest.parts().get(file.getFileName().toString());
+    if (part != null && !manifest.pipelineSha256().equals(digest(pipeline))) {
+      throw PrecisException.data(
+          file
+              + ": was prepared with another pipeline than this model's; score the raw file, or"
+              + " train on this prep directory");
+    }
+    return Optional.ofNullable(part);
+  }
+
+  /** Reads dir/prepared.json; a data error when it is absent or not one `prep` wrote. */
+  static PreparedManifest read(Path dir) {
+    Path file = dir.resolve(FILE);
+    PreparedManifest manifest;
+    try {
+      manifest = Mappers.json().readValue(file.toFile(), PreparedManifest.class);
+    } catch (IOException e) {
+      throw PrecisException.data(
+          file + ": not a manifest written by `precis prep`; run `precis prep` again", e);
+    }
+    if (!SCHEMA.equals(manifest.schema())) {
+      throw PrecisException.data(
+          file
+              + ": its schema is '"
+              + manifest.schema()
+              + "', this Precis reads "
+              + SCHEMA
+              + "; run `precis prep` again");
+    }
+    return manifest;
+  }
+
+  /** A data error unless a part's bytes, hashed as they were read, are those prep wrote. */
+  public static void checkUnchanged(Path file, Part part, String sha256) {
+    if (!part.sha256().equals(sha256)) {
+      throw PrecisException.data(
+          file
+              + ": changed since prep wrote it (its SHA-256 differs from "
+              + FILE
+              + "); run `precis prep` again");
+    }
+  }
+
+  static MessageDigest newDigest() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("this Java has no SHA-256", e);
+    }
+  }
+
+  /** The SHA-256 of a file's bytes. */
+  static String sha256(Path file) {
+    MessageDigest digest = newDigest();
+    try (InputStream in = Files.newInputStream(file)) {
+      byte[] buffer = new byte[1 << 16];
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        digest.update(buffer, 0, n);
+      }
+    } catch (IOException e) {
+      throw PrecisException.data(file + ": cannot read: " + e.getMessage(), e);
+    }
+    return HexFormat.of().formatHex(digest.digest());
+  }
+}
