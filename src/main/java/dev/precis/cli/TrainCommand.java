@@ -2,7 +2,7 @@ package dev.precis.cli;
 
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
-import dev.precis.report.OutputFiles;
+import dev.precis.io.OutputFiles;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import dev.precis.train.ModelTraining;

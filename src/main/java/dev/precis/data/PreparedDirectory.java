@@ -3,6 +3,7 @@ package dev.precis.data;
 import dev.precis.PrecisException;
 import dev.precis.Version;
 import dev.precis.config.Mappers;
+import dev.precis.io.InputFile;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -66,7 +67,7 @@ public final class PreparedDirectory {
       throws IOException {
     List<String> header = new ArrayList<>(part.featureNames());
     header.add(target);
-    MessageDigest digest = PreparedManifest.newDigest();
+    MessageDigest digest = InputFile.newDigest();
     try (Writer out =
             new BufferedWriter(
                 new OutputStreamWriter(
@@ -140,7 +141,7 @@ public final class PreparedDirectory {
       throw PrecisException.data(
           file + ": is listed in " + MANIFEST + " but missing; run `precis prep` again");
     }
-    PreparedManifest.checkUnchanged(file, part, PreparedManifest.sha256(file));
+    PreparedManifest.checkUnchanged(file, part, InputFile.sha256(file));
     var config =
         new dev.precis.config.DataConfig(
             null, ",", true, pipeline.target(), null, null, null, null);

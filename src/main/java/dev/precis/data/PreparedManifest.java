@@ -2,13 +2,11 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
+import dev.precis.io.InputFile;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +48,7 @@ public record PreparedManifest(
 
   /** The SHA-256 of a pipeline's JSON: equal digests encode every row alike. */
   public static String digest(FeaturePipeline pipeline) {
-    return HexFormat.of().formatHex(newDigest().digest(pipelineJson(pipeline)));
+    return HexFormat.of().formatHex(InputFile.newDigest().digest(pipelineJson(pipeline)));
   }
 
   /**
@@ -106,28 +104,5 @@ public record PreparedManifest(
               + FILE
               + "); run `precis prep` again");
     }
-  }
-
-  static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this Java has no SHA-256", e);
-    }
-  }
-
-  /** The SHA-256 of a file's bytes. */
-  static String sha256(Path file) {
-    MessageDigest digest = newDigest();
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] buffer = new byte[1 << 16];
-      int n;
-      while ((n = in.read(buffer)) > 0) {
-        digest.update(buffer, 0, n);
-      }
-    } catch (IOException e) {
-      throw PrecisException.data(file + ": cannot read: " + e.getMessage(), e);
-    }
-    return HexFormat.of().formatHex(digest.digest());
   }
 }

@@ -3,7 +3,6 @@ package dev.precis.eval;
 import dev.precis.Nearest;
 import dev.precis.config.ConfigException;
 import dev.precis.config.PrecisConfig;
-import dev.precis.report.EvalReport.GateResult;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

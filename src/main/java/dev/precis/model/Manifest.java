@@ -1,6 +1,6 @@
 package dev.precis.model;
 
-import dev.precis.report.InputFile;
+import dev.precis.io.InputFile;
 import java.util.Map;
 
 /**

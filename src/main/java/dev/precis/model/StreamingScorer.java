@@ -70,7 +70,7 @@ public final class StreamingScorer {
    */
   public <R> String run(Function<ScoredBlock, R> finish, Consumer<R> sink) {
     Optional<PreparedManifest.Part> prepared = PreparedManifest.partFor(file, bundle.pipeline());
-    java.security.MessageDigest digest = dev.precis.report.InputFile.newDigest();
+    java.security.MessageDigest digest = dev.precis.io.InputFile.newDigest();
     ExecutorService workers =
         Executors.newFixedThreadPool(
             threads,

@@ -2,6 +2,8 @@ package dev.precis.report;
 
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.GateResult;
+import dev.precis.io.InputFile;
 import java.util.List;
 import java.util.Map;
 
@@ -29,7 +31,4 @@ public record EvalReport(
     PrecisConfig config,
     Map<String, Double> timingsSeconds) {
   public static final String SCHEMA = "precis.eval/1";
-
-  /** One quality gate: the metric must reach at least {@code minimum}. */
-  public record GateResult(String metric, double minimum, double value, boolean passed) {}
 }

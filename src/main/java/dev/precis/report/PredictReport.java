@@ -1,5 +1,6 @@
 package dev.precis.report;
 
+import dev.precis.io.InputFile;
 import java.util.List;
 import java.util.Map;
 

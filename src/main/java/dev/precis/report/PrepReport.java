@@ -2,6 +2,7 @@ package dev.precis.report;
 
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
+import dev.precis.io.InputFile;
 import java.util.List;
 import java.util.Map;
 

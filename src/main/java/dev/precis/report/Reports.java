@@ -1,6 +1,7 @@
 package dev.precis.report;
 
 import dev.precis.config.Mappers;
+import dev.precis.io.OutputFiles;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.precis.report;
 
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.GainsBin;
+import dev.precis.eval.GateResult;
 import java.util.Locale;
 
 /** The readable summaries commands print on standard error. */
@@ -127,7 +128,7 @@ public final class Summaries {
             t.fn(),
             t.tn()));
     text.append(gains(m));
-    for (EvalReport.GateResult gate : report.gates()) {
+    for (GateResult gate : report.gates()) {
       text.append(
           String.format(
               Locale.ROOT,

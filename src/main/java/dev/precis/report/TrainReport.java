@@ -2,6 +2,7 @@ package dev.precis.report;
 
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.io.InputFile;
 import java.util.Map;
 
 /**

@@ -1,4 +1,4 @@
-package dev.precis.report;
+package dev.precis.io;
 
 import dev.precis.PrecisException;
 import java.io.IOException;

@@ -1,4 +1,4 @@
-package dev.precis.report;
+package dev.precis.io;
 
 import dev.precis.PrecisException;
 import java.io.IOException;
@@ -31,7 +31,8 @@ public record InputFile(String path, String sha256) {
     }
   }
 
-  static String sha256(Path path) {
+  /** SHA-256 of a file's bytes; for a directory, of its files' digests in name order. */
+  public static String sha256(Path path) {
     try {
       MessageDigest digest = newDigest();
       if (Files.isDirectory(path)) {

@@ -1,15 +1,19 @@
-package dev.precis.eval;
+package dev.precis.evaluate;
 
 import dev.precis.PrecisException;
 import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.LabelTally;
+import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.GateResult;
+import dev.precis.eval.Gates;
+import dev.precis.eval.Metrics;
+import dev.precis.io.InputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
 import dev.precis.report.EvalReport;
-import dev.precis.report.InputFile;
 import dev.precis.report.Reports;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -42,7 +46,7 @@ public final class Evaluation {
     BinaryMetrics metrics =
         Metrics.ifDefined(scores, labels, config.eval())
             .orElseThrow(() -> oneClass(dataPath, bundle.pipeline().target(), collected.seen));
-    List<EvalReport.GateResult> gates = Gates.check(config.eval().gates(), metrics);
+    List<GateResult> gates = Gates.check(config.eval().gates(), metrics);
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     return new EvalReport(
@@ -56,7 +60,7 @@ public final class Evaluation {
         collected.skipped.count(),
         collected.skipped.examples(),
         gates,
-        gates.stream().allMatch(EvalReport.GateResult::passed),
+        gates.stream().allMatch(GateResult::passed),
         config,
         timings);
   }
