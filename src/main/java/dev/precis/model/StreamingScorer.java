@@ -62,7 +62,7 @@ public final class StreamingScorer {
    * @return the SHA-256 of the file's bytes, taken as they were read
    */
   public <R> String run(Function<ScoredBlock, R> finish, Consumer<R> sink) {
-    java.security.MessageDigest digest = dev.precis.report.InputFile.newDigest();
+    java.security.MessageDigest digest = dev.precis.io.Sha256.newDigest();
     ExecutorService workers =
         Executors.newFixedThreadPool(
             threads,
@@ -89,7 +89,7 @@ public final class StreamingScorer {
     } finally {
       workers.shutdownNow();
     }
-    return java.util.HexFormat.of().formatHex(digest.digest());
+    return dev.precis.io.Sha256.hex(digest);
   }
 
   private static <R> R await(Future<R> future) {

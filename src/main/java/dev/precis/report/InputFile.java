@@ -1,13 +1,13 @@
 package dev.precis.report;
 
 import dev.precis.PrecisException;
+import dev.precis.data.CsvTable;
+import dev.precis.io.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * An input a report or bundle depends on, identified by content so a reader can tell whether two
@@ -22,18 +22,14 @@ public record InputFile(String path, String sha256) {
     return new InputFile(path.toString(), sha256(path));
   }
 
-  /** A fresh SHA-256 digest. */
-  public static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this Java has no SHA-256", e);
-    }
+  /** A table as read, identified by the digest taken during its single read. */
+  public static InputFile of(CsvTable table) {
+    return new InputFile(table.file().toString(), table.sha256());
   }
 
   static String sha256(Path path) {
     try {
-      MessageDigest digest = newDigest();
+      MessageDigest digest = Sha256.newDigest();
       if (Files.isDirectory(path)) {
         try (var files = Files.list(path)) {
           for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -51,7 +47,7 @@ public record InputFile(String path, String sha256) {
           }
         }
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return Sha256.hex(digest);
     } catch (IOException e) {
       throw PrecisException.data(path + ": cannot read: " + e.getMessage(), e);
     }
@@ -59,7 +55,8 @@ public record InputFile(String path, String sha256) {
 
   /** SHA-256 of a text, for config hashes. */
   public static String sha256(String text) {
-    return HexFormat.of()
-        .formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Sha256.hex(digest);
   }
 }
