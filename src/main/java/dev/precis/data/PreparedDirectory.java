@@ -2,6 +2,7 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
+import dev.precis.io.StandardStreams;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -18,11 +19,16 @@ public final class PreparedDirectory {
   public static final String PIPELINE = "pipeline.json";
   private static final String[] PARTS = {"train.csv", "valid.csv", "test.csv"};
 
+  /** Every file of a prepared directory: what `prep` may write there and `train` reads. */
+  public static final List<String> FILES = List.of(PIPELINE, PARTS[0], PARTS[1], PARTS[2]);
+
   private PreparedDirectory() {}
 
-  /** Whether a path is a directory written by `prep`. */
+  /** Whether a path is a directory written by `prep` (never so for standard input, {@code -}). */
   public static boolean isPrepared(Path path) {
-    return Files.isDirectory(path) && Files.isRegularFile(path.resolve(PIPELINE));
+    return !StandardStreams.isDash(path)
+        && Files.isDirectory(path)
+        && Files.isRegularFile(path.resolve(PIPELINE));
   }
 
   /** Writes the parts (skipping empty ones) and the pipeline into {@code dir}, which must exist. */
