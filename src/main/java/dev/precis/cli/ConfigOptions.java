@@ -61,6 +61,16 @@ final class ConfigOptions {
     return printConfig;
   }
 
+  /**
+   * The files a run with this config reads: the config file and the data (either may be absent).
+   */
+  List<Path> inputs(PrecisConfig resolved) {
+    List<Path> inputs = new ArrayList<>();
+    inputs.add(config);
+    inputs.add(resolved.data().path() == null ? null : Path.of(resolved.data().path()));
+    return inputs;
+  }
+
   private List<ConfigOverride> overrides(List<ConfigOverride> commandOptions) {
     List<ConfigOverride> all = new ArrayList<>(commandOptions);
     if (seed != null) {

@@ -4,7 +4,7 @@ import dev.precis.PrecisException;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.evaluate.Evaluation;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.OutputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.report.EvalReport;
 import dev.precis.report.Reports;
@@ -49,7 +49,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      description = "Write the eval report (JSON) here.")
+      description = "Write the eval report (JSON) here, or - for standard output.")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -60,9 +60,8 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.configureLogging();
-    if (out != null) {
-      OutputFiles.checkWritable(out, output.force);
-    }
+    OutputFile reportOut = out == null ? null : output.file("--out", out);
+    output.check(inputs.files(configOptions.config), reportOut);
     ModelBundle bundle = ModelBundle.read(inputs.model);
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
@@ -76,8 +75,8 @@ final class EvalCommand implements Callable<Integer> {
       return 0;
     }
     EvalReport report = Evaluation.run(bundle, inputs.model, inputs.data, config);
-    if (out != null) {
-      Reports.write(out, output.force, report);
+    if (reportOut != null) {
+      Reports.write(reportOut, report);
     }
     new Console(spec.commandLine().getErr(), common.quiet).say(Summaries.eval(report));
     if (output.json) {

@@ -3,7 +3,7 @@ package dev.precis.cli;
 import dev.precis.PrecisException;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.OutputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.predict.BatchPrediction;
 import dev.precis.report.PredictReport;
@@ -42,7 +42,7 @@ final class PredictCommand implements Callable<Integer> {
       paramLabel = "FILE",
       required = true,
       description = "Scored CSV to write, or - for standard output.")
-  String out;
+  Path out;
 
   @Option(
       names = "--top-percent",
@@ -59,7 +59,9 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = "--summary",
       paramLabel = "FILE",
-      description = "Summary report (JSON); default <out>.summary.json beside a file output.")
+      description =
+          "Summary report (JSON), or - for standard output; default <out>.summary.json beside a"
+              + " file output.")
   Path summary;
 
   @Mixin ConfigOptions configOptions;
@@ -70,23 +72,12 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.configureLogging();
-    boolean toStdout = out.equals("-");
-    if (toStdout && output.json) {
-      throw PrecisException.usage(
-          "--json prints on standard output, which --out - already uses for scores; use --summary"
-              + " FILE");
-    }
-    Path outPath = toStdout ? null : Path.of(out);
-    Path summaryPath =
+    OutputFile scores = output.file("--out", out);
+    OutputFile summaryOut =
         summary != null
-            ? summary
-            : toStdout ? null : TrainCommand.sibling(outPath, ".summary.json");
-    if (outPath != null) {
-      OutputFiles.checkWritable(outPath, output.force);
-    }
-    if (summaryPath != null) {
-      OutputFiles.checkWritable(summaryPath, output.force);
-    }
+            ? output.file("--summary", summary)
+            : scores.sibling(".summary.json", "--summary").orElse(null);
+    output.check(inputs.files(configOptions.config), scores, summaryOut);
     ModelBundle bundle = ModelBundle.read(inputs.model);
     List<ConfigOverride> overrides = new ArrayList<>();
     overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
@@ -111,10 +102,10 @@ final class PredictCommand implements Callable<Integer> {
                 bundle,
                 config,
                 rows -> console.progress(String.format(Locale.ROOT, "scored %,d rows", rows)))
-            .run(inputs.model, inputs.data, outPath, output.force, spec.commandLine().getOut());
+            .run(inputs.model, inputs.data, scores);
     console.endProgress();
-    if (summaryPath != null) {
-      Reports.write(summaryPath, output.force, report);
+    if (summaryOut != null) {
+      Reports.write(summaryOut, report);
     }
     console.say(Summaries.predict(report));
     if (output.json) {

@@ -3,7 +3,8 @@ package dev.precis.cli;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.OutputDirectory;
+import dev.precis.io.StandardStreams;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import dev.precis.report.TuneReport;
@@ -58,7 +59,8 @@ final class TuneCommand implements Callable<Integer> {
       names = {"-o", "--out"},
       paramLabel = "DIR",
       required = true,
-      description = "Directory to write.")
+      description =
+          "Directory to write (created if absent); other files in it are left as they are.")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -83,7 +85,8 @@ final class TuneCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
-    OutputFiles.checkWritable(out, output.force);
+    OutputDirectory directory = output.directory("--out", out, List.of(LEADERBOARD, BEST));
+    output.check(configOptions.inputs(config), directory);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     console.say(
         String.format(
@@ -99,11 +102,10 @@ final class TuneCommand implements Callable<Integer> {
             trial ->
                 console.say(
                     Summaries.tuneTrial(trial, config.tune().trials(), config.tune().metric())));
-    OutputFiles.writeDirectory(
-        out,
-        output.force,
+    directory.write(
         dir -> {
-          Reports.write(dir.resolve(LEADERBOARD), false, result.report());
+          Files.writeString(
+              dir.resolve(LEADERBOARD), Reports.json(result.report()), StandardCharsets.UTF_8);
           Files.writeString(dir.resolve(BEST), bestYaml(result, out), StandardCharsets.UTF_8);
         });
     console.say(Summaries.tune(result.report(), out.toString()));
@@ -115,29 +117,33 @@ final class TuneCommand implements Callable<Integer> {
 
   /**
    * The winning config. Config paths are read relative to the config file, so the data path is
-   * written relative to best.yaml when the data lies below it, and absolute otherwise.
+   * written relative to best.yaml when the data lies below it, and absolute otherwise; data read
+   * from standard input leaves it out, to be given with --data.
    */
   private static String bestYaml(Tuner.Result result, Path out) throws java.io.IOException {
     PrecisConfig best = result.best();
-    Path data = Path.of(best.data().path()).toAbsolutePath().normalize();
-    String relative = out.toAbsolutePath().normalize().relativize(data).toString();
-    if (relative.startsWith("..")) {
-      relative = data.toString();
-    }
-    best = best.withData(best.data().withPath(relative));
+    boolean fromStdin = StandardStreams.isDash(best.data().path());
+    best = best.withData(best.data().withPath(fromStdin ? null : dataPath(best, out)));
     TuneReport.Trial top = result.report().trials().get(0);
     String header =
         String.format(
             Locale.ROOT,
             "# Best of %d trials by mean %s over %d folds: %.4f ± %.4f (trial %d).%n"
-                + "# Train it with: precis train --config %s --out model.precis%n",
+                + "# Train it with: precis train --config %s%s --out model.precis%n",
             result.report().trials().size(),
             result.report().metric(),
             result.report().folds(),
             top.mean(),
             top.std(),
             top.trial(),
-            out.resolve(BEST));
+            out.resolve(BEST),
+            fromStdin ? " --data FILE" : "");
     return header + Mappers.yaml().writeValueAsString(best);
+  }
+
+  private static String dataPath(PrecisConfig best, Path out) {
+    Path data = Path.of(best.data().path()).toAbsolutePath().normalize();
+    String relative = out.toAbsolutePath().normalize().relativize(data).toString();
+    return relative.startsWith("..") ? data.toString() : relative;
   }
 }

@@ -1,6 +1,7 @@
 package dev.precis.data;
 
 import dev.precis.PrecisException;
+import dev.precis.io.StandardStreams;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,7 +17,7 @@ import java.util.zip.GZIPInputStream;
 public final class DataFiles {
   private DataFiles() {}
 
-  /** A UTF-8 reader over a plain or gzip-compressed (.gz) file. */
+  /** A UTF-8 reader over a plain or gzip-compressed (.gz) file, or standard input for {@code -}. */
   public static Reader open(Path file) {
     return open(file, null);
   }
@@ -26,11 +27,12 @@ public final class DataFiles {
    * not null), so a file is read once to be both parsed and identified.
    */
   public static Reader open(Path file, java.security.MessageDigest digest) {
-    if (Files.isDirectory(file)) {
+    if (!StandardStreams.isDash(file) && Files.isDirectory(file)) {
       throw PrecisException.data(file + ": is a directory; give a CSV file");
     }
     try {
-      InputStream in = Files.newInputStream(file);
+      InputStream in =
+          StandardStreams.isDash(file) ? StandardStreams.stdin() : Files.newInputStream(file);
       if (digest != null) {
         in = new java.security.DigestInputStream(in, digest);
       }

@@ -4,6 +4,8 @@ import dev.precis.PrecisException;
 import dev.precis.Version;
 import dev.precis.config.Mappers;
 import dev.precis.io.InputFile;
+import dev.precis.io.Sha256;
+import dev.precis.io.StandardStreams;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,14 +32,18 @@ public final class PreparedDirectory {
   public static final String MANIFEST = PreparedManifest.FILE;
   private static final String[] PARTS = {"train.csv", "valid.csv", "test.csv"};
 
+  /** Every file of a prepared directory: what `prep` may write there and `train` reads. */
+  public static final List<String> FILES =
+      List.of(PIPELINE, MANIFEST, PARTS[0], PARTS[1], PARTS[2]);
+
   private PreparedDirectory() {}
 
   /**
-   * Whether {@code --data} is to be read as a directory written by `prep`: any directory is, and
-   * {@link #read} says what is wrong with one that is not.
+   * Whether {@code --data} is to be read as a directory written by `prep`: any directory is (never
+   * standard input, {@code -}), and {@link #read} says what is wrong with one that is not.
    */
   public static boolean isPrepared(Path path) {
-    return Files.isDirectory(path);
+    return !StandardStreams.isDash(path) && Files.isDirectory(path);
   }
 
   /**
@@ -67,7 +73,7 @@ public final class PreparedDirectory {
       throws IOException {
     List<String> header = new ArrayList<>(part.featureNames());
     header.add(target);
-    MessageDigest digest = InputFile.newDigest();
+    MessageDigest digest = Sha256.newDigest();
     try (Writer out =
             new BufferedWriter(
                 new OutputStreamWriter(

@@ -2,7 +2,7 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
-import dev.precis.io.InputFile;
+import dev.precis.io.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -48,7 +48,7 @@ public record PreparedManifest(
 
   /** The SHA-256 of a pipeline's JSON: equal digests encode every row alike. */
   public static String digest(FeaturePipeline pipeline) {
-    return HexFormat.of().formatHex(InputFile.newDigest().digest(pipelineJson(pipeline)));
+    return HexFormat.of().formatHex(Sha256.newDigest().digest(pipelineJson(pipeline)));
   }
 
   /**

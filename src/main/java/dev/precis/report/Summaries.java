@@ -49,6 +49,9 @@ public final class Summaries {
     return text.toString();
   }
 
+  /**
+   * @param reportPath null when no report file was written
+   */
   public static String train(TrainReport report, String out, String reportPath) {
     StringBuilder text = new StringBuilder();
     text.append(
@@ -81,7 +84,11 @@ public final class Summaries {
           .append("):\n");
       text.append(gains(heldOut));
     }
-    text.append("Model: ").append(out).append("   Report: ").append(reportPath).append('\n');
+    text.append("Model: ").append(out);
+    if (reportPath != null) {
+      text.append("   Report: ").append(reportPath);
+    }
+    text.append('\n');
     return text.toString();
   }
 

@@ -50,10 +50,16 @@ public final class ModelTraining {
           "no data: pass --data FILE (or a directory written by `precis prep`), or set data.path");
     }
     Path dataPath = Path.of(config.data().path());
-    PreparedData data =
-        PreparedDirectory.isPrepared(dataPath)
-            ? PreparedDirectory.read(dataPath)
-            : Preparation.run(config).data();
+    PreparedData data;
+    InputFile input;
+    if (PreparedDirectory.isPrepared(dataPath)) {
+      data = PreparedDirectory.read(dataPath);
+      input = InputFile.of(dataPath);
+    } else {
+      Preparation preparation = Preparation.run(config);
+      data = preparation.data();
+      input = preparation.table().input();
+    }
     PrecisConfig resolved = config.withData(config.data().withPositive(data.pipeline().positive()));
     timings.put("prepare", Reports.secondsSince(start));
 
@@ -75,7 +81,6 @@ public final class ModelTraining {
     timings.put("score", Reports.secondsSince(scoreStart));
     timings.put("total", Reports.secondsSince(start));
 
-    InputFile input = InputFile.of(dataPath);
     int features = data.pipeline().featureNames().size();
     Manifest manifest =
         new Manifest(

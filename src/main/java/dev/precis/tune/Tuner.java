@@ -47,6 +47,9 @@ public final class Tuner {
     }
   }
 
+  /** The folds, and the input they were cut from as read (once: it may be standard input). */
+  private record Folds(InputFile input, List<Fold> folds) {}
+
   private Tuner() {}
 
   /**
@@ -55,7 +58,8 @@ public final class Tuner {
   public static Result run(PrecisConfig config, Consumer<TuneReport.Trial> onTrial) {
     long start = System.nanoTime();
     Path dataPath = dataPath(config);
-    List<Fold> folds = folds(config, dataPath);
+    Folds data = folds(config, dataPath);
+    List<Fold> folds = data.folds();
     SearchSpace space = SearchSpace.of(config);
     ModelType type = ModelCatalog.type(config.model().type());
     Random random = new Random(config.seed());
@@ -104,7 +108,7 @@ public final class Tuner {
             TuneReport.SCHEMA,
             Version.precis(),
             Reports.now(),
-            InputFile.of(dataPath),
+            data.input(),
             config.seed(),
             type.name(),
             config.tune().metric(),
@@ -123,7 +127,7 @@ public final class Tuner {
     return Path.of(config.data().path());
   }
 
-  private static List<Fold> folds(PrecisConfig config, Path dataPath) {
+  private static Folds folds(PrecisConfig config, Path dataPath) {
     int k = config.tune().folds();
     List<Fold> folds = new ArrayList<>();
     if (PreparedDirectory.isPrepared(dataPath)) {
@@ -136,7 +140,7 @@ public final class Tuner {
       for (int[] valid : validFolds) {
         folds.add(new Fold(all.subset(Splits.complement(all.rows(), valid)), all.subset(valid)));
       }
-      return folds;
+      return new Folds(InputFile.of(dataPath), folds);
     }
     Preparation.Source source = Preparation.Source.read(config);
     int[] searchable = Splits.complement(source.target().rows().length, source.splits().test());
@@ -151,7 +155,7 @@ public final class Tuner {
               pick(searchable, train), pick(searchable, train), pick(searchable, valid));
       folds.add(new Fold(encoded[0], encoded[1]));
     }
-    return folds;
+    return new Folds(source.table().input(), folds);
   }
 
   private static int[] pick(int[] values, int[] indices) {
