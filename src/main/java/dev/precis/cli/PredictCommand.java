@@ -10,7 +10,6 @@ import dev.precis.report.PredictReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,9 +29,10 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
-      "  precis predict --model bank.precis --data customers.csv.gz --out - --threshold 0.3 | gzip"
-          + " > scores.csv.gz"
+      "  precis predict --model bank.precis --out scores.csv --top-percent 10 \\",
+      "      --data sample-data/bank/bank-additional.csv",
+      "  precis predict --model bank.precis --data customers.csv.gz --out - \\",
+      "      --threshold 0.3 | gzip > scores.csv.gz"
     })
 final class PredictCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -40,14 +40,13 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      required = true,
-      description = "Scored CSV to write, or - for standard output.")
+      description = "Scored CSV to write, or - for standard output (required).")
   String out;
 
   @Option(
       names = "--top-percent",
       paramLabel = "P",
-      description = "Select the best-scoring P%% of rows (predict.top_percent).")
+      description = "Select the top-scoring P%% of rows (predict.top_percent).")
   String topPercent;
 
   @Option(
@@ -59,7 +58,7 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = "--summary",
       paramLabel = "FILE",
-      description = "Summary report (JSON); default <out>.summary.json beside a file output.")
+      description = "Summary report (JSON); default: scores.summary.json for --out scores.csv.")
   Path summary;
 
   @Mixin ConfigOptions configOptions;
@@ -70,6 +69,24 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.configureLogging();
+    ModelBundle bundle = ModelBundle.read(inputs.model);
+    List<ConfigOverride> overrides = inputs.overrides();
+    if (topPercent != null) {
+      overrides.add(ConfigOverride.fromOption("--top-percent", "predict.top_percent", topPercent));
+      overrides.add(ConfigOverride.fromOption("--top-percent", "predict.threshold", "null"));
+    }
+    if (threshold != null) {
+      overrides.add(ConfigOverride.fromOption("--threshold", "predict.threshold", threshold));
+      overrides.add(ConfigOverride.fromOption("--threshold", "predict.top_percent", "null"));
+    }
+    if (topPercent != null && threshold != null) {
+      throw PrecisException.usage("give --top-percent or --threshold, not both");
+    }
+    PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
+    if (configOptions.printed(config, spec.commandLine().getOut())) {
+      return 0;
+    }
+    RequiredOptions.check(spec, "--out", "--data");
     boolean toStdout = out.equals("-");
     if (toStdout && output.json) {
       throw PrecisException.usage(
@@ -86,24 +103,6 @@ final class PredictCommand implements Callable<Integer> {
     }
     if (summaryPath != null) {
       OutputFiles.checkWritable(summaryPath, output.force);
-    }
-    ModelBundle bundle = ModelBundle.read(inputs.model);
-    List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
-    if (topPercent != null) {
-      overrides.add(ConfigOverride.fromOption("--top-percent", "predict.top_percent", topPercent));
-      overrides.add(ConfigOverride.fromOption("--top-percent", "predict.threshold", "null"));
-    }
-    if (threshold != null) {
-      overrides.add(ConfigOverride.fromOption("--threshold", "predict.threshold", threshold));
-      overrides.add(ConfigOverride.fromOption("--threshold", "predict.top_percent", "null"));
-    }
-    if (topPercent != null && threshold != null) {
-      throw PrecisException.usage("give --top-percent or --threshold, not both");
-    }
-    PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
-    if (configOptions.printed(config, spec.commandLine().getOut())) {
-      return 0;
     }
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     PredictReport report =

@@ -33,7 +33,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis prep --config sample-data/bank/bank.yaml --out prepared/",
-      "  precis prep --data customers.csv --target responded --positive yes --out prepared/"
+      "  precis prep --data sample-data/bank/bank-additional.csv --target y \\",
+      "      --positive yes --out prepared/"
     })
 final class PrepCommand implements Callable<Integer> {
   static final String REPORT = "prep-report.json";
@@ -43,8 +44,7 @@ final class PrepCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "DIR",
-      required = true,
-      description = "Directory to write.")
+      description = "Directory to write (required).")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -59,6 +59,7 @@ final class PrepCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
+    RequiredOptions.check(spec, "--out");
     OutputFiles.checkWritable(out, output.force);
     long start = System.nanoTime();
     Preparation prep = Preparation.run(config);

@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
-      "  precis train --data customers.csv --target responded --model mlp --out mlp.precis",
-      "  precis train --data prepared/ --set model.params.epochs=30 --out bank.precis --force"
+      "  precis train --data sample-data/bank/bank-additional.csv --target y \\",
+      "      --model mlp --out mlp.precis",
+      "  precis train --data prepared/ --set model.params.epochs=30 \\",
+      "      --out bank.precis --force"
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -42,8 +44,7 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      required = true,
-      description = "Model bundle to write, e.g. model.precis.")
+      description = "Model bundle to write, e.g. model.precis (required).")
   Path out;
 
   @Option(
@@ -68,6 +69,7 @@ final class TrainCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
+    RequiredOptions.check(spec, "--out");
     Path reportPath = report != null ? report : sibling(out, ".train-report.json");
     OutputFiles.checkWritable(out, output.force);
     OutputFiles.checkWritable(reportPath, output.force);

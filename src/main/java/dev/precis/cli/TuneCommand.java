@@ -32,8 +32,10 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 --out tuned/",
-      "  precis tune --data customers.csv --target responded --model mlp --trials 10 --out tuned/",
+      "  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 \\",
+      "      --out tuned/",
+      "  precis tune --data sample-data/bank/bank-additional.csv --target y \\",
+      "      --model mlp --trials 10 --out tuned/",
       "  precis train --config tuned/best.yaml --out best.precis"
     })
 final class TuneCommand implements Callable<Integer> {
@@ -57,8 +59,7 @@ final class TuneCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "DIR",
-      required = true,
-      description = "Directory to write.")
+      description = "Directory to write (required).")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -83,6 +84,7 @@ final class TuneCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
+    RequiredOptions.check(spec, "--out");
     OutputFiles.checkWritable(out, output.force);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     console.say(
@@ -115,16 +117,14 @@ final class TuneCommand implements Callable<Integer> {
 
   /**
    * The winning config. Config paths are read relative to the config file, so the data path is
-   * written relative to best.yaml when the data lies below it, and absolute otherwise.
+   * written relative to best.yaml (../data/bank.csv): the directory and its data can move together,
+   * and best.yaml names no path of this machine.
    */
   private static String bestYaml(Tuner.Result result, Path out) throws java.io.IOException {
     PrecisConfig best = result.best();
     Path data = Path.of(best.data().path()).toAbsolutePath().normalize();
     String relative = out.toAbsolutePath().normalize().relativize(data).toString();
-    if (relative.startsWith("..")) {
-      relative = data.toString();
-    }
-    best = best.withData(best.data().withPath(relative));
+    best = best.withData(best.data().withPath(relative.isEmpty() ? "." : relative));
     TuneReport.Trial top = result.report().trials().get(0);
     String header =
         String.format(
