@@ -22,7 +22,7 @@ final class ConfigOptions {
   @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
-      description = "Override any config key, e.g. --set model.params.epochs=30 (repeatable).")
+      description = "Override a config key, e.g. model.params.epochs=30 (repeatable).")
   List<String> sets = new ArrayList<>();
 
   @Option(

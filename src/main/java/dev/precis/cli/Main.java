@@ -34,8 +34,9 @@ import picocli.CommandLine.Command;
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
-      "  precis eval --model bank.precis --data test.csv --fail-under auc=0.78",
-      "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
+      "  precis eval --model bank.precis --data prepared/test.csv --fail-under auc=0.75",
+      "  precis predict --model bank.precis --out scores.csv --top-percent 10 \\",
+      "      --data sample-data/bank/bank-additional.csv",
       "",
       "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 data error, 4 quality gate"
           + " failed."

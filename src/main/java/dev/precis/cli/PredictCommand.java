@@ -10,7 +10,6 @@ import dev.precis.report.PredictReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,9 +29,10 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
-      "  precis predict --model bank.precis --data customers.csv.gz --out - --threshold 0.3 | gzip"
-          + " > scores.csv.gz"
+      "  precis predict --model bank.precis --out scores.csv --top-percent 10 \\",
+      "      --data sample-data/bank/bank-additional.csv",
+      "  precis predict --model bank.precis --data customers.csv.gz --out - \\",
+      "      --threshold 0.3 | gzip > scores.csv.gz"
     })
 final class PredictCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -40,14 +40,13 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      required = true,
-      description = "Scored CSV to write, or - for standard output.")
+      description = "Scored CSV to write, or - for standard output (required).")
   Path out;
 
   @Option(
       names = "--top-percent",
       paramLabel = "P",
-      description = "Select the best-scoring P%% of rows (predict.top_percent).")
+      description = "Select the top-scoring P%% of rows (predict.top_percent).")
   String topPercent;
 
   @Option(
@@ -72,15 +71,8 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.configureLogging();
-    OutputFile scores = output.file("--out", out);
-    OutputFile summaryOut =
-        summary != null
-            ? output.file("--summary", summary)
-            : scores.sibling(".summary.json", "--summary").orElse(null);
-    output.check(inputs.files(configOptions.config), scores, summaryOut);
     ModelBundle bundle = ModelBundle.read(inputs.model);
-    List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
+    List<ConfigOverride> overrides = inputs.overrides();
     if (topPercent != null) {
       overrides.add(ConfigOverride.fromOption("--top-percent", "predict.top_percent", topPercent));
       overrides.add(ConfigOverride.fromOption("--top-percent", "predict.threshold", "null"));
@@ -96,6 +88,13 @@ final class PredictCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
+    RequiredOptions.check(spec, "--out", "--data");
+    OutputFile scores = output.file("--out", out);
+    OutputFile summaryOut =
+        summary != null
+            ? output.file("--summary", summary)
+            : scores.sibling(".summary.json", "--summary").orElse(null);
+    output.check(inputs.files(configOptions.config), scores, summaryOut);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     PredictReport report =
         new BatchPrediction(

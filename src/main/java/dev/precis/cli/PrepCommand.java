@@ -36,7 +36,8 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis prep --config sample-data/bank/bank.yaml --out prepared/",
-      "  precis prep --data customers.csv --target responded --positive yes --out prepared/"
+      "  precis prep --data sample-data/bank/bank-additional.csv --target y \\",
+      "      --positive yes --out prepared/"
     })
 final class PrepCommand implements Callable<Integer> {
   static final String REPORT = "prep-report.json";
@@ -50,9 +51,9 @@ final class PrepCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "DIR",
-      required = true,
       description =
-          "Directory to write (created if absent); other files in it are left as they are.")
+          "Directory to write (created if absent); other files in it are left as they are"
+              + " (required).")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -67,6 +68,7 @@ final class PrepCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
+    RequiredOptions.check(spec, "--out");
     OutputDirectory directory = output.directory("--out", out, FILES);
     output.check(configOptions.inputs(config), directory);
     long start = System.nanoTime();

@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
-      "  precis train --data customers.csv --target responded --model mlp --out mlp.precis",
-      "  precis train --data prepared/ --set model.params.epochs=30 --out bank.precis --force"
+      "  precis train --data sample-data/bank/bank-additional.csv --target y \\",
+      "      --model mlp --out mlp.precis",
+      "  precis train --data prepared/ --set model.params.epochs=30 \\",
+      "      --out bank.precis --force"
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -42,16 +44,16 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      required = true,
-      description = "Model bundle to write, e.g. model.precis, or - for standard output.")
+      description =
+          "Model bundle to write, e.g. model.precis, or - for standard output (required).")
   Path out;
 
   @Option(
       names = "--report",
       paramLabel = "FILE",
       description =
-          "Train report, or - for standard output (default: <out>.train-report.json beside a"
-              + " bundle file).")
+          "Train report (JSON), or - for standard output; by default it is written beside a"
+              + " bundle file and named after it.")
   Path report;
 
   @Mixin ConfigOptions configOptions;
@@ -70,6 +72,7 @@ final class TrainCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
+    RequiredOptions.check(spec, "--out");
     OutputFile bundleOut = output.file("--out", out);
     OutputFile reportOut =
         report != null

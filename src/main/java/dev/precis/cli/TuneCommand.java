@@ -33,8 +33,10 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 --out tuned/",
-      "  precis tune --data customers.csv --target responded --model mlp --trials 10 --out tuned/",
+      "  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 \\",
+      "      --out tuned/",
+      "  precis tune --data sample-data/bank/bank-additional.csv --target y \\",
+      "      --model mlp --trials 10 --out tuned/",
       "  precis train --config tuned/best.yaml --out best.precis"
     })
 final class TuneCommand implements Callable<Integer> {
@@ -58,9 +60,9 @@ final class TuneCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "DIR",
-      required = true,
       description =
-          "Directory to write (created if absent); other files in it are left as they are.")
+          "Directory to write (created if absent); other files in it are left as they are"
+              + " (required).")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -85,6 +87,7 @@ final class TuneCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
+    RequiredOptions.check(spec, "--out");
     OutputDirectory directory = output.directory("--out", out, List.of(LEADERBOARD, BEST));
     output.check(configOptions.inputs(config), directory);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
@@ -117,8 +120,9 @@ final class TuneCommand implements Callable<Integer> {
 
   /**
    * The winning config. Config paths are read relative to the config file, so the data path is
-   * written relative to best.yaml when the data lies below it, and absolute otherwise; data read
-   * from standard input leaves it out, to be given with --data.
+   * written relative to best.yaml (../data/bank.csv): the directory and its data can move together,
+   * and best.yaml names no path of this machine; data read from standard input leaves it out, to be
+   * given with --data.
    */
   private static String bestYaml(Tuner.Result result, Path out) throws java.io.IOException {
     PrecisConfig best = result.best();
@@ -144,6 +148,6 @@ final class TuneCommand implements Callable<Integer> {
   private static String dataPath(PrecisConfig best, Path out) {
     Path data = Path.of(best.data().path()).toAbsolutePath().normalize();
     String relative = out.toAbsolutePath().normalize().relativize(data).toString();
-    return relative.startsWith("..") ? data.toString() : relative;
+    return relative.isEmpty() ? "." : relative;
   }
 }

@@ -3,6 +3,8 @@ package dev.precis.report;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.GainsBin;
 import dev.precis.eval.GateResult;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
 /** The readable summaries commands print on standard error. */
@@ -146,6 +148,24 @@ public final class Summaries {
               f4(gate.value())));
     }
     return text.toString();
+  }
+
+  /**
+   * One line per gate the model did not reach, e.g. {@code gate failed: auc 0.7712 < 0.78}: the
+   * verdict behind exit 4, which a user must see even under --quiet.
+   */
+  public static List<String> failedGates(EvalReport report) {
+    return report.gates().stream()
+        .filter(gate -> !gate.passed())
+        .map(
+            gate ->
+                "gate failed: "
+                    + gate.metric()
+                    + " "
+                    + f4(gate.value())
+                    + " < "
+                    + BigDecimal.valueOf(gate.minimum()).stripTrailingZeros().toPlainString())
+        .toList();
   }
 
   public static String predict(PredictReport report) {
