@@ -42,6 +42,7 @@ public final class ConfigLoader {
           "data.positive",
           "data.id",
           "data.delimiter",
+          "data.encoding",
           "model.type",
           "tune.metric",
           "data.drop",

@@ -86,7 +86,7 @@ public final class PreparedDirectory {
   private static EncodedData readPart(Path file, FeaturePipeline pipeline) {
     var config =
         new dev.precis.config.DataConfig(
-            null, ",", true, pipeline.target(), null, null, null, null);
+            null, ",", true, null, pipeline.target(), null, null, null, null);
     CsvTable table = CsvTable.read(file, config);
     List<String> expected = new ArrayList<>(pipeline.featureNames());
     expected.add(pipeline.target());
