@@ -73,11 +73,12 @@ public record Preparation(
     CsvTable table = source.table();
     PreparedData data =
         new PreparedData(
-            pipeline,
-            EncodedData.encode(table, pipeline, target, splits.train()),
-            EncodedData.encode(table, pipeline, target, splits.valid()),
-            EncodedData.encode(table, pipeline, target, splits.test()),
-            table.rows().size() - target.rows().length);
+                pipeline,
+                EncodedData.encode(table, pipeline, target, splits.train()),
+                EncodedData.encode(table, pipeline, target, splits.valid()),
+                EncodedData.encode(table, pipeline, target, splits.test()),
+                table.rows().size() - target.rows().length)
+            .requireBothClasses(table.file());
     return new Preparation(table, source.schema(), target, splits, data);
   }
 

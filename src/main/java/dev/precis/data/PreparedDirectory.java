@@ -80,7 +80,7 @@ public final class PreparedDirectory {
     if (parts[0].rows() == 0) {
       throw PrecisException.data(dir + ": has no train.csv; run `precis prep` again to write it");
     }
-    return new PreparedData(pipeline, parts[0], parts[1], parts[2], 0);
+    return new PreparedData(pipeline, parts[0], parts[1], parts[2], 0).requireBothClasses(dir);
   }
 
   private static EncodedData readPart(Path file, FeaturePipeline pipeline) {
