@@ -64,10 +64,15 @@ public final class PreparedDirectory {
     FeaturePipeline pipeline;
     try {
       pipeline = Mappers.json().readValue(dir.resolve(PIPELINE).toFile(), FeaturePipeline.class);
-    } catch (IOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw PrecisException.data(
-          dir.resolve(PIPELINE) + ": not a pipeline written by `precis prep`: " + e.getMessage(),
+          dir.resolve(PIPELINE)
+              + ": not a pipeline written by `precis prep`: "
+              + Mappers.problem(e)
+              + "; run `precis prep` again",
           e);
+    } catch (IOException e) {
+      throw PrecisException.data(dir.resolve(PIPELINE) + ": cannot read: " + e.getMessage(), e);
     }
     EncodedData[] parts = new EncodedData[PARTS.length];
     for (int p = 0; p < PARTS.length; p++) {
