@@ -14,6 +14,8 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -138,17 +140,17 @@ public final class DataFiles {
   }
 
   /** The encoding a byte-order mark at the start declares, if there is one. */
-  private static java.util.Optional<Charset> byteOrderMark(byte[] head) {
+  private static Optional<Charset> byteOrderMark(byte[] head) {
     if (startsWith(head, 0xEF, 0xBB, 0xBF)) {
-      return java.util.Optional.of(StandardCharsets.UTF_8);
+      return Optional.of(StandardCharsets.UTF_8);
     }
     if (startsWith(head, 0xFF, 0xFE)) {
-      return java.util.Optional.of(StandardCharsets.UTF_16LE);
+      return Optional.of(StandardCharsets.UTF_16LE);
     }
     if (startsWith(head, 0xFE, 0xFF)) {
-      return java.util.Optional.of(StandardCharsets.UTF_16BE);
+      return Optional.of(StandardCharsets.UTF_16BE);
     }
-    return java.util.Optional.empty();
+    return Optional.empty();
   }
 
   /**
@@ -157,7 +159,7 @@ public final class DataFiles {
    * in most of every other byte are UTF-16 without a byte-order mark; others mean binary data.
    */
   private static void checkText(Path file, byte[] head, Charset charset) {
-    if (!java.util.Arrays.equals("\n".getBytes(charset), new byte[] {'\n'})) {
+    if (!Arrays.equals("\n".getBytes(charset), new byte[] {'\n'})) {
       return;
     }
     int[] nulsAt = new int[2];

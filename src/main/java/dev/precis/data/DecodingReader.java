@@ -11,6 +11,7 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CoderResult;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.HexFormat;
 
 /**
@@ -24,7 +25,7 @@ final class DecodingReader extends Reader {
   private static final int SHOWN_BYTES = 4;
   private static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
 
-  private final java.nio.file.Path file;
+  private final Path file;
   private final InputStream in;
   private final CharsetDecoder decoder;
   private final ByteBuffer bytes = ByteBuffer.allocate(BUFFER).flip();
@@ -32,7 +33,7 @@ final class DecodingReader extends Reader {
   private boolean eof;
   private boolean flushed;
 
-  DecodingReader(java.nio.file.Path file, InputStream in, Charset charset) {
+  DecodingReader(Path file, InputStream in, Charset charset) {
     this.file = file;
     this.in = in;
     this.decoder =

@@ -8,6 +8,7 @@ import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.FeaturePipeline;
 import dev.precis.report.InputFile;
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
@@ -18,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -118,9 +120,9 @@ public record ModelBundle(
     }
     Map<String, byte[]> members = new LinkedHashMap<>();
     String current = null;
-    try (InputStream in = new java.io.BufferedInputStream(Files.newInputStream(file))) {
+    try (InputStream in = new BufferedInputStream(Files.newInputStream(file))) {
       in.mark(ZIP_SIGNATURE.length);
-      if (!java.util.Arrays.equals(in.readNBytes(ZIP_SIGNATURE.length), ZIP_SIGNATURE)) {
+      if (!Arrays.equals(in.readNBytes(ZIP_SIGNATURE.length), ZIP_SIGNATURE)) {
         throw notABundle(file, "it is not a zip archive");
       }
       in.reset();
@@ -135,9 +137,9 @@ public record ModelBundle(
     } catch (EOFException e) {
       throw PrecisException.data(
           file
-              + ": the bundle is truncated (it ends inside "
-              + current
-              + "); copy it again, or retrain",
+              + ": the bundle is truncated"
+              + (current == null ? "" : " (it ends inside " + current + ")")
+              + "; copy it again, or retrain",
           e);
     } catch (IOException e) {
       throw PrecisException.data(

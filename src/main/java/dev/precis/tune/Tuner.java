@@ -165,7 +165,7 @@ public final class Tuner {
           String.format(
               java.util.Locale.ROOT,
               "%s: %d cross-validation folds need at least %d responders and %d non-responders"
-                  + " outside the test part, so that every fold has both; it has %d and %d:"
+                  + " among the rows tune searches, so that every fold has both; it has %d and %d:"
                   + " use fewer tune.folds or give more labelled rows",
               dataPath,
               k,
