@@ -25,16 +25,6 @@ class SmallFilesTest {
     return IntStream.rangeClosed(1, 20);
   }
 
-  /** The first rows of the bank file: mostly a single class, so most fail, all in plain words. */
-  @ParameterizedTest
-  @MethodSource("rowCounts")
-  void firstRowsOfTheBankFileTrainOrSayWhatIsMissing(int rows) {
-    CliRun run = train(write(firstRows(rows)));
-    if (run.exitCode() != 0) {
-      assertOneLineError(run, DATA, "responders and non-responders");
-    }
-  }
-
   /** Responders and non-responders taking turns: every such file from two rows up trains. */
   @ParameterizedTest
   @MethodSource("rowCounts")
@@ -92,10 +82,6 @@ class SmallFilesTest {
             dir.resolve("tuned").toString());
     assertOneLineError(
         run, DATA, "5 cross-validation folds need at least 5 responders", "tune.folds");
-  }
-
-  private static List<String> firstRows(int rows) {
-    return new ArrayList<>(BankData.lines().subList(0, rows + 1));
   }
 
   /** A header and {@code rows} bank rows: a non-responder, a responder, and so on. */
