@@ -117,6 +117,7 @@ final class PrepCommand implements Callable<Integer> {
         new PrepReport.TargetSummary(target.column(), target.positive(), target.counts()),
         data.unlabelled(),
         DataProfile.of(prep, config.data(), new MissingValues(config.prep().missing().tokens())),
+        prep.schema().warnings(),
         data.pipeline().featureNames().size(),
         splits,
         outputs,

@@ -44,6 +44,7 @@ public final class ConfigLoader {
           "data.positive",
           "data.id",
           "data.delimiter",
+          "data.encoding",
           "model.type",
           "tune.metric",
           "data.drop",
@@ -97,21 +98,22 @@ public final class ConfigLoader {
   }
 
   private static void mergeFile(ObjectNode tree, Path file, ConfigOrigins origins) {
-    if (!Files.isRegularFile(file)) {
+    if (Files.isDirectory(file)) {
+      throw PrecisException.usage(file + ": is a directory; give the config file to --config");
+    }
+    if (!Files.exists(file)) {
       throw PrecisException.usage(
           file + ": config file not found; check the path given to --config");
     }
+    String text = ConfigText.read(file);
     JsonNode user;
     try {
-      String text = Files.readString(file);
       user = Mappers.yaml().readTree(text);
       origins.indexFile(file, text);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw PrecisException.usage(
-          file + ":" + line + ": not valid YAML: " + e.getOriginalMessage());
+      throw PrecisException.usage(ConfigText.yamlError(file, e));
     } catch (IOException e) {
-      throw PrecisException.usage(file + ": cannot read the config file: " + e.getMessage());
+      throw new UncheckedIOException(e); // parsing a string in memory
     }
     if (user == null || user.isMissingNode() || user.isNull()) {
       return;

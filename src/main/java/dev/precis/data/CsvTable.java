@@ -119,7 +119,7 @@ public record CsvTable(
      * read.
      */
     public static CsvHead open(Path file, DataConfig config, java.security.MessageDigest digest) {
-      Reader reader = DataFiles.open(file, digest);
+      Reader reader = DataFiles.open(file, config.charset(), digest);
       try {
         BufferedReader buffered = (BufferedReader) reader;
         skipBom(buffered);

@@ -14,6 +14,17 @@ public record EncodedData(List<String> featureNames, double[][] x, boolean[] y) 
     return x.length;
   }
 
+  /** How many rows are positive. */
+  public long positives() {
+    long n = 0;
+    for (boolean label : y) {
+      if (label) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The rows at the given indices, in that order. */
   public EncodedData subset(int[] indices) {
     double[][] sx = new double[indices.length][];

@@ -118,10 +118,15 @@ public final class PreparedDirectory {
     FeaturePipeline pipeline;
     try {
       pipeline = Mappers.json().readValue(dir.resolve(PIPELINE).toFile(), FeaturePipeline.class);
-    } catch (IOException e) {
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw PrecisException.data(
-          dir.resolve(PIPELINE) + ": not a pipeline written by `precis prep`: " + e.getMessage(),
+          dir.resolve(PIPELINE)
+              + ": not a pipeline written by `precis prep`: "
+              + Mappers.problem(e)
+              + "; run `precis prep` again",
           e);
+    } catch (IOException e) {
+      throw PrecisException.data(dir.resolve(PIPELINE) + ": cannot read: " + e.getMessage(), e);
     }
     if (!PreparedManifest.digest(pipeline).equals(manifest.pipelineSha256())) {
       throw PrecisException.data(
@@ -138,7 +143,7 @@ public final class PreparedDirectory {
     if (parts[0].rows() == 0) {
       throw PrecisException.data(dir + ": has no train.csv; run `precis prep` again to write it");
     }
-    return new PreparedData(pipeline, parts[0], parts[1], parts[2], 0);
+    return new PreparedData(pipeline, parts[0], parts[1], parts[2], 0).requireBothClasses(dir);
   }
 
   private static EncodedData readPart(
@@ -150,7 +155,7 @@ public final class PreparedDirectory {
     PreparedManifest.checkUnchanged(file, part, InputFile.sha256(file));
     var config =
         new dev.precis.config.DataConfig(
-            null, ",", true, pipeline.target(), null, null, null, null);
+            null, ",", true, null, pipeline.target(), null, null, null, null);
     CsvTable table = CsvTable.read(file, config);
     List<String> expected = new ArrayList<>(pipeline.featureNames());
     expected.add(pipeline.target());

@@ -48,6 +48,7 @@ public final class Summaries {
                         part.rows(),
                         100 * part.positiveRate())));
     text.append(String.format(Locale.ROOT, "Wrote %d features to %s%n", report.features(), out));
+    warnings(text, report.warnings());
     return text.toString();
   }
 
@@ -91,6 +92,7 @@ public final class Summaries {
       text.append("   Report: ").append(reportPath);
     }
     text.append('\n');
+    warnings(text, report.warnings());
     return text.toString();
   }
 
@@ -244,6 +246,10 @@ public final class Summaries {
         .append(out)
         .append("/best.yaml --out model.precis)\n");
     return text.toString();
+  }
+
+  private static void warnings(StringBuilder text, java.util.List<String> warnings) {
+    warnings.forEach(w -> text.append("warning: ").append(w).append('\n'));
   }
 
   private static String gains(BinaryMetrics m) {

@@ -21,6 +21,7 @@ import dev.precis.report.Reports;
 import dev.precis.report.TrainReport;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -52,6 +53,7 @@ public final class ModelTraining {
     Path dataPath = Path.of(config.data().path());
     PreparedData data;
     InputFile input;
+    List<String> warnings = List.of();
     if (PreparedDirectory.isPrepared(dataPath)) {
       data = PreparedDirectory.read(dataPath);
       input = InputFile.of(dataPath);
@@ -59,6 +61,7 @@ public final class ModelTraining {
       Preparation preparation = Preparation.run(config);
       data = preparation.data();
       input = preparation.table().input();
+      warnings = preparation.schema().warnings();
     }
     PrecisConfig resolved = config.withData(config.data().withPositive(data.pipeline().positive()));
     timings.put("prepare", Reports.secondsSince(start));
@@ -111,6 +114,7 @@ public final class ModelTraining {
             resolved.seed(),
             resolved.model().type(),
             features,
+            warnings,
             splits,
             metrics,
             resolved,

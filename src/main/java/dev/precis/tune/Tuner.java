@@ -136,6 +136,7 @@ public final class Tuner {
       // fold that validates on train.csv rows had them in its scaling and levels: a slight leak,
       // known and kept, that a raw file avoids by fitting inside each fold.
       EncodedData all = prepared.train().concat(prepared.valid());
+      checkFoldsHaveBothClasses(dataPath, all.y(), k);
       int[][] validFolds = Splits.folds(all.y(), k, config.seed());
       for (int[] valid : validFolds) {
         folds.add(new Fold(all.subset(Splits.complement(all.rows(), valid)), all.subset(valid)));
@@ -148,6 +149,7 @@ public final class Tuner {
     for (int i = 0; i < searchable.length; i++) {
       labels[i] = source.target().labels()[searchable[i]];
     }
+    checkFoldsHaveBothClasses(dataPath, labels, k);
     for (int[] valid : Splits.folds(labels, k, config.seed())) {
       int[] train = Splits.complement(searchable.length, valid);
       EncodedData[] encoded =
@@ -156,6 +158,34 @@ public final class Tuner {
       folds.add(new Fold(encoded[0], encoded[1]));
     }
     return new Folds(source.table().input(), folds);
+  }
+
+  /**
+   * A data error unless every stratified fold can hold a responder and a non-responder, which takes
+   * at least as many of each as there are folds.
+   */
+  private static void checkFoldsHaveBothClasses(Path dataPath, boolean[] labels, int k) {
+    long positives = 0;
+    for (boolean label : labels) {
+      if (label) {
+        positives++;
+      }
+    }
+    long negatives = labels.length - positives;
+    if (Math.min(positives, negatives) < k) {
+      throw PrecisException.data(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s: %d cross-validation folds need at least %d responders and %d non-responders"
+                  + " among the rows tune searches, so that every fold has both; it has %d and %d:"
+                  + " use fewer tune.folds or give more labelled rows",
+              dataPath,
+              k,
+              k,
+              k,
+              positives,
+              negatives));
+    }
   }
 
   private static int[] pick(int[] values, int[] indices) {
