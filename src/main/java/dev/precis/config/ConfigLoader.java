@@ -146,13 +146,18 @@ public final class ConfigLoader {
   /** A data path in a config file is relative to that file, so configs travel with their data. */
   private static void resolveDataPath(ObjectNode user, Path file) {
     JsonNode path = user.path("data").path("path");
-    if (path.isTextual() && !Path.of(path.asText()).isAbsolute()) {
-      Path base = file.toAbsolutePath().getParent();
-      Path resolved =
-          Path.of("").toAbsolutePath().relativize(base.resolve(path.asText()).normalize());
-      ((ObjectNode) user.get("data"))
-          .put("path", resolved.toString().isEmpty() ? "." : resolved.toString());
+    if (!path.isTextual() || path.asText().equals("-") || Path.of(path.asText()).isAbsolute()) {
+      return; // "-" is standard input, not a file beside the config
     }
+    Path resolved = file.toAbsolutePath().getParent().resolve(path.asText()).normalize();
+    // Messages show the path as short as it can be: relative when it lies below the working
+    // directory, absolute rather than a climb of ../.. when it does not.
+    Path relative = Path.of("").toAbsolutePath().relativize(resolved);
+    String shown =
+        relative.toString().isEmpty()
+            ? "."
+            : relative.startsWith("..") ? resolved.toString() : relative.toString();
+    ((ObjectNode) user.get("data")).put("path", shown);
   }
 
   private static void merge(ObjectNode into, ObjectNode from) {

@@ -60,13 +60,17 @@ class GeneratedBadInputTest {
   private static final String ERROR = "precis: error: ";
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Java internals in a message: package names, exception classes, stack frames, "Class:". */
+  /**
+   * Library internals in a message: package names, exception classes, stack frames, "Class:", and
+   * Jackson's REDACTED placeholder for the source it would not show.
+   */
   private static final Pattern JAVA_TEXT =
       Pattern.compile(
           "\\b(?:java|javax|jdk|sun|org|com|net)\\.[a-z]"
               + "|Exception|[a-z]Error\\b"
               + "|\\bat [a-z]+\\."
-              + "|\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+:");
+              + "|\\b[A-Z][a-z0-9]+(?:[A-Z][a-z0-9]*)+:"
+              + "|REDACTED");
 
   /** What a successful run must not write: input decoded lossily, or a byte-order mark as text. */
   private static final List<Mark> MANGLED =
