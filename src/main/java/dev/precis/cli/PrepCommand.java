@@ -8,6 +8,7 @@ import dev.precis.data.Preparation;
 import dev.precis.data.PreparedDirectory;
 import dev.precis.io.InputFile;
 import dev.precis.io.OutputFiles;
+import dev.precis.model.ModelCatalog;
 import dev.precis.report.PrepReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
@@ -62,7 +63,8 @@ final class PrepCommand implements Callable<Integer> {
     }
     OutputFiles.checkWritable(out, output.force);
     long start = System.nanoTime();
-    Preparation prep = Preparation.run(config);
+    // prep fits the pipeline the configured model family will be trained on
+    Preparation prep = Preparation.run(config, ModelCatalog.type(config.model().type()).needs());
     PrepReport report = report(config, prep, start);
     OutputFiles.writeDirectory(
         out,

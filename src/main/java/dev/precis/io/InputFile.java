@@ -60,7 +60,11 @@ public record InputFile(String path, String sha256) {
 
   /** SHA-256 of a text, for config hashes. */
   public static String sha256(String text) {
-    return HexFormat.of()
-        .formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** SHA-256 of bytes held in memory, such as a bundle's entries. */
+  public static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(newDigest().digest(bytes));
   }
 }

@@ -1,39 +1,112 @@
 package dev.precis.model;
 
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import dev.precis.PrecisException;
+import dev.precis.Version;
+import dev.precis.config.ConfigLoader;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.FeaturePipeline;
+import dev.precis.io.InputFile;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
 
 /**
- * A trained model with everything needed to score raw files: the model.precis zip holding
- * manifest.json, config.yaml (resolved), pipeline.json, bins.json and model.tribuo (Tribuo's
- * protobuf format; models are never Java-deserialized, since a crafted file could run code).
+ * A trained model with everything needed to score raw files: the model.precis zip. manifest.json
+ * says what the bundle was made from, its task, and lists every other entry with its kind and
+ * sha256: config.yaml (the resolved config), pipeline.json, bins.json and the model artifacts
+ * (today one, model.tribuo, in Tribuo's protobuf format). Reading checks every digest, reads the
+ * config over the built-in defaults so a key added later never breaks an older bundle, and loads
+ * each artifact by its kind. Bundles of the first schema, which list nothing, still read.
  */
-public record ModelBundle(
-    Manifest manifest,
-    PrecisConfig config,
-    FeaturePipeline pipeline,
-    ScoreBins bins,
-    Model<Label> model) {
+public final class ModelBundle {
   private static final String MANIFEST = "manifest.json";
   private static final String CONFIG = "config.yaml";
   private static final String PIPELINE = "pipeline.json";
   private static final String BINS = "bins.json";
-  private static final String MODEL = "model.tribuo";
+
+  /** The entries every bundle has besides its model artifacts, with their kinds. */
+  private static final Map<String, String> PARTS =
+      Map.of(CONFIG, "config", PIPELINE, "pipeline", BINS, "score-bins");
+
+  /** What precis.bundle/1 held besides its manifest, in the order it was written. */
+  private static final List<String> SCHEMA_1_ENTRIES =
+      List.of(CONFIG, PIPELINE, BINS, TribuoModelArtifact.MODEL);
+
+  private final Manifest manifest;
+  private final PrecisConfig config;
+  private final FeaturePipeline pipeline;
+  private final ScoreBins bins;
+  private final List<ModelArtifact> models;
+  private final Map<String, byte[]> entries;
+
+  private ModelBundle(
+      Manifest manifest,
+      PrecisConfig config,
+      FeaturePipeline pipeline,
+      ScoreBins bins,
+      List<ModelArtifact> models,
+      Map<String, byte[]> entries) {
+    this.manifest = manifest;
+    this.config = config;
+    this.pipeline = pipeline;
+    this.bins = bins;
+    this.models = List.copyOf(models);
+    this.entries = entries;
+  }
+
+  /**
+   * A bundle of freshly trained parts. Each part is turned into its bytes once, here: the
+   * manifest's artifact list is made from them, and {@link #write} writes them as they are.
+   *
+   * @param manifest all but its artifact list
+   * @param models the task's model artifacts
+   */
+  public static ModelBundle of(
+      Manifest manifest,
+      PrecisConfig config,
+      FeaturePipeline pipeline,
+      ScoreBins bins,
+      List<ModelArtifact> models) {
+    Map<String, byte[]> entries = new LinkedHashMap<>();
+    List<Manifest.Artifact> listed = new ArrayList<>();
+    try {
+      put(entries, listed, CONFIG, configText(config).getBytes(StandardCharsets.UTF_8));
+      put(entries, listed, PIPELINE, Mappers.json().writeValueAsBytes(pipeline));
+      put(entries, listed, BINS, Mappers.json().writeValueAsBytes(bins));
+      for (ModelArtifact model : models) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.save(bytes);
+        entries.put(model.name(), bytes.toByteArray());
+        listed.add(
+            new Manifest.Artifact(
+                model.name(), model.kind(), InputFile.sha256(bytes.toByteArray())));
+      }
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot serialise the bundle", e);
+    }
+    return new ModelBundle(manifest.withArtifacts(listed), config, pipeline, bins, models, entries);
+  }
+
+  private static void put(
+      Map<String, byte[]> entries, List<Manifest.Artifact> listed, String name, byte[] bytes) {
+    entries.put(name, bytes);
+    listed.add(new Manifest.Artifact(name, PARTS.get(name), InputFile.sha256(bytes)));
+  }
 
   /** The text of config.yaml, also what the manifest's config digest is taken of. */
   public static String configText(PrecisConfig config) {
@@ -44,83 +117,227 @@ public record ModelBundle(
     }
   }
 
-  public Scorer scorer() {
-    return Scorers.forModel(model, pipeline.featureNames());
+  public Manifest manifest() {
+    return manifest;
   }
 
-  /** Writes the bundle as a zip to {@code out}. */
+  public PrecisConfig config() {
+    return config;
+  }
+
+  public FeaturePipeline pipeline() {
+    return pipeline;
+  }
+
+  public ScoreBins bins() {
+    return bins;
+  }
+
+  /** The model artifacts, in manifest order. */
+  public List<ModelArtifact> models() {
+    return models;
+  }
+
+  /** Scores rows encoded with {@link #pipeline()}, as the bundle's task combines its models. */
+  public Scorer scorer() {
+    return manifest.task().scorer(models, pipeline.featureNames());
+  }
+
+  /**
+   * Writes the bundle as a zip to {@code out}: the manifest, then the entries it lists. Entry times
+   * are fixed, so the same parts give the same bytes.
+   */
   public void write(OutputStream out) throws IOException {
     try (ZipOutputStream zip = new ZipOutputStream(out)) {
       entry(zip, MANIFEST, Mappers.json().writeValueAsBytes(manifest));
-      entry(zip, CONFIG, configText(config).getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      entry(zip, PIPELINE, Mappers.json().writeValueAsBytes(pipeline));
-      entry(zip, BINS, Mappers.json().writeValueAsBytes(bins));
-      zip.putNextEntry(fixedTime(MODEL));
-      model.serializeToStream(zip);
-      zip.closeEntry();
+      for (Map.Entry<String, byte[]> entry : entries.entrySet()) {
+        entry(zip, entry.getKey(), entry.getValue());
+      }
     }
   }
 
   private static void entry(ZipOutputStream zip, String name, byte[] bytes) throws IOException {
-    zip.putNextEntry(fixedTime(name));
+    ZipEntry entry = new ZipEntry(name);
+    entry.setTime(0);
+    zip.putNextEntry(entry);
     zip.write(bytes);
     zip.closeEntry();
   }
 
-  private static ZipEntry fixedTime(String name) {
-    ZipEntry entry = new ZipEntry(name);
-    entry.setTime(0);
-    return entry;
+  /** Reads a bundle; a data error (exit 3) if the file is missing or not a good Precis bundle. */
+  public static ModelBundle read(Path file) {
+    try (InputStream in = Files.newInputStream(file)) {
+      return read(in, file.toString());
+    } catch (NoSuchFileException e) {
+      throw PrecisException.data(file + ": no such model bundle; check the path given to --model");
+    } catch (IOException e) {
+      throw notABundle(file.toString(), e.getMessage());
+    }
   }
 
-  /** Reads a bundle; a data error (exit 3) if the file is missing or not a Precis bundle. */
-  public static ModelBundle read(Path file) {
+  /**
+   * Reads a bundle from its bytes (one shipped to a Spark executor, say).
+   *
+   * @param name what to call the bundle in error messages
+   * @throws PrecisException (data) when it is not a Precis bundle, an entry does not match its
+   *     manifest, or an entry cannot be read
+   */
+  public static ModelBundle read(InputStream in, String name) {
+    Map<String, byte[]> entries = unzip(in, name);
+    Manifest manifest = readManifest(entry(entries, MANIFEST, name), name);
+    List<Manifest.Artifact> listed =
+        switch (manifest.schema() == null ? "" : manifest.schema()) {
+          case Manifest.SCHEMA -> checked(manifest, entries, name);
+          case Manifest.SCHEMA_1 -> schema1Entries(entries, name);
+          default ->
+              throw notABundle(
+                  name,
+                  "its schema is '"
+                      + manifest.schema()
+                      + "', this Precis reads "
+                      + Manifest.SCHEMA
+                      + " and "
+                      + Manifest.SCHEMA_1);
+        };
+    Map<String, byte[]> ordered = new LinkedHashMap<>();
+    listed.forEach(artifact -> ordered.put(artifact.name(), entries.get(artifact.name())));
+    PrecisConfig config = readConfig(entry(ordered, CONFIG, name), name);
+    FeaturePipeline pipeline =
+        readJson(entry(ordered, PIPELINE, name), FeaturePipeline.class, PIPELINE, name);
+    ScoreBins bins = readJson(entry(ordered, BINS, name), ScoreBins.class, BINS, name);
+    List<ModelArtifact> models = new ArrayList<>();
+    for (Manifest.Artifact artifact : listed) {
+      if (!PARTS.containsKey(artifact.name())) {
+        models.add(readModel(artifact, ordered.get(artifact.name()), name));
+      }
+    }
+    if (models.isEmpty()) {
+      throw notABundle(name, "it has no model");
+    }
+    if (manifest.schema().equals(Manifest.SCHEMA_1)) {
+      manifest = manifest.upgraded(Task.of(config), listed);
+    }
+    return new ModelBundle(manifest, config, pipeline, bins, models, ordered);
+  }
+
+  private static Map<String, byte[]> unzip(InputStream in, String name) {
     Map<String, byte[]> entries = new HashMap<>();
-    try (ZipInputStream zip = new ZipInputStream(Files.newInputStream(file))) {
+    try (ZipInputStream zip = new ZipInputStream(in)) {
       ZipEntry entry;
       while ((entry = zip.getNextEntry()) != null) {
         entries.put(entry.getName(), zip.readAllBytes());
       }
-    } catch (NoSuchFileException e) {
-      throw PrecisException.data(file + ": no such model bundle; check the path given to --model");
     } catch (IOException e) {
-      throw notABundle(file, e.getMessage());
+      throw notABundle(name, e.getMessage());
     }
-    for (String name : new String[] {MANIFEST, CONFIG, PIPELINE, BINS, MODEL}) {
-      if (!entries.containsKey(name)) {
-        throw notABundle(file, "it has no " + name);
+    return entries;
+  }
+
+  private static byte[] entry(Map<String, byte[]> entries, String entry, String name) {
+    byte[] bytes = entries.get(entry);
+    if (bytes == null) {
+      throw notABundle(name, "it has no " + entry);
+    }
+    return bytes;
+  }
+
+  /** The listed artifacts, each present with the bytes its digest was taken of. */
+  private static List<Manifest.Artifact> checked(
+      Manifest manifest, Map<String, byte[]> entries, String name) {
+    List<Manifest.Artifact> listed =
+        manifest.artifacts() == null ? List.of() : manifest.artifacts();
+    for (String part : PARTS.keySet()) {
+      if (listed.stream().noneMatch(artifact -> part.equals(artifact.name()))) {
+        throw notABundle(name, "its " + MANIFEST + " does not list " + part);
       }
     }
+    if (manifest.task() == null) {
+      throw notABundle(name, "its " + MANIFEST + " names no task");
+    }
+    for (Manifest.Artifact artifact : listed) {
+      byte[] bytes = entry(entries, artifact.name(), name);
+      if (!InputFile.sha256(bytes).equals(artifact.sha256())) {
+        throw PrecisException.data(
+            name
+                + ": its "
+                + artifact.name()
+                + " does not match its manifest (corrupt or edited); retrain or copy the bundle"
+                + " again");
+      }
+    }
+    return listed;
+  }
+
+  /** The fixed entries of a precis.bundle/1, which recorded no digests to check. */
+  private static List<Manifest.Artifact> schema1Entries(Map<String, byte[]> entries, String name) {
+    List<Manifest.Artifact> listed = new ArrayList<>();
+    for (String entry : SCHEMA_1_ENTRIES) {
+      String kind = PARTS.getOrDefault(entry, TribuoModelArtifact.KIND);
+      listed.add(new Manifest.Artifact(entry, kind, InputFile.sha256(entry(entries, entry, name))));
+    }
+    return listed;
+  }
+
+  private static Manifest readManifest(byte[] bytes, String name) {
     try {
-      Manifest manifest = Mappers.json().readValue(entries.get(MANIFEST), Manifest.class);
-      if (!Manifest.SCHEMA.equals(manifest.schema())) {
-        throw notABundle(
-            file,
-            "its schema is '" + manifest.schema() + "', this Precis reads " + Manifest.SCHEMA);
-      }
-      PrecisConfig config = Mappers.yaml().readValue(entries.get(CONFIG), PrecisConfig.class);
-      FeaturePipeline pipeline =
-          Mappers.json().readValue(entries.get(PIPELINE), FeaturePipeline.class);
-      ScoreBins bins = Mappers.json().readValue(entries.get(BINS), ScoreBins.class);
-      return new ModelBundle(manifest, config, pipeline, bins, readModel(entries.get(MODEL)));
+      return Mappers.json().readValue(bytes, Manifest.class);
+    } catch (InvalidTypeIdException e) {
+      throw notABundle(
+          name,
+          "its task '"
+              + e.getTypeId()
+              + "' is not one this Precis ("
+              + Version.precis()
+              + ") knows; use the Precis that trained it");
     } catch (IOException e) {
-      throw notABundle(file, e.getMessage());
+      throw notABundle(name, "its " + MANIFEST + " cannot be read");
     }
   }
 
-  @SuppressWarnings("unchecked")
-  private static Model<Label> readModel(byte[] bytes) throws IOException {
-    try (InputStream in = new java.io.ByteArrayInputStream(bytes)) {
-      Model<?> model = Model.deserializeFromStream(in);
-      if (!model.validate(Label.class)) {
-        throw new IOException("model.tribuo is not a classification model");
-      }
-      return (Model<Label>) model;
+  /** Reads config.yaml as a config file is read: over the defaults, then completed and checked. */
+  private static PrecisConfig readConfig(byte[] bytes, String name) {
+    try {
+      return new ConfigLoader(ModelCatalog::complete)
+          .loadText(new String(bytes, StandardCharsets.UTF_8), name + ": its " + CONFIG);
+    } catch (PrecisException e) {
+      throw PrecisException.data(e.getMessage(), e);
     }
   }
 
-  private static PrecisException notABundle(Path file, String why) {
+  private static <T> T readJson(byte[] bytes, Class<T> type, String entry, String name) {
+    try {
+      return Mappers.json().readValue(bytes, type);
+    } catch (IOException e) {
+      throw notABundle(name, "its " + entry + " cannot be read");
+    }
+  }
+
+  private static ModelArtifact readModel(Manifest.Artifact artifact, byte[] bytes, String name) {
+    ArtifactKinds.Loader loader =
+        ArtifactKinds.loader(artifact.kind())
+            .orElseThrow(
+                () ->
+                    notABundle(
+                        name,
+                        "its "
+                            + artifact.name()
+                            + " is a '"
+                            + artifact.kind()
+                            + "', which this Precis ("
+                            + Version.precis()
+                            + ") cannot load; use the Precis that trained it"));
+    try {
+      return loader.load(artifact.name(), bytes);
+    } catch (IOException | RuntimeException e) {
+      // Bytes that passed the digest check but do not decode were written wrong, or by another
+      // Tribuo: whatever the engine throws, the user hears which entry it was.
+      throw PrecisException.data(
+          name + ": its " + artifact.name() + " cannot be read as a " + artifact.kind(), e);
+    }
+  }
+
+  private static PrecisException notABundle(String name, String why) {
     return PrecisException.data(
-        file + ": not a Precis model bundle (" + why + "); give a file written by `precis train`");
+        name + ": not a Precis model bundle (" + why + "); give a file written by `precis train`");
   }
 }
