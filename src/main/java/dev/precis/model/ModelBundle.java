@@ -178,6 +178,7 @@ public final class ModelBundle {
   /**
    * Reads a bundle from its bytes (one shipped to a Spark executor, say).
    *
+   * @param in read to its end, then closed
    * @param name what to call the bundle in error messages
    * @throws PrecisException (data) when it is not a Precis bundle, an entry does not match its
    *     manifest, or an entry cannot be read
@@ -185,20 +186,7 @@ public final class ModelBundle {
   public static ModelBundle read(InputStream in, String name) {
     Map<String, byte[]> entries = unzip(in, name);
     Manifest manifest = readManifest(entry(entries, MANIFEST, name), name);
-    List<Manifest.Artifact> listed =
-        switch (manifest.schema() == null ? "" : manifest.schema()) {
-          case Manifest.SCHEMA -> checked(manifest, entries, name);
-          case Manifest.SCHEMA_1 -> schema1Entries(entries, name);
-          default ->
-              throw notABundle(
-                  name,
-                  "its schema is '"
-                      + manifest.schema()
-                      + "', this Precis reads "
-                      + Manifest.SCHEMA
-                      + " and "
-                      + Manifest.SCHEMA_1);
-        };
+    List<Manifest.Artifact> listed = listed(manifest, entries, name);
     Map<String, byte[]> ordered = new LinkedHashMap<>();
     listed.forEach(artifact -> ordered.put(artifact.name(), entries.get(artifact.name())));
     PrecisConfig config = readConfig(entry(ordered, CONFIG, name), name);
@@ -239,6 +227,24 @@ public final class ModelBundle {
       throw notABundle(name, "it has no " + entry);
     }
     return bytes;
+  }
+
+  /** The entries the manifest lists, checked against their digests where it has them. */
+  private static List<Manifest.Artifact> listed(
+      Manifest manifest, Map<String, byte[]> entries, String name) {
+    return switch (manifest.schema() == null ? "" : manifest.schema()) {
+      case Manifest.SCHEMA -> checked(manifest, entries, name);
+      case Manifest.SCHEMA_1 -> schema1Entries(entries, name);
+      default ->
+          throw notABundle(
+              name,
+              "its schema is '"
+                  + manifest.schema()
+                  + "', this Precis reads "
+                  + Manifest.SCHEMA
+                  + " and "
+                  + Manifest.SCHEMA_1);
+    };
   }
 
   /** The listed artifacts, each present with the bytes its digest was taken of. */
