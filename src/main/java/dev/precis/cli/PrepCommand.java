@@ -7,6 +7,7 @@ import dev.precis.data.MissingValues;
 import dev.precis.data.Preparation;
 import dev.precis.data.PreparedDirectory;
 import dev.precis.io.OutputDirectory;
+import dev.precis.model.ModelCatalog;
 import dev.precis.report.PrepReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
@@ -72,7 +73,8 @@ final class PrepCommand implements Callable<Integer> {
     OutputDirectory directory = output.directory("--out", out, FILES);
     output.check(configOptions.inputs(config), directory);
     long start = System.nanoTime();
-    Preparation prep = Preparation.run(config);
+    // prep fits the pipeline the configured model family will be trained on
+    Preparation prep = Preparation.run(config, ModelCatalog.type(config.model().type()).needs());
     PrepReport report = report(config, prep, start);
     directory.write(
         dir -> {

@@ -70,6 +70,22 @@ public final class ConfigLoader {
     return resolve(Mappers.yaml().valueToTree(base), file, overrides);
   }
 
+  /**
+   * Loads a config kept as YAML text (a model bundle's config.yaml) over the defaults, so a key
+   * added after the text was written takes its default.
+   *
+   * @param name where the text is, for error messages
+   */
+  public PrecisConfig loadText(String yamlText, String name) {
+    ObjectNode tree = defaults();
+    ConfigOrigins origins = new ConfigOrigins();
+    ObjectNode sections = sections(yamlText, name, origins);
+    if (sections != null) {
+      merge(tree, sections);
+    }
+    return finish(tree, origins);
+  }
+
   private PrecisConfig resolve(ObjectNode tree, Path file, List<ConfigOverride> overrides) {
     ConfigOrigins origins = new ConfigOrigins();
     if (file != null) {
@@ -78,6 +94,10 @@ public final class ConfigLoader {
     for (ConfigOverride override : overrides) {
       origins.record(override.keyPath(), override.source(), apply(tree, override));
     }
+    return finish(tree, origins);
+  }
+
+  private PrecisConfig finish(ObjectNode tree, ConfigOrigins origins) {
     rejectBooleansForText(tree, origins);
     try {
       return finisher.apply(Mappers.yaml().treeToValue(tree, PrecisConfig.class));
@@ -105,25 +125,32 @@ public final class ConfigLoader {
       throw PrecisException.usage(
           file + ": config file not found; check the path given to --config");
     }
-    String text = ConfigText.read(file);
+    ObjectNode user = sections(ConfigText.read(file), file.toString(), origins);
+    if (user != null) {
+      resolveDataPath(user, file);
+      merge(tree, user);
+    }
+  }
+
+  /** The top-level sections of a YAML document, or null when it is empty. */
+  private static ObjectNode sections(String text, String name, ConfigOrigins origins) {
     JsonNode user;
     try {
       user = Mappers.yaml().readTree(text);
-      origins.indexFile(file, text);
+      origins.indexDocument(name, text);
     } catch (JsonProcessingException e) {
-      throw PrecisException.usage(ConfigText.yamlError(file, e));
+      throw PrecisException.usage(ConfigText.yamlError(name, e));
     } catch (IOException e) {
-      throw new UncheckedIOException(e); // parsing a string in memory
+      throw new UncheckedIOException(e);
     }
     if (user == null || user.isMissingNode() || user.isNull()) {
-      return;
+      return null;
     }
     if (!user.isObject()) {
       throw PrecisException.usage(
-          file + ":1: expected sections such as 'data:' and 'model:' at the top level");
+          name + ":1: expected sections such as 'data:' and 'model:' at the top level");
     }
-    resolveDataPath((ObjectNode) user, file);
-    merge(tree, (ObjectNode) user);
+    return (ObjectNode) user;
   }
 
   private static void rejectBooleansForText(ObjectNode tree, ConfigOrigins origins) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -15,8 +14,8 @@ import java.util.Map;
 final class ConfigOrigins {
   private final Map<String, String> origins = new LinkedHashMap<>();
 
-  /** Records the line of every key in a YAML document. */
-  void indexFile(Path file, String yamlText) throws IOException {
+  /** Records the line of every key in a YAML document; {@code document} says where it is. */
+  void indexDocument(String document, String yamlText) throws IOException {
     try (JsonParser parser = Mappers.yaml().getFactory().createParser(yamlText)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
@@ -31,7 +30,7 @@ final class ConfigOrigins {
                 (name != null ? name : String.valueOf(context.getCurrentIndex()))
                     + (key.length() > 0 ? "." : ""));
           }
-          origins.put(key.toString(), file + ":" + parser.currentTokenLocation().getLineNr());
+          origins.put(key.toString(), document + ":" + parser.currentTokenLocation().getLineNr());
         }
       }
     }

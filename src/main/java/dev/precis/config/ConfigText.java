@@ -59,7 +59,7 @@ final class ConfigText {
   }
 
   /** "file:line: not valid YAML: problem", on one line, with control characters escaped. */
-  static String yamlError(Path file, JsonProcessingException e) {
+  static String yamlError(String file, JsonProcessingException e) {
     int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
     String problem = e.getOriginalMessage();
     if (e.getCause() instanceof MarkedYAMLException marked) {

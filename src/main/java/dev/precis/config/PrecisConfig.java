@@ -8,13 +8,15 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  *
  * @param version config format version (1)
  * @param seed the one seed for splits, model initialisation and tuning
+ * @param task what the model predicts
  */
 @JsonPropertyOrder({
-  "version", "seed", "data", "prep", "model", "engine", "eval", "tune", "predict"
+  "version", "seed", "task", "data", "prep", "model", "engine", "eval", "tune", "predict"
 })
 public record PrecisConfig(
     int version,
     long seed,
+    TaskType task,
     DataConfig data,
     PrepConfig prep,
     ModelConfig model,
@@ -30,6 +32,7 @@ public record PrecisConfig(
       throw new ConfigException(
           "version", "this Precis reads config version " + VERSION + " (got " + version + ")");
     }
+    Check.present(task, "task");
     Check.present(data, "data");
     Check.present(prep, "prep");
     Check.present(model, "model");
@@ -40,10 +43,10 @@ public record PrecisConfig(
   }
 
   public PrecisConfig withData(DataConfig newData) {
-    return new PrecisConfig(version, seed, newData, prep, model, engine, eval, tune, predict);
+    return new PrecisConfig(version, seed, task, newData, prep, model, engine, eval, tune, predict);
   }
 
   public PrecisConfig withModel(ModelConfig newModel) {
-    return new PrecisConfig(version, seed, data, prep, newModel, engine, eval, tune, predict);
+    return new PrecisConfig(version, seed, task, data, prep, newModel, engine, eval, tune, predict);
   }
 }

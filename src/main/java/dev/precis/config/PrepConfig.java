@@ -72,4 +72,8 @@ public record PrepConfig(Missing missing, Encode encode, Scale scale, Split spli
     Check.present(scale, "prep.scale");
     Check.present(split, "prep.split");
   }
+
+  public PrepConfig withScale(Scale value) {
+    return new PrepConfig(missing, encode, value, split);
+  }
 }

@@ -20,11 +20,17 @@ public record Preparation(
    * A raw file read and understood, before anything is fitted.
    *
    * @param splits the configured holdout split, in indices of the target's labelled rows
+   * @param needs what the model family to be fitted needs from the pipeline
    */
   public record Source(
-      PrecisConfig config, CsvTable table, Schema schema, Target target, Splits splits) {
+      PrecisConfig config,
+      CsvTable table,
+      Schema schema,
+      Target target,
+      Splits splits,
+      PipelineNeeds needs) {
 
-    public static Source read(PrecisConfig config) {
+    public static Source read(PrecisConfig config, PipelineNeeds needs) {
       var dataConfig = config.data();
       if (dataConfig.path() == null) {
         throw dev.precis.PrecisException.usage(
@@ -38,7 +44,7 @@ public record Preparation(
       Splits splits =
           Splits.holdout(
               target.labels(), split.valid(), split.test(), split.stratify(), config.seed());
-      return new Source(config, table, schema, target, splits);
+      return new Source(config, table, schema, target, splits, needs);
     }
 
     /**
@@ -58,15 +64,18 @@ public record Preparation(
           table,
           schema.features(),
           rowsOf(target, fitOn),
-          config.prep(),
+          needs.prep(config.prep()),
           target.column(),
           target.positive(),
           config.data().id());
     }
   }
 
-  public static Preparation run(PrecisConfig config) {
-    Source source = Source.read(config);
+  /**
+   * @param needs what the model family to be fitted needs from the pipeline
+   */
+  public static Preparation run(PrecisConfig config, PipelineNeeds needs) {
+    Source source = Source.read(config, needs);
     Splits splits = source.splits();
     FeaturePipeline pipeline = source.fit(splits.train());
     Target target = source.target();

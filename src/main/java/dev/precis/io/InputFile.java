@@ -49,8 +49,13 @@ public record InputFile(String path, String sha256) {
 
   /** SHA-256 of a text, for config hashes. */
   public static String sha256(String text) {
+    return sha256(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+  }
+
+  /** SHA-256 of bytes held in memory, such as a bundle's entries. */
+  public static String sha256(byte[] bytes) {
     MessageDigest digest = Sha256.newDigest();
-    digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    digest.update(bytes);
     return Sha256.hex(digest);
   }
 }

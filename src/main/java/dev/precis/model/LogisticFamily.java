@@ -2,16 +2,15 @@ package dev.precis.model;
 
 import dev.precis.config.EngineConfig;
 import dev.precis.data.EncodedData;
+import dev.precis.data.PipelineNeeds;
 import java.util.List;
 import java.util.Map;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
 import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
 
 /** Logistic regression fitted by Tribuo's stochastic gradient descent with AdaGrad steps. */
-final class LogisticFamily implements ModelFamily {
+final class LogisticFamily implements ModelFamily<LogisticParams> {
   static final List<ParamSpec> PARAMS =
       List.of(
           ParamSpec.integer("epochs", 10, 1, 1000, "passes over the training rows"),
@@ -24,16 +23,34 @@ final class LogisticFamily implements ModelFamily {
           "batch_size", List.of(1, 16, 64));
 
   @Override
-  public Model<Label> fit(
-      EncodedData train, Map<String, Object> params, long seed, EngineConfig engine) {
+  public LogisticParams params(Map<String, Object> validated) {
+    return ModelFamily.bind(validated, LogisticParams.class);
+  }
+
+  @Override
+  public PipelineNeeds needs() {
+    return new PipelineNeeds(true);
+  }
+
+  /** Fits on the training rows alone; SGD runs its set number of epochs. */
+  @Override
+  public ModelArtifact fit(
+      EncodedData train,
+      EncodedData valid,
+      LogisticParams params,
+      Task task,
+      EngineConfig engine,
+      long seed) {
     var trainer =
         new LinearSGDTrainer(
             new LogMulticlass(),
-            new AdaGrad((Double) params.get("learning_rate"), 1e-6),
-            (Integer) params.get("epochs"),
+            new AdaGrad(params.learningRate(), 1e-6),
+            params.epochs(),
             Integer.MAX_VALUE,
-            (Integer) params.get("batch_size"),
+            params.batchSize(),
             seed);
-    return trainer.train(TribuoData.dataset(train, "precis training rows"));
+    return new TribuoModelArtifact(
+        TribuoModelArtifact.MODEL,
+        trainer.train(TribuoData.dataset(train, "precis training rows")));
   }
 }

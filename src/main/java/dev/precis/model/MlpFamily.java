@@ -3,6 +3,7 @@ package dev.precis.model;
 import dev.precis.PrecisException;
 import dev.precis.config.EngineConfig;
 import dev.precis.data.EncodedData;
+import dev.precis.data.PipelineNeeds;
 import dev.precis.data.Splits;
 import java.util.List;
 import java.util.Map;
@@ -14,8 +15,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.types.TFloat32;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
 import org.tribuo.interop.tensorflow.DenseFeatureConverter;
 import org.tribuo.interop.tensorflow.LabelConverter;
 import org.tribuo.interop.tensorflow.TensorFlowTrainer;
@@ -24,7 +23,7 @@ import org.tribuo.interop.tensorflow.TensorFlowTrainer;
  * A multi-layer perceptron (ReLU hidden layers, softmax output) built with TensorFlow-Java ops and
  * trained through Tribuo's TensorFlow interop, with Nadam by default.
  */
-final class MlpFamily implements ModelFamily {
+final class MlpFamily implements ModelFamily<MlpParams> {
   static final List<ParamSpec> PARAMS =
       List.of(
           ParamSpec.integers("hidden", List.of(64, 32), 1, 4096, "sizes of the hidden layers"),
@@ -45,15 +44,28 @@ final class MlpFamily implements ModelFamily {
   private static final String INPUT = "features";
 
   @Override
-  public Model<Label> fit(
-      EncodedData train, Map<String, Object> params, long seed, EngineConfig engine) {
+  public MlpParams params(Map<String, Object> validated) {
+    return ModelFamily.bind(validated, MlpParams.class);
+  }
+
+  @Override
+  public PipelineNeeds needs() {
+    return new PipelineNeeds(true);
+  }
+
+  /** Fits on the training rows alone, for the set number of epochs. */
+  @Override
+  public ModelArtifact fit(
+      EncodedData train,
+      EncodedData valid,
+      MlpParams params,
+      Task task,
+      EngineConfig engine,
+      long seed) {
     TensorFlowDevice.check(engine);
-    @SuppressWarnings("unchecked")
-    List<Integer> hidden = (List<Integer>) params.get("hidden");
-    Optimizers.Choice optimizer =
-        Optimizers.of((String) params.get("optimizer"), (Double) params.get("learning_rate"));
+    Optimizers.Choice optimizer = Optimizers.of(params.optimizer(), params.learningRate());
     try (Graph graph = new Graph()) {
-      String output = buildGraph(graph, train.featureNames().size(), hidden, seed);
+      String output = buildGraph(graph, train.featureNames().size(), params.hidden(), seed);
       var trainer =
           new TensorFlowTrainer<>(
               graph,
@@ -62,13 +74,15 @@ final class MlpFamily implements ModelFamily {
               optimizer.params(),
               new DenseFeatureConverter(INPUT),
               new LabelConverter(),
-              (Integer) params.get("batch_size"),
-              (Integer) params.get("epochs"),
+              params.batchSize(),
+              params.epochs(),
               4096,
               -1);
       // The trainer walks the rows in order every epoch: shuffle them once, with the seed.
       EncodedData shuffled = train.subset(Splits.permutation(train.rows(), seed));
-      return trainer.train(TribuoData.dataset(shuffled, "precis training rows"));
+      return new TribuoModelArtifact(
+          TribuoModelArtifact.MODEL,
+          trainer.train(TribuoData.dataset(shuffled, "precis training rows")));
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new PrecisException(1, "TensorFlow could not train the mlp: " + e.getMessage(), e);
     }

@@ -1,16 +1,60 @@
 package dev.precis.model;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.precis.config.EngineConfig;
+import dev.precis.config.Mappers;
 import dev.precis.data.EncodedData;
+import dev.precis.data.PipelineNeeds;
+import java.io.IOException;
 import java.util.Map;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
 
-/** Trains one kind of model from encoded rows. Implementations load their engine only when used. */
-public interface ModelFamily {
+/**
+ * Trains one kind of model from encoded rows. A family says what it needs from the feature
+ * pipeline, takes its parameters as a record of its own, and returns an artifact that saves, loads
+ * and scores itself. Implementations load their engine (TensorFlow's native library, say) only in
+ * {@link #fit}.
+ *
+ * @param <P> the family's parameters
+ */
+public interface ModelFamily<P> {
   /**
-   * @param params the family's parameters, validated and complete (see {@link ModelCatalog})
-   * @param seed seeds every random choice, so the same inputs give the same model
+   * The parameters as the family's record.
+   *
+   * @param validated model.params checked and completed by {@link ModelCatalog#complete}, or drawn
+   *     by tune from the same declarations
    */
-  Model<Label> fit(EncodedData train, Map<String, Object> params, long seed, EngineConfig engine);
+  P params(Map<String, Object> validated);
+
+  /** What the feature pipeline must give this family. */
+  PipelineNeeds needs();
+
+  /**
+   * Fits a model.
+   *
+   * @param train the rows to fit on
+   * @param valid held-out rows a family may watch (early stopping, calibration); may be empty
+   * @param seed seeds every random choice, so the same inputs give the same model
+   * @throws dev.precis.PrecisException when the engine cannot run (exit 1), or cannot run on the
+   *     configured device (exit 2)
+   */
+  ModelArtifact fit(
+      EncodedData train, EncodedData valid, P params, Task task, EngineConfig engine, long seed);
+
+  /**
+   * Binds validated parameters to a record whose components are the parameters' names in camelCase,
+   * every one required, so a declaration and its record cannot drift apart unnoticed.
+   */
+  static <P> P bind(Map<String, Object> validated, Class<P> type) {
+    JsonNode tree = Mappers.json().valueToTree(validated);
+    try {
+      return Mappers.json()
+          .readerFor(type)
+          .with(DeserializationFeature.FAIL_ON_MISSING_CREATOR_PROPERTIES)
+          .readValue(tree);
+    } catch (IOException e) {
+      throw new IllegalStateException(
+          "model parameters " + validated.keySet() + " do not fit " + type.getSimpleName(), e);
+    }
+  }
 }

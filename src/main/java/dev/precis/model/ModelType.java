@@ -1,5 +1,8 @@
 package dev.precis.model;
 
+import dev.precis.config.EngineConfig;
+import dev.precis.data.EncodedData;
+import dev.precis.data.PipelineNeeds;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -15,12 +18,41 @@ public record ModelType(
     String description,
     List<ParamSpec> params,
     Map<String, Object> defaultSpace,
-    Supplier<ModelFamily> factory) {
+    Supplier<? extends ModelFamily<?>> factory) {
+
+  /** A family with its parameters bound, ready to fit. */
+  @FunctionalInterface
+  public interface Fitter {
+    /** See {@link ModelFamily#fit}. */
+    ModelArtifact fit(
+        EncodedData train, EncodedData valid, Task task, EngineConfig engine, long seed);
+  }
+
   public ParamSpec param(String key) {
     return params.stream().filter(p -> p.name().equals(key)).findFirst().orElse(null);
   }
 
   public List<String> paramNames() {
     return params.stream().map(ParamSpec::name).toList();
+  }
+
+  /** What the family needs from the feature pipeline. */
+  public PipelineNeeds needs() {
+    return factory.get().needs();
+  }
+
+  /**
+   * The family with these parameters, turned into its record once.
+   *
+   * @param validated complete and checked (see {@link ModelCatalog#complete})
+   */
+  public Fitter fitter(Map<String, Object> validated) {
+    return bind(factory.get(), validated);
+  }
+
+  private static <P> Fitter bind(ModelFamily<P> family, Map<String, Object> validated) {
+    P typed = family.params(validated);
+    return (train, valid, task, engine, seed) ->
+        family.fit(train, valid, typed, task, engine, seed);
   }
 }

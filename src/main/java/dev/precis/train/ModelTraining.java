@@ -11,11 +11,13 @@ import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.Metrics;
 import dev.precis.io.InputFile;
 import dev.precis.model.Manifest;
+import dev.precis.model.ModelArtifact;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ModelCatalog;
+import dev.precis.model.ModelType;
 import dev.precis.model.ScoreBins;
 import dev.precis.model.Scorer;
-import dev.precis.model.Scorers;
+import dev.precis.model.Task;
 import dev.precis.report.PrepReport.PartSummary;
 import dev.precis.report.Reports;
 import dev.precis.report.TrainReport;
@@ -23,8 +25,6 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.tribuo.Model;
-import org.tribuo.classification.Label;
 
 /**
  * Fits a model on a raw file (preparing it in memory) or on a directory written by `prep`, and
@@ -51,6 +51,7 @@ public final class ModelTraining {
           "no data: pass --data FILE (or a directory written by `precis prep`), or set data.path");
     }
     Path dataPath = Path.of(config.data().path());
+    ModelType type = ModelCatalog.type(config.model().type());
     PreparedData data;
     InputFile input;
     List<String> warnings = List.of();
@@ -58,7 +59,7 @@ public final class ModelTraining {
       data = PreparedDirectory.read(dataPath);
       input = InputFile.of(dataPath);
     } else {
-      Preparation preparation = Preparation.run(config);
+      Preparation preparation = Preparation.run(config, type.needs());
       data = preparation.data();
       input = preparation.table().input();
       warnings = preparation.schema().warnings();
@@ -66,16 +67,15 @@ public final class ModelTraining {
     PrecisConfig resolved = config.withData(config.data().withPositive(data.pipeline().positive()));
     timings.put("prepare", Reports.secondsSince(start));
 
+    Task task = Task.of(resolved);
     long fitStart = System.nanoTime();
-    Model<Label> model =
-        ModelCatalog.type(resolved.model().type())
-            .factory()
-            .get()
-            .fit(data.train(), resolved.model().params(), resolved.seed(), resolved.engine());
+    ModelArtifact model =
+        type.fitter(resolved.model().params())
+            .fit(data.train(), data.valid(), task, resolved.engine(), resolved.seed());
     timings.put("fit", Reports.secondsSince(fitStart));
 
     long scoreStart = System.nanoTime();
-    Scorer scorer = Scorers.forModel(model, data.pipeline().featureNames());
+    Scorer scorer = task.scorer(List.of(model), data.pipeline().featureNames());
     Map<String, BinaryMetrics> metrics = new LinkedHashMap<>();
     Map<String, PartSummary> splits = new LinkedHashMap<>();
     double[] trainScores = measure("train", data.train(), scorer, resolved, metrics, splits);
@@ -91,19 +91,21 @@ public final class ModelTraining {
             Version.precis(),
             Version.tribuo(),
             resolved.model().type(),
+            task,
             Reports.now(),
             input,
             InputFile.sha256(ModelBundle.configText(resolved)),
             resolved.seed(),
             features,
-            timings);
+            timings,
+            List.of());
     ModelBundle bundle =
-        new ModelBundle(
+        ModelBundle.of(
             manifest,
             resolved,
             data.pipeline(),
             ScoreBins.fromScores(trainScores, SCORE_BINS),
-            model);
+            List.of(model));
     TrainReport report =
         new TrainReport(
             TrainReport.SCHEMA,

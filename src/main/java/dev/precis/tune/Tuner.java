@@ -5,6 +5,7 @@ import dev.precis.Version;
 import dev.precis.config.ModelConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.EncodedData;
+import dev.precis.data.PipelineNeeds;
 import dev.precis.data.Preparation;
 import dev.precis.data.PreparedData;
 import dev.precis.data.PreparedDirectory;
@@ -12,9 +13,10 @@ import dev.precis.data.Splits;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
 import dev.precis.io.InputFile;
+import dev.precis.model.ModelArtifact;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ModelType;
-import dev.precis.model.Scorers;
+import dev.precis.model.Task;
 import dev.precis.report.Reports;
 import dev.precis.report.TuneReport;
 import java.nio.file.Path;
@@ -58,10 +60,10 @@ public final class Tuner {
   public static Result run(PrecisConfig config, Consumer<TuneReport.Trial> onTrial) {
     long start = System.nanoTime();
     Path dataPath = dataPath(config);
-    Folds data = folds(config, dataPath);
+    ModelType type = ModelCatalog.type(config.model().type());
+    Folds data = folds(config, dataPath, type.needs());
     List<Fold> folds = data.folds();
     SearchSpace space = SearchSpace.of(config);
-    ModelType type = ModelCatalog.type(config.model().type());
     Random random = new Random(config.seed());
     List<Map<String, Object>> candidates = new ArrayList<>();
     for (int t = 0; t < config.tune().trials(); t++) {
@@ -127,7 +129,7 @@ public final class Tuner {
     return Path.of(config.data().path());
   }
 
-  private static Folds folds(PrecisConfig config, Path dataPath) {
+  private static Folds folds(PrecisConfig config, Path dataPath, PipelineNeeds needs) {
     int k = config.tune().folds();
     List<Fold> folds = new ArrayList<>();
     if (PreparedDirectory.isPrepared(dataPath)) {
@@ -143,7 +145,7 @@ public final class Tuner {
       }
       return new Folds(InputFile.of(dataPath), folds);
     }
-    Preparation.Source source = Preparation.Source.read(config);
+    Preparation.Source source = Preparation.Source.read(config, needs);
     int[] searchable = Splits.complement(source.target().rows().length, source.splits().test());
     boolean[] labels = new boolean[searchable.length];
     for (int i = 0; i < searchable.length; i++) {
@@ -203,12 +205,14 @@ public final class Tuner {
       int number,
       Map<String, Object> params) {
     long start = System.nanoTime();
+    ModelType.Fitter fitter = type.fitter(params);
+    Task task = Task.of(config);
     List<Double> scores = new ArrayList<>();
     for (Fold fold : folds) {
-      var model =
-          type.factory().get().fit(fold.train(), params, config.seed() + number, config.engine());
+      ModelArtifact model =
+          fitter.fit(fold.train(), fold.valid(), task, config.engine(), config.seed() + number);
       double[] predicted =
-          Scorers.forModel(model, fold.train().featureNames()).score(fold.valid().x());
+          task.scorer(List.of(model), fold.train().featureNames()).score(fold.valid().x());
       var metrics =
           Metrics.ifDefined(predicted, fold.valid().y(), config.eval())
               .orElseThrow(

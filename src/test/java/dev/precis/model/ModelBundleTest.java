@@ -88,6 +88,10 @@ class ModelBundleTest {
     return file;
   }
 
+  private static Model<Label> tribuoModel(ModelBundle bundle) {
+    return ((TribuoModelArtifact) bundle.models().get(0)).model();
+  }
+
   private static void assertScoresAgree(double[] expected, double[] actual) {
     assertEquals(expected.length, actual.length);
     for (int r = 0; r < expected.length; r++) {
@@ -146,7 +150,7 @@ class ModelBundleTest {
 
   @Test
   void linearScorerAgreesWithTribuosPrediction() {
-    Model<Label> model = logistic.model();
+    Model<Label> model = tribuoModel(logistic);
     String[] names = logistic.pipeline().featureNames().toArray(new String[0]);
     double[][] x = encodedRows(logistic.pipeline());
     double[] fast = logistic.scorer().score(x);
@@ -166,7 +170,7 @@ class ModelBundleTest {
     for (int r = 0; r < x.length; r += 7) {
       ArrayExample<Label> example = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, x[r]);
       assertEquals(
-          back.model().predict(example).getOutputScores().get(Labels.POSITIVE_NAME).getScore(),
+          tribuoModel(back).predict(example).getOutputScores().get(Labels.POSITIVE_NAME).getScore(),
           fast[r],
           EXACT);
     }

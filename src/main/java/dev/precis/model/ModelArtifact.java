@@ -1,0 +1,24 @@
+package dev.precis.model;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * A trained model as one entry of a bundle: it saves itself, says what kind it is so {@link
+ * ArtifactKinds} can load it back, and makes the scorer for rows encoded with the bundle's
+ * pipeline.
+ */
+public interface ModelArtifact {
+  /** Its entry in the bundle, e.g. {@code model.tribuo}. */
+  String name();
+
+  /** What reads it back, e.g. {@code tribuo-model}; see {@link ArtifactKinds}. */
+  String kind();
+
+  /** Writes its bytes; leaves {@code out} open. */
+  void save(OutputStream out) throws IOException;
+
+  /** A scorer for rows whose columns are these features. */
+  Scorer scorer(List<String> featureNames);
+}

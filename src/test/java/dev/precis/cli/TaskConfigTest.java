@@ -1,0 +1,52 @@
+package dev.precis.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Specifies the top-level task key: response by default, and nothing else is accepted yet. */
+class TaskConfigTest {
+  @TempDir Path dir;
+
+  @Test
+  void taskIsResponseByDefault() {
+    CliRun run =
+        CliRun.precis(
+            "train",
+            "--data",
+            BankData.CSV.toString(),
+            "--target",
+            "y",
+            "--out",
+            dir.resolve("never.precis").toString(),
+            "--print-config");
+    assertEquals(0, run.exitCode(), run.transcript());
+    assertTrue(run.out().contains("\ntask: response\n"), run.transcript());
+  }
+
+  @Test
+  void unknownTaskInTheConfigFileIsAConfigErrorNamingTheKeyAndLine() throws IOException {
+    Path config = Files.writeString(dir.resolve("uplift.yaml"), "seed: 1\ntask: uplift\n");
+    CliRun run =
+        CliRun.precis(
+            "train",
+            "--config",
+            config.toString(),
+            "--data",
+            BankData.CSV.toString(),
+            "--target",
+            "y",
+            "--out",
+            dir.resolve("never.precis").toString());
+    assertEquals(2, run.exitCode(), run.transcript());
+    assertTrue(
+        run.err().contains("uplift.yaml:2: task: 'uplift' is not one of: response"),
+        run.transcript());
+    assertTrue(Files.notExists(dir.resolve("never.precis")), run.transcript());
+  }
+}

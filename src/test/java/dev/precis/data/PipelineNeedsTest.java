@@ -1,0 +1,45 @@
+package dev.precis.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+
+import dev.precis.config.ConfigLoader;
+import dev.precis.config.ConfigOverride;
+import dev.precis.config.PrecisConfig;
+import dev.precis.model.ModelCatalog;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Specifies that the pipeline is fitted for what the model family needs. */
+class PipelineNeedsTest {
+  private static final PrecisConfig BANK =
+      new ConfigLoader(ModelCatalog::complete)
+          .load(
+              null,
+              List.of(
+                  ConfigOverride.parseSet("data.path=sample-data/bank/bank-additional.csv"),
+                  ConfigOverride.parseSet("data.target=y"),
+                  ConfigOverride.parseSet("prep.missing.tokens=[unknown]")));
+
+  private static FeaturePipeline.NumericColumn age(PipelineNeeds needs) {
+    Preparation.Source source = Preparation.Source.read(BANK, needs);
+    return source.fit(source.splits().train()).numeric().stream()
+        .filter(c -> c.name().equals("age"))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  @Test
+  void familyThatWantsScaledNumbersGetsThemScaledAsPrepSays() {
+    FeaturePipeline.NumericColumn age = age(new PipelineNeeds(true));
+    assertNotEquals(0.0, age.center());
+    assertNotEquals(1.0, age.scale());
+  }
+
+  @Test
+  void familyThatTakesRawNumbersGetsThemUnscaledWhateverPrepSays() {
+    FeaturePipeline.NumericColumn age = age(new PipelineNeeds(false));
+    assertEquals(0.0, age.center());
+    assertEquals(1.0, age.scale());
+  }
+}
