@@ -5,6 +5,10 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * Runs the real `precis` command line in-process, as a user would type it, and keeps what it
@@ -25,6 +29,23 @@ public record CliRun(int exitCode, String out, String err) {
 
   public static CliRun precis(java.util.List<String> args) {
     return precis(args.toArray(new String[0]));
+  }
+
+  /**
+   * {@code precis train} of a bank-like file (target {@code y}) into {@code out}, with more options
+   * after these.
+   */
+  public static CliRun train(Path data, Path out, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of("train", "--data", data.toString(), "--target", "y", "--out", out.toString()));
+    args.addAll(List.of(options));
+    return precis(args);
+  }
+
+  /** {@code options} after {@code first}: the options a test always gives, then the case's own. */
+  public static String[] concat(List<String> first, String... options) {
+    return Stream.concat(first.stream(), Stream.of(options)).toArray(String[]::new);
   }
 
   /** As {@link #precis(String...)}, with {@code stdin} on standard input. */

@@ -114,20 +114,10 @@ class ColumnWarningsTest {
   }
 
   private CliRun train(Path data, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "train",
-                "--data",
-                data.toString(),
-                "--target",
-                "y",
-                "--set",
-                "prep.missing.tokens=[unknown]",
-                "--out",
-                dir.resolve("model.precis").toString()));
-    args.addAll(List.of(options));
-    return CliRun.precis(args);
+    return CliRun.train(
+        data,
+        dir.resolve("model.precis"),
+        CliRun.concat(List.of("--set", "prep.missing.tokens=[unknown]"), options));
   }
 
   private JsonNode trainReport() throws IOException {

@@ -214,21 +214,12 @@ class PredictCommandTest {
   // ---- helpers
 
   private static Path train(Path data, Path out, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "train",
-                "--data",
-                data.toString(),
-                "--target",
-                "y",
-                "--set",
-                "data.drop=[duration]",
-                "--out",
-                out.toString(),
-                "--quiet"));
-    args.addAll(List.of(options));
-    assertExit(0, CliRun.precis(args));
+    assertExit(
+        0,
+        CliRun.train(
+            data,
+            out,
+            CliRun.concat(List.of("--set", "data.drop=[duration]", "--quiet"), options)));
     return out;
   }
 

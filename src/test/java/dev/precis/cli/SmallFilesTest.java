@@ -101,18 +101,7 @@ class SmallFilesTest {
   }
 
   private CliRun train(Path data, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "train",
-                "--data",
-                data.toString(),
-                "--target",
-                "y",
-                "--out",
-                dir.resolve("model.precis").toString(),
-                "--force"));
-    args.addAll(List.of(options));
-    return CliRun.precis(args);
+    return CliRun.train(
+        data, dir.resolve("model.precis"), CliRun.concat(List.of("--force"), options));
   }
 }
