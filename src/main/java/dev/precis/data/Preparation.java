@@ -75,7 +75,11 @@ public record Preparation(
    * @param needs what the model family to be fitted needs from the pipeline
    */
   public static Preparation run(PrecisConfig config, PipelineNeeds needs) {
-    Source source = Source.read(config, needs);
+    return encode(Source.read(config, needs));
+  }
+
+  /** Fits the pipeline on the source's train part and encodes every part of its split. */
+  static Preparation encode(Source source) {
     Splits splits = source.splits();
     FeaturePipeline pipeline = source.fit(splits.train());
     Target target = source.target();

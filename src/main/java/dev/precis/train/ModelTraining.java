@@ -1,12 +1,10 @@
 package dev.precis.train;
 
-import dev.precis.PrecisException;
 import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
+import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
-import dev.precis.data.Preparation;
 import dev.precis.data.PreparedData;
-import dev.precis.data.PreparedDirectory;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.Metrics;
 import dev.precis.io.InputFile;
@@ -46,24 +44,11 @@ public final class ModelTraining {
   public static Result train(PrecisConfig config, Path modelPath) {
     Map<String, Double> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
-    if (config.data().path() == null) {
-      throw PrecisException.usage(
-          "no data: pass --data FILE (or a directory written by `precis prep`), or set data.path");
-    }
-    Path dataPath = Path.of(config.data().path());
     ModelType type = ModelCatalog.type(config.model().type());
-    PreparedData data;
-    InputFile input;
-    List<String> warnings = List.of();
-    if (PreparedDirectory.isPrepared(dataPath)) {
-      data = PreparedDirectory.read(dataPath);
-      input = InputFile.of(dataPath);
-    } else {
-      Preparation preparation = Preparation.run(config, type.needs());
-      data = preparation.data();
-      input = preparation.table().input();
-      warnings = preparation.schema().warnings();
-    }
+    DataSource source = DataSource.open(config, type.needs());
+    PreparedData data = source.split();
+    InputFile input = source.input();
+    List<String> warnings = source.warnings();
     PrecisConfig resolved = config.withData(config.data().withPositive(data.pipeline().positive()));
     timings.put("prepare", Reports.secondsSince(start));
 

@@ -4,22 +4,16 @@ import dev.precis.PrecisException;
 import dev.precis.Version;
 import dev.precis.config.ModelConfig;
 import dev.precis.config.PrecisConfig;
-import dev.precis.data.EncodedData;
-import dev.precis.data.PipelineNeeds;
-import dev.precis.data.Preparation;
-import dev.precis.data.PreparedData;
-import dev.precis.data.PreparedDirectory;
-import dev.precis.data.Splits;
+import dev.precis.data.DataSource;
+import dev.precis.data.DataSource.Fold;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
-import dev.precis.io.InputFile;
 import dev.precis.model.ModelArtifact;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ModelType;
 import dev.precis.model.Task;
 import dev.precis.report.Reports;
 import dev.precis.report.TuneReport;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -43,15 +37,6 @@ public final class Tuner {
   public record Result(TuneReport report, PrecisConfig best) {}
 
   /** A fold's training and validation rows, encoded. */
-  private record Fold(EncodedData train, EncodedData valid) {
-    int rows() {
-      return train.rows() + valid.rows();
-    }
-  }
-
-  /** The folds, and the input they were cut from as read (once: it may be standard input). */
-  private record Folds(InputFile input, List<Fold> folds) {}
-
   private Tuner() {}
 
   /**
@@ -59,10 +44,9 @@ public final class Tuner {
    */
   public static Result run(PrecisConfig config, Consumer<TuneReport.Trial> onTrial) {
     long start = System.nanoTime();
-    Path dataPath = dataPath(config);
     ModelType type = ModelCatalog.type(config.model().type());
-    Folds data = folds(config, dataPath, type.needs());
-    List<Fold> folds = data.folds();
+    DataSource data = DataSource.open(config, type.needs());
+    List<Fold> folds = data.searchFolds(config.tune().folds(), config.seed());
     SearchSpace space = SearchSpace.of(config);
     Random random = new Random(config.seed());
     List<Map<String, Object>> candidates = new ArrayList<>();
@@ -120,82 +104,6 @@ public final class Tuner {
             config,
             timings);
     return new Result(report, best);
-  }
-
-  private static Path dataPath(PrecisConfig config) {
-    if (config.data().path() == null) {
-      throw PrecisException.usage("no data: pass --data FILE or set data.path in the config");
-    }
-    return Path.of(config.data().path());
-  }
-
-  private static Folds folds(PrecisConfig config, Path dataPath, PipelineNeeds needs) {
-    int k = config.tune().folds();
-    List<Fold> folds = new ArrayList<>();
-    if (PreparedDirectory.isPrepared(dataPath)) {
-      PreparedData prepared = PreparedDirectory.read(dataPath);
-      // The rows a raw file searches: all but test. prep fitted the pipeline on train.csv, so a
-      // fold that validates on train.csv rows had them in its scaling and levels: a slight leak,
-      // known and kept, that a raw file avoids by fitting inside each fold.
-      EncodedData all = prepared.train().concat(prepared.valid());
-      checkFoldsHaveBothClasses(dataPath, all.y(), k);
-      int[][] validFolds = Splits.folds(all.y(), k, config.seed());
-      for (int[] valid : validFolds) {
-        folds.add(new Fold(all.subset(Splits.complement(all.rows(), valid)), all.subset(valid)));
-      }
-      return new Folds(InputFile.of(dataPath), folds);
-    }
-    Preparation.Source source = Preparation.Source.read(config, needs);
-    int[] searchable = Splits.complement(source.target().rows().length, source.splits().test());
-    boolean[] labels = new boolean[searchable.length];
-    for (int i = 0; i < searchable.length; i++) {
-      labels[i] = source.target().labels()[searchable[i]];
-    }
-    checkFoldsHaveBothClasses(dataPath, labels, k);
-    for (int[] valid : Splits.folds(labels, k, config.seed())) {
-      int[] train = Splits.complement(searchable.length, valid);
-      EncodedData[] encoded =
-          source.fitAndEncode(
-              pick(searchable, train), pick(searchable, train), pick(searchable, valid));
-      folds.add(new Fold(encoded[0], encoded[1]));
-    }
-    return new Folds(source.table().input(), folds);
-  }
-
-  /**
-   * A data error unless every stratified fold can hold a responder and a non-responder, which takes
-   * at least as many of each as there are folds.
-   */
-  private static void checkFoldsHaveBothClasses(Path dataPath, boolean[] labels, int k) {
-    long positives = 0;
-    for (boolean label : labels) {
-      if (label) {
-        positives++;
-      }
-    }
-    long negatives = labels.length - positives;
-    if (Math.min(positives, negatives) < k) {
-      throw PrecisException.data(
-          String.format(
-              java.util.Locale.ROOT,
-              "%s: %d cross-validation folds need at least %d responders and %d non-responders"
-                  + " among the rows tune searches, so that every fold has both; it has %d and %d:"
-                  + " use fewer tune.folds or give more labelled rows",
-              dataPath,
-              k,
-              k,
-              k,
-              positives,
-              negatives));
-    }
-  }
-
-  private static int[] pick(int[] values, int[] indices) {
-    int[] out = new int[indices.length];
-    for (int i = 0; i < indices.length; i++) {
-      out[i] = values[indices[i]];
-    }
-    return out;
   }
 
   private static TuneReport.Trial trial(

@@ -1,0 +1,87 @@
+package dev.precis.data;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+
+import dev.precis.cli.CliRun;
+import dev.precis.config.ConfigLoader;
+import dev.precis.config.ConfigOverride;
+import dev.precis.config.PrecisConfig;
+import dev.precis.model.ModelCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Specifies that a raw file and the directory `prep` wrote from it are the same rows to every
+ * command: the same split into train, valid and test, and search folds over the same rows.
+ */
+class DataSourceTest {
+  private static final String BANK = "sample-data/bank/bank-additional.csv";
+  private static final PipelineNeeds NEEDS = new PipelineNeeds(true);
+
+  @TempDir static Path dir;
+  private static DataSource raw;
+  private static DataSource prepared;
+
+  @BeforeAll
+  static void open() {
+    Path prepDir = dir.resolve("prepared");
+    CliRun run =
+        CliRun.precis(
+            "prep",
+            "--config",
+            "sample-data/bank/bank.yaml",
+            "--data",
+            BANK,
+            "--out",
+            prepDir.toString(),
+            "--quiet");
+    assertEquals(0, run.exitCode(), run.transcript());
+    raw = DataSource.open(config(BANK), NEEDS);
+    prepared = DataSource.open(config(prepDir.toString()), NEEDS);
+  }
+
+  private static PrecisConfig config(String data) {
+    return new ConfigLoader(ModelCatalog::complete)
+        .load(
+            Path.of("sample-data/bank/bank.yaml"),
+            List.of(ConfigOverride.fromOption("--data", "data.path", data)));
+  }
+
+  @Test
+  void aRawFileIsPreparedInMemoryAndAPrepDirectoryIsReadAsWritten() {
+    assertInstanceOf(RawSource.class, raw);
+    assertInstanceOf(PreparedSource.class, prepared);
+  }
+
+  @Test
+  void bothSplitTheSameRowsWithTheSameLabels() {
+    PreparedData a = raw.split();
+    PreparedData b = prepared.split();
+    assertArrayEquals(a.train().y(), b.train().y());
+    assertArrayEquals(a.valid().y(), b.valid().y());
+    assertArrayEquals(a.test().y(), b.test().y());
+    assertEquals(a.pipeline().featureNames(), b.pipeline().featureNames());
+  }
+
+  @Test
+  void bothSearchEveryLabelledRowButTheTestPart() {
+    PreparedData split = raw.split();
+    int searchable = split.train().rows() + split.valid().rows();
+    for (DataSource source : List.of(raw, prepared)) {
+      List<DataSource.Fold> folds = source.searchFolds(3, 42);
+      assertEquals(3, folds.size());
+      assertEquals(searchable, folds.get(0).rows());
+      assertEquals(searchable, folds.stream().mapToInt(f -> f.valid().rows()).sum());
+    }
+  }
+
+  @Test
+  void theInputIsNamedWithTheDigestOfTheBytesRead() {
+    assertEquals(dev.precis.io.InputFile.sha256(Path.of(BANK)), raw.input().sha256());
+  }
+}
