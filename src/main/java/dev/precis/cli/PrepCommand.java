@@ -1,6 +1,5 @@
 package dev.precis.cli;
 
-import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
 import dev.precis.data.MissingValues;
@@ -9,6 +8,7 @@ import dev.precis.data.PreparedDirectory;
 import dev.precis.io.OutputDirectory;
 import dev.precis.model.ModelCatalog;
 import dev.precis.report.PrepReport;
+import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.charset.StandardCharsets;
@@ -109,9 +109,7 @@ final class PrepCommand implements Callable<Integer> {
     timings.put("total", Reports.secondsSince(start));
     PrecisConfig resolved = config.withData(config.data().withPositive(target.positive()));
     return new PrepReport(
-        PrepReport.SCHEMA,
-        Version.precis(),
-        Reports.now(),
+        ReportHeader.now(PrepReport.SCHEMA),
         prep.table().input(),
         config.seed(),
         prep.table().dialect().delimiterName(),
