@@ -14,7 +14,7 @@ import java.util.logging.SimpleFormatter;
  * writes to System.err, which a caller that gave the command a writer would not see); closing it
  * puts those back, so runs in one JVM neither leak handlers nor print each other's lines.
  */
-final class EngineLog implements AutoCloseable {
+final class EngineLog {
   private final Logger root = Logger.getLogger("");
   private final List<Handler> replaced;
   private final Level replacedLevel;
@@ -35,8 +35,8 @@ final class EngineLog implements AutoCloseable {
     return new EngineLog(err, level);
   }
 
-  @Override
-  public void close() {
+  /** Puts the root logger back as it was. */
+  void close() {
     root.removeHandler(handler);
     replaced.forEach(root::addHandler);
     root.setLevel(replacedLevel);

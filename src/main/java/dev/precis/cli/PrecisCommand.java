@@ -25,26 +25,32 @@ abstract class PrecisCommand<R> implements Callable<Integer> {
 
   @Override
   public final Integer call() {
-    PrintWriter out = spec.commandLine().getOut();
-    PrintWriter err = spec.commandLine().getErr();
     CommonOptions common = mixin(CommonOptions.class);
-    ConfigOptions configOptions = mixin(ConfigOptions.class);
-    try (EngineLog log = EngineLog.open(err, common.logLevel())) {
-      PrecisConfig base = baseConfig();
-      List<ConfigOverride> overrides = overrides();
-      PrecisConfig config =
-          base == null ? configOptions.load(overrides) : configOptions.loadOver(base, overrides);
-      if (configOptions.printed(config, out)) {
-        return 0;
-      }
-      RequiredOptions.check(spec, requiredToRun().toArray(String[]::new));
-      checkOutputs(config);
-      R report = run(config, new Console(err, common.quiet));
-      if (mixin(OutputOptions.class).json) {
-        Outputs.printJson(out, report);
-      }
-      return exitCode(report);
+    EngineLog log = EngineLog.open(spec.commandLine().getErr(), common.logLevel());
+    try {
+      return steps(common);
+    } finally {
+      log.close();
     }
+  }
+
+  private int steps(CommonOptions common) {
+    PrintWriter out = spec.commandLine().getOut();
+    ConfigOptions configOptions = mixin(ConfigOptions.class);
+    PrecisConfig base = baseConfig();
+    List<ConfigOverride> overrides = overrides();
+    PrecisConfig config =
+        base == null ? configOptions.load(overrides) : configOptions.loadOver(base, overrides);
+    if (configOptions.printed(config, out)) {
+      return 0;
+    }
+    RequiredOptions.check(spec, requiredToRun().toArray(String[]::new));
+    checkOutputs(config);
+    R report = run(config, new Console(spec.commandLine().getErr(), common.quiet));
+    if (mixin(OutputOptions.class).json) {
+      Outputs.printJson(out, report);
+    }
+    return exitCode(report);
   }
 
   /**
