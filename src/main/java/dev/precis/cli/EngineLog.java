@@ -12,7 +12,8 @@ import java.util.logging.SimpleFormatter;
  * The engine's (Tribuo's) java.util.logging records on a command's error writer, for as long as the
  * command runs. Opening it puts its handler in place of the root logger's own (the JVM's default
  * writes to System.err, which a caller that gave the command a writer would not see); closing it
- * puts those back, so runs in one JVM neither leak handlers nor print each other's lines.
+ * puts those back, so runs in one JVM neither leak handlers nor print each other's lines. The root
+ * logger is global: runs that overlap in one JVM would share it, so callers run one at a time.
  */
 final class EngineLog {
   private final Logger root = Logger.getLogger("");
