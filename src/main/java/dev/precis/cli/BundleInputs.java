@@ -1,6 +1,7 @@
 package dev.precis.cli;
 
 import dev.precis.config.ConfigOverride;
+import dev.precis.model.ModelBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,6 +25,16 @@ final class BundleInputs {
       paramLabel = "FILE",
       description = "CSV to score (plain or .gz), or - for standard input (required).")
   Path data;
+
+  private ModelBundle bundle;
+
+  /** The bundle --model names, read the first time it is asked for. */
+  ModelBundle bundle() {
+    if (bundle == null) {
+      bundle = ModelBundle.read(model);
+    }
+    return bundle;
+  }
 
   /** The files a run reads: these and a config file (null when none is given). */
   List<Path> files(Path config) {

@@ -1,8 +1,6 @@
 package dev.precis.cli;
 
 import java.util.logging.Level;
-import java.util.logging.LogManager;
-import java.util.logging.Logger;
 import picocli.CommandLine.Option;
 
 /** Options every command takes: how much it says on standard error. */
@@ -20,14 +18,8 @@ final class CommonOptions {
   @Option(names = "--stacktrace", description = "Print the stack trace of an error.")
   boolean stacktrace;
 
-  /** Routes Tribuo's java.util.logging output: silent unless --verbose. */
-  void configureLogging() {
-    LogManager.getLogManager().reset();
-    Logger root = Logger.getLogger("");
-    Level level = quiet ? Level.OFF : verbose ? Level.INFO : Level.SEVERE;
-    root.setLevel(level);
-    java.util.logging.ConsoleHandler handler = new java.util.logging.ConsoleHandler();
-    handler.setLevel(level);
-    root.addHandler(handler);
+  /** How much of the engine's log to print: none under --quiet, all of it with --verbose. */
+  Level logLevel() {
+    return quiet ? Level.OFF : verbose ? Level.INFO : Level.SEVERE;
   }
 }

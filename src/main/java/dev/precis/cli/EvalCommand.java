@@ -5,7 +5,6 @@ import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.evaluate.Evaluation;
 import dev.precis.io.OutputFile;
-import dev.precis.model.ModelBundle;
 import dev.precis.report.EvalReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
@@ -13,11 +12,9 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "eval",
@@ -34,9 +31,7 @@ import picocli.CommandLine.Spec;
       "  precis eval --model bank.precis --data prepared/test.csv --json \\",
       "      --fail-under auc=0.75 --fail-under top_lift=3"
     })
-final class EvalCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+final class EvalCommand extends PrecisCommand<EvalReport> {
   @Option(
       names = "--fail-under",
       paramLabel = "METRIC=MIN",
@@ -56,33 +51,48 @@ final class EvalCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin CommonOptions common;
 
+  private OutputFile reportOut;
+
   @Override
-  public Integer call() {
-    common.configureLogging();
-    ModelBundle bundle = ModelBundle.read(inputs.model);
+  PrecisConfig baseConfig() {
+    return inputs.bundle().config();
+  }
+
+  @Override
+  List<ConfigOverride> overrides() {
     List<ConfigOverride> overrides = inputs.overrides();
     failUnder.forEach(
         (metric, min) ->
             overrides.add(
                 new ConfigOverride(
                     "eval.gates." + metric, min, "--fail-under " + metric + "=" + min)));
-    PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
-    if (configOptions.printed(config, spec.commandLine().getOut())) {
-      return 0;
-    }
-    RequiredOptions.check(spec, "--data");
-    OutputFile reportOut = out == null ? null : output.file("--out", out);
+    return overrides;
+  }
+
+  @Override
+  List<String> requiredToRun() {
+    return List.of("--data");
+  }
+
+  @Override
+  void checkOutputs(PrecisConfig config) {
+    reportOut = out == null ? null : output.file("--out", out);
     output.check(inputs.files(configOptions.config), reportOut);
-    EvalReport report = Evaluation.run(bundle, inputs.model, inputs.data, config);
+  }
+
+  @Override
+  EvalReport run(PrecisConfig config, Console console) {
+    EvalReport report = Evaluation.run(inputs.bundle(), inputs.model, inputs.data, config);
     if (reportOut != null) {
       Reports.write(reportOut, report);
     }
-    Console console = new Console(spec.commandLine().getErr(), common.quiet);
     console.say(Summaries.eval(report));
     Summaries.failedGates(report).forEach(console::verdict);
-    if (output.json) {
-      Outputs.printJson(spec.commandLine().getOut(), report);
-    }
+    return report;
+  }
+
+  @Override
+  int exitCode(EvalReport report) {
     return report.passed() ? 0 : PrecisException.GATE;
   }
 }

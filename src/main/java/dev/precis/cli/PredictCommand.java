@@ -4,7 +4,6 @@ import dev.precis.PrecisException;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.io.OutputFile;
-import dev.precis.model.ModelBundle;
 import dev.precis.predict.BatchPrediction;
 import dev.precis.report.PredictReport;
 import dev.precis.report.Reports;
@@ -12,11 +11,9 @@ import dev.precis.report.Summaries;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "predict",
@@ -34,9 +31,7 @@ import picocli.CommandLine.Spec;
       "  precis predict --model bank.precis --data customers.csv.gz --out - \\",
       "      --threshold 0.3 | gzip > scores.csv.gz"
     })
-final class PredictCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+final class PredictCommand extends PrecisCommand<PredictReport> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
@@ -68,10 +63,16 @@ final class PredictCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin CommonOptions common;
 
+  private OutputFile scores;
+  private OutputFile summaryOut;
+
   @Override
-  public Integer call() {
-    common.configureLogging();
-    ModelBundle bundle = ModelBundle.read(inputs.model);
+  PrecisConfig baseConfig() {
+    return inputs.bundle().config();
+  }
+
+  @Override
+  List<ConfigOverride> overrides() {
     List<ConfigOverride> overrides = inputs.overrides();
     if (topPercent != null) {
       overrides.add(ConfigOverride.fromOption("--top-percent", "predict.top_percent", topPercent));
@@ -84,21 +85,29 @@ final class PredictCommand implements Callable<Integer> {
     if (topPercent != null && threshold != null) {
       throw PrecisException.usage("give --top-percent or --threshold, not both");
     }
-    PrecisConfig config = configOptions.loadOver(bundle.config(), overrides);
-    if (configOptions.printed(config, spec.commandLine().getOut())) {
-      return 0;
-    }
-    RequiredOptions.check(spec, "--out", "--data");
-    OutputFile scores = output.file("--out", out);
-    OutputFile summaryOut =
+    return overrides;
+  }
+
+  @Override
+  List<String> requiredToRun() {
+    return List.of("--out", "--data");
+  }
+
+  @Override
+  void checkOutputs(PrecisConfig config) {
+    scores = output.file("--out", out);
+    summaryOut =
         summary != null
             ? output.file("--summary", summary)
             : scores.sibling(".summary.json", "--summary").orElse(null);
     output.check(inputs.files(configOptions.config), scores, summaryOut);
-    Console console = new Console(spec.commandLine().getErr(), common.quiet);
+  }
+
+  @Override
+  PredictReport run(PrecisConfig config, Console console) {
     PredictReport report =
         new BatchPrediction(
-                bundle,
+                inputs.bundle(),
                 config,
                 rows -> console.progress(String.format(Locale.ROOT, "scored %,d rows", rows)))
             .run(inputs.model, inputs.data, scores);
@@ -107,9 +116,6 @@ final class PredictCommand implements Callable<Integer> {
       Reports.write(summaryOut, report);
     }
     console.say(Summaries.predict(report));
-    if (output.json) {
-      Outputs.printJson(spec.commandLine().getOut(), report);
-    }
-    return 0;
+    return report;
   }
 }

@@ -1,6 +1,6 @@
 package dev.precis.cli;
 
-import dev.precis.Version;
+import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
 import dev.precis.data.MissingValues;
@@ -9,6 +9,7 @@ import dev.precis.data.PreparedDirectory;
 import dev.precis.io.OutputDirectory;
 import dev.precis.model.ModelCatalog;
 import dev.precis.report.PrepReport;
+import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.charset.StandardCharsets;
@@ -17,12 +18,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "prep",
@@ -40,14 +39,12 @@ import picocli.CommandLine.Spec;
       "  precis prep --data sample-data/bank/bank-additional.csv --target y \\",
       "      --positive yes --out prepared/"
     })
-final class PrepCommand implements Callable<Integer> {
+final class PrepCommand extends PrecisCommand<PrepReport> {
   static final String REPORT = "prep-report.json";
 
   /** What prep may write in its directory; nothing else there is touched. */
   private static final List<String> FILES =
       Stream.concat(PreparedDirectory.FILES.stream(), Stream.of(REPORT)).toList();
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = {"-o", "--out"},
@@ -62,16 +59,26 @@ final class PrepCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin CommonOptions common;
 
+  private OutputDirectory directory;
+
   @Override
-  public Integer call() {
-    common.configureLogging();
-    PrecisConfig config = configOptions.load(dataOptions.overrides());
-    if (configOptions.printed(config, spec.commandLine().getOut())) {
-      return 0;
-    }
-    RequiredOptions.check(spec, "--out");
-    OutputDirectory directory = output.directory("--out", out, FILES);
+  List<ConfigOverride> overrides() {
+    return dataOptions.overrides();
+  }
+
+  @Override
+  List<String> requiredToRun() {
+    return List.of("--out");
+  }
+
+  @Override
+  void checkOutputs(PrecisConfig config) {
+    directory = output.directory("--out", out, FILES);
     output.check(configOptions.inputs(config), directory);
+  }
+
+  @Override
+  PrepReport run(PrecisConfig config, Console console) {
     long start = System.nanoTime();
     // prep fits the pipeline the configured model family will be trained on
     Preparation prep = Preparation.run(config, ModelCatalog.type(config.model().type()).needs());
@@ -81,12 +88,8 @@ final class PrepCommand implements Callable<Integer> {
           PreparedDirectory.write(dir, prep.data());
           Files.writeString(dir.resolve(REPORT), Reports.json(report), StandardCharsets.UTF_8);
         });
-    new Console(spec.commandLine().getErr(), common.quiet)
-        .say(Summaries.prep(report, out.toString()));
-    if (output.json) {
-      Outputs.printJson(spec.commandLine().getOut(), report);
-    }
-    return 0;
+    console.say(Summaries.prep(report, out.toString()));
+    return report;
   }
 
   private static PrepReport report(PrecisConfig config, Preparation prep, long start) {
@@ -109,9 +112,7 @@ final class PrepCommand implements Callable<Integer> {
     timings.put("total", Reports.secondsSince(start));
     PrecisConfig resolved = config.withData(config.data().withPositive(target.positive()));
     return new PrepReport(
-        PrepReport.SCHEMA,
-        Version.precis(),
-        Reports.now(),
+        ReportHeader.now(PrepReport.SCHEMA),
         prep.table().input(),
         config.seed(),
         prep.table().dialect().delimiterName(),

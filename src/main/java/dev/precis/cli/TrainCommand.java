@@ -5,15 +5,13 @@ import dev.precis.config.PrecisConfig;
 import dev.precis.io.OutputFile;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
+import dev.precis.report.TrainReport;
 import dev.precis.train.ModelTraining;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "train",
@@ -32,9 +30,7 @@ import picocli.CommandLine.Spec;
       "  precis train --data prepared/ --set model.params.epochs=30 \\",
       "      --out bank.precis --force"
     })
-final class TrainCommand implements Callable<Integer> {
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
-
+final class TrainCommand extends PrecisCommand<TrainReport> {
   @Option(
       names = {"-m", "--model"},
       paramLabel = "TYPE",
@@ -61,25 +57,35 @@ final class TrainCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin CommonOptions common;
 
+  private OutputFile bundleOut;
+  private OutputFile reportOut;
+
   @Override
-  public Integer call() {
-    common.configureLogging();
-    List<ConfigOverride> overrides = new ArrayList<>(dataOptions.overrides());
+  List<ConfigOverride> overrides() {
+    List<ConfigOverride> overrides = dataOptions.overrides();
     if (model != null) {
       overrides.add(ConfigOverride.fromOption("--model", "model.type", model));
     }
-    PrecisConfig config = configOptions.load(overrides);
-    if (configOptions.printed(config, spec.commandLine().getOut())) {
-      return 0;
-    }
-    RequiredOptions.check(spec, "--out");
-    OutputFile bundleOut = output.file("--out", out);
-    OutputFile reportOut =
+    return overrides;
+  }
+
+  @Override
+  List<String> requiredToRun() {
+    return List.of("--out");
+  }
+
+  @Override
+  void checkOutputs(PrecisConfig config) {
+    bundleOut = output.file("--out", out);
+    reportOut =
         report != null
             ? output.file("--report", report)
             : bundleOut.sibling(".train-report.json", "--report").orElse(null);
     output.check(configOptions.inputs(config), bundleOut, reportOut);
-    Console console = new Console(spec.commandLine().getErr(), common.quiet);
+  }
+
+  @Override
+  TrainReport run(PrecisConfig config, Console console) {
     console.say("Training " + config.model().type() + " on " + config.data().path() + " ...");
     ModelTraining.Result result = ModelTraining.train(config, out);
     bundleOut.write(result.bundle()::write);
@@ -91,9 +97,6 @@ final class TrainCommand implements Callable<Integer> {
             result.report(),
             bundleOut.toString(),
             reportOut == null ? null : reportOut.toString()));
-    if (output.json) {
-      Outputs.printJson(spec.commandLine().getOut(), result.report());
-    }
-    return 0;
+    return result.report();
   }
 }

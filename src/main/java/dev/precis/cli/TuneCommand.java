@@ -12,14 +12,11 @@ import dev.precis.tune.Tuner;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
 
 @Command(
     name = "tune",
@@ -39,11 +36,9 @@ import picocli.CommandLine.Spec;
       "      --model mlp --trials 10 --out tuned/",
       "  precis train --config tuned/best.yaml --out best.precis"
     })
-final class TuneCommand implements Callable<Integer> {
+final class TuneCommand extends PrecisCommand<TuneReport> {
   static final String LEADERBOARD = "leaderboard.json";
   static final String BEST = "best.yaml";
-
-  @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = {"-m", "--model"},
@@ -70,10 +65,11 @@ final class TuneCommand implements Callable<Integer> {
   @Mixin OutputOptions output;
   @Mixin CommonOptions common;
 
+  private OutputDirectory directory;
+
   @Override
-  public Integer call() {
-    common.configureLogging();
-    List<ConfigOverride> overrides = new ArrayList<>(dataOptions.overrides());
+  List<ConfigOverride> overrides() {
+    List<ConfigOverride> overrides = dataOptions.overrides();
     if (model != null) {
       overrides.add(ConfigOverride.fromOption("--model", "model.type", model));
     }
@@ -83,14 +79,22 @@ final class TuneCommand implements Callable<Integer> {
     if (folds != null) {
       overrides.add(ConfigOverride.fromOption("--folds", "tune.folds", folds));
     }
-    PrecisConfig config = configOptions.load(overrides);
-    if (configOptions.printed(config, spec.commandLine().getOut())) {
-      return 0;
-    }
-    RequiredOptions.check(spec, "--out");
-    OutputDirectory directory = output.directory("--out", out, List.of(LEADERBOARD, BEST));
+    return overrides;
+  }
+
+  @Override
+  List<String> requiredToRun() {
+    return List.of("--out");
+  }
+
+  @Override
+  void checkOutputs(PrecisConfig config) {
+    directory = output.directory("--out", out, List.of(LEADERBOARD, BEST));
     output.check(configOptions.inputs(config), directory);
-    Console console = new Console(spec.commandLine().getErr(), common.quiet);
+  }
+
+  @Override
+  TuneReport run(PrecisConfig config, Console console) {
     console.say(
         String.format(
             Locale.ROOT,
@@ -112,10 +116,7 @@ final class TuneCommand implements Callable<Integer> {
           Files.writeString(dir.resolve(BEST), bestYaml(result, out), StandardCharsets.UTF_8);
         });
     console.say(Summaries.tune(result.report(), out.toString()));
-    if (output.json) {
-      Outputs.printJson(spec.commandLine().getOut(), result.report());
-    }
-    return 0;
+    return result.report();
   }
 
   /**

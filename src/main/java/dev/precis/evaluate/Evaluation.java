@@ -1,7 +1,6 @@
 package dev.precis.evaluate;
 
 import dev.precis.PrecisException;
-import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.LabelTally;
 import dev.precis.eval.BinaryMetrics;
@@ -14,6 +13,7 @@ import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
 import dev.precis.report.EvalReport;
+import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -50,9 +50,7 @@ public final class Evaluation {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     return new EvalReport(
-        EvalReport.SCHEMA,
-        Version.precis(),
-        Reports.now(),
+        ReportHeader.now(EvalReport.SCHEMA),
         InputFile.of(modelPath),
         new InputFile(dataPath.toString(), sha256),
         config.seed(),

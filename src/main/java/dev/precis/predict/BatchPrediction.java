@@ -1,6 +1,5 @@
 package dev.precis.predict;
 
-import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
 import dev.precis.config.PredictConfig;
 import dev.precis.io.InputFile;
@@ -12,6 +11,7 @@ import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
 import dev.precis.report.PredictReport;
+import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -73,9 +73,7 @@ public final class BatchPrediction {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", seconds);
     return new PredictReport(
-        PredictReport.SCHEMA,
-        Version.precis(),
-        Reports.now(),
+        ReportHeader.now(PredictReport.SCHEMA),
         InputFile.of(modelPath),
         new InputFile(data.toString(), dataSha256),
         out.path().toString(),

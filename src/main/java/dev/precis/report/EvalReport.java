@@ -1,5 +1,6 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.GateResult;
@@ -17,9 +18,7 @@ import java.util.Map;
  * @param passed whether every gate passed (true when there are none)
  */
 public record EvalReport(
-    String schema,
-    String precisVersion,
-    String createdAt,
+    @JsonUnwrapped ReportHeader about,
     InputFile model,
     InputFile data,
     long seed,

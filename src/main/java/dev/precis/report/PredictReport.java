@@ -1,5 +1,6 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.io.InputFile;
 import java.util.List;
 import java.util.Map;
@@ -20,9 +21,7 @@ import java.util.Map;
  * @param rowsPerSecond scoring throughput, end to end
  */
 public record PredictReport(
-    String schema,
-    String precisVersion,
-    String createdAt,
+    @JsonUnwrapped ReportHeader about,
     InputFile model,
     InputFile data,
     String output,

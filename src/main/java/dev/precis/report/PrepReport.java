@@ -1,5 +1,6 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
 import dev.precis.io.InputFile;
@@ -20,9 +21,7 @@ import java.util.Map;
  * @param splits rows and positives of each written part
  */
 public record PrepReport(
-    String schema,
-    String precisVersion,
-    String createdAt,
+    @JsonUnwrapped ReportHeader about,
     InputFile data,
     long seed,
     String delimiter,

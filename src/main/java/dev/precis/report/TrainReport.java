@@ -1,5 +1,6 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.io.InputFile;
@@ -17,9 +18,7 @@ import java.util.Map;
  * @param metrics metrics per part: "train", and "valid" and "test" when they have rows
  */
 public record TrainReport(
-    String schema,
-    String precisVersion,
-    String createdAt,
+    @JsonUnwrapped ReportHeader about,
     InputFile data,
     String model,
     long seed,

@@ -1,5 +1,6 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.io.InputFile;
 import java.util.List;
@@ -14,9 +15,7 @@ import java.util.Map;
  * @param trials each trial, ranked
  */
 public record TuneReport(
-    String schema,
-    String precisVersion,
-    String createdAt,
+    @JsonUnwrapped ReportHeader about,
     InputFile data,
     long seed,
     String modelType,

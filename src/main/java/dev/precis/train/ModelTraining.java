@@ -17,6 +17,7 @@ import dev.precis.model.ScoreBins;
 import dev.precis.model.Scorer;
 import dev.precis.model.Task;
 import dev.precis.report.PrepReport.PartSummary;
+import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import dev.precis.report.TrainReport;
 import java.nio.file.Path;
@@ -93,9 +94,7 @@ public final class ModelTraining {
             List.of(model));
     TrainReport report =
         new TrainReport(
-            TrainReport.SCHEMA,
-            Version.precis(),
-            manifest.createdAt(),
+            new ReportHeader(TrainReport.SCHEMA, Version.precis(), manifest.createdAt()),
             input,
             modelPath.toString(),
             resolved.seed(),

@@ -1,7 +1,6 @@
 package dev.precis.tune;
 
 import dev.precis.PrecisException;
-import dev.precis.Version;
 import dev.precis.config.ModelConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataSource;
@@ -12,6 +11,7 @@ import dev.precis.model.ModelArtifact;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ModelType;
 import dev.precis.model.Task;
+import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import dev.precis.report.TuneReport;
 import java.util.ArrayList;
@@ -91,9 +91,7 @@ public final class Tuner {
     timings.put("total", Reports.secondsSince(start));
     TuneReport report =
         new TuneReport(
-            TuneReport.SCHEMA,
-            Version.precis(),
-            Reports.now(),
+            ReportHeader.now(TuneReport.SCHEMA),
             data.input(),
             config.seed(),
             type.name(),
