@@ -4,6 +4,10 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import dev.precis.config.Mappers;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -53,6 +57,21 @@ public record FeaturePipeline(
           throw new IllegalArgumentException("two steps write the feature '" + name + "'");
         }
       }
+    }
+  }
+
+  /**
+   * Reads pipeline.json, of either format.
+   *
+   * @throws IOException when it is not a pipeline this Precis reads, saying why in its own terms
+   */
+  public static FeaturePipeline read(byte[] json) throws IOException {
+    try {
+      return Mappers.json().readValue(json, FeaturePipeline.class);
+    } catch (ValueInstantiationException e) {
+      throw new IOException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
+    } catch (JsonProcessingException e) {
+      throw new IOException(e.getOriginalMessage(), e);
     }
   }
 

@@ -113,7 +113,7 @@ public final class PreparedDirectory {
     PreparedManifest manifest = PreparedManifest.read(dir);
     FeaturePipeline pipeline;
     try {
-      pipeline = Mappers.json().readValue(dir.resolve(PIPELINE).toFile(), FeaturePipeline.class);
+      pipeline = FeaturePipeline.read(Files.readAllBytes(dir.resolve(PIPELINE)));
     } catch (IOException e) {
       throw PrecisException.data(
           dir.resolve(PIPELINE) + ": not a pipeline written by `precis prep`: " + e.getMessage(),

@@ -18,10 +18,11 @@ import java.util.function.Function;
 
 /**
  * Scores a file of any size in constant memory on many threads. This thread cuts the file into
- * blocks; workers parse, encode and score each block and run {@code finish} on it; results reach
- * {@code sink} on this thread in file order, so the output does not depend on the thread count. A
- * file goes through the bundle's pipeline unless the prepared.json beside it lists it as a part
- * prep wrote with that pipeline; such a part must still have the bytes prep wrote.
+ * blocks; workers parse each block, have their {@link RowScorer} score its rows, and run {@code
+ * finish} on it; results reach {@code sink} on this thread in file order, so the output does not
+ * depend on the thread count. A file goes through the bundle's pipeline unless the prepared.json
+ * beside it lists it as a part prep wrote with that pipeline; such a part must still have the bytes
+ * prep wrote.
  */
 public final class StreamingScorer {
   private final ModelBundle bundle;
