@@ -455,7 +455,10 @@ function _picocli_precis_predict() {
 
   case ${prev_word} in
     -o|--out)
-      return
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     --top-percent)
       return

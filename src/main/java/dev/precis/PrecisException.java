@@ -18,13 +18,45 @@ public class PrecisException extends RuntimeException {
   private final int exitCode;
 
   public PrecisException(int exitCode, String message) {
-    super(message);
-    this.exitCode = exitCode;
+    this(exitCode, message, null);
   }
 
   public PrecisException(int exitCode, String message, Throwable cause) {
-    super(message, cause);
+    super(printable(message), cause);
     this.exitCode = exitCode;
+  }
+
+  /**
+   * The message as one printable line: a value quoted from a file may hold a tab, a line break or
+   * another control or format character, which would break the line or vanish on a terminal, so
+   * each is written as its escape: backslash-t, backslash-n, or backslash-u and four hex digits.
+   */
+  static String printable(String message) {
+    if (message == null || message.chars().noneMatch(PrecisException::unprintable)) {
+      return message;
+    }
+    StringBuilder out = new StringBuilder(message.length() + 16);
+    message
+        .chars()
+        .forEach(
+            c -> {
+              if (!unprintable(c)) {
+                out.append((char) c);
+              } else if (c == '\t') {
+                out.append("\\t");
+              } else if (c == '\n') {
+                out.append("\\n");
+              } else if (c == '\r') {
+                out.append("\\r");
+              } else {
+                out.append(String.format("\\u%04x", c));
+              }
+            });
+    return out.toString();
+  }
+
+  private static boolean unprintable(int c) {
+    return Character.isISOControl(c) || Character.getType(c) == Character.FORMAT;
   }
 
   public int exitCode() {

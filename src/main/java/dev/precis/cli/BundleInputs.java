@@ -1,9 +1,16 @@
 package dev.precis.cli;
 
+import dev.precis.config.ConfigOverride;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import picocli.CommandLine.Option;
 
-/** The inputs of eval and predict: a trained bundle and a file to score with it. */
+/**
+ * The inputs of eval and predict: a trained bundle (its config is the base that --print-config
+ * shows) and a file to score with it.
+ */
 final class BundleInputs {
   @Option(
       names = {"-m", "--model"},
@@ -15,7 +22,19 @@ final class BundleInputs {
   @Option(
       names = {"-d", "--data"},
       paramLabel = "FILE",
-      required = true,
-      description = "CSV to score (plain or .gz).")
+      description = "CSV to score (plain or .gz), or - for standard input (required).")
   Path data;
+
+  /** The files a run reads: these and a config file (null when none is given). */
+  List<Path> files(Path config) {
+    return Arrays.asList(model, data, config);
+  }
+
+  /** --data as the override of data.path it stands for, when given. */
+  List<ConfigOverride> overrides() {
+    return data == null
+        ? new ArrayList<>()
+        : new ArrayList<>(
+            List.of(ConfigOverride.fromOption("--data", "data.path", data.toString())));
+  }
 }

@@ -15,8 +15,9 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  source <(precis completion bash)                 # bash, this shell",
-      "  precis completion zsh > \"${fpath[1]}/_precis\"     # zsh, for good"
+      "  source <(precis completion bash)                # bash, this shell",
+      // picocli reads ${...} as a variable; $$ keeps the dollar for zsh.
+      "  precis completion zsh > \"$${fpath[1]}/_precis\"   # zsh, for good"
     })
 final class CompletionCommand implements Callable<Integer> {
   /** Shells with a completion script. */

@@ -22,7 +22,7 @@ final class ConfigOptions {
   @Option(
       names = "--set",
       paramLabel = "KEY=VALUE",
-      description = "Override any config key, e.g. --set model.params.epochs=30 (repeatable).")
+      description = "Override a config key, e.g. model.params.epochs=30 (repeatable).")
   List<String> sets = new ArrayList<>();
 
   @Option(
@@ -59,6 +59,16 @@ final class ConfigOptions {
       Outputs.printConfig(out, resolved);
     }
     return printConfig;
+  }
+
+  /**
+   * The files a run with this config reads: the config file and the data (either may be absent).
+   */
+  List<Path> inputs(PrecisConfig resolved) {
+    List<Path> inputs = new ArrayList<>();
+    inputs.add(config);
+    inputs.add(resolved.data().path() == null ? null : Path.of(resolved.data().path()));
+    return inputs;
   }
 
   private List<ConfigOverride> overrides(List<ConfigOverride> commandOptions) {

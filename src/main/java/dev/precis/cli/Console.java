@@ -2,7 +2,10 @@ package dev.precis.cli;
 
 import java.io.PrintWriter;
 
-/** The human side of a command: summaries and progress on standard error, silent under --quiet. */
+/**
+ * The human side of a command: summaries and progress on standard error, silent under --quiet; and
+ * verdicts, which --quiet does not silence.
+ */
 final class Console {
   private final PrintWriter err;
   private final boolean quiet;
@@ -20,6 +23,16 @@ final class Console {
       err.print(text.endsWith("\n") ? text : text + "\n");
       err.flush();
     }
+  }
+
+  /**
+   * A verdict behind a non-zero exit that is not an error (a failed quality gate), as one {@code
+   * precis: } line: printed even under --quiet, which silences chatter, not the reason for a
+   * failure.
+   */
+  void verdict(String line) {
+    err.println("precis: " + line);
+    err.flush();
   }
 
   /** A progress line, rewritten in place at most twice a second; only on a terminal. */

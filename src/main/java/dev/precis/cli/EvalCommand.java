@@ -4,13 +4,12 @@ import dev.precis.PrecisException;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.evaluate.Evaluation;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.OutputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.report.EvalReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,9 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  precis eval --model bank.precis --data test.csv",
-      "  precis eval --model bank.precis --data test.csv --json --fail-under auc=0.78 --fail-under"
-          + " top_lift=3"
+      "  precis eval --model bank.precis --data prepared/test.csv",
+      "  precis eval --model bank.precis --data prepared/test.csv --json \\",
+      "      --fail-under auc=0.75 --fail-under top_lift=3"
     })
 final class EvalCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -49,7 +48,7 @@ final class EvalCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      description = "Write the eval report (JSON) here.")
+      description = "Write the eval report (JSON) here, or - for standard output.")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -60,12 +59,8 @@ final class EvalCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.configureLogging();
-    if (out != null) {
-      OutputFiles.checkWritable(out, output.force);
-    }
     ModelBundle bundle = ModelBundle.read(inputs.model);
-    List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
+    List<ConfigOverride> overrides = inputs.overrides();
     failUnder.forEach(
         (metric, min) ->
             overrides.add(
@@ -75,11 +70,16 @@ final class EvalCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
+    RequiredOptions.check(spec, "--data");
+    OutputFile reportOut = out == null ? null : output.file("--out", out);
+    output.check(inputs.files(configOptions.config), reportOut);
     EvalReport report = Evaluation.run(bundle, inputs.model, inputs.data, config);
-    if (out != null) {
-      Reports.write(out, output.force, report);
+    if (reportOut != null) {
+      Reports.write(reportOut, report);
     }
-    new Console(spec.commandLine().getErr(), common.quiet).say(Summaries.eval(report));
+    Console console = new Console(spec.commandLine().getErr(), common.quiet);
+    console.say(Summaries.eval(report));
+    Summaries.failedGates(report).forEach(console::verdict);
     if (output.json) {
       Outputs.printJson(spec.commandLine().getOut(), report);
     }

@@ -1,7 +1,12 @@
 package dev.precis.cli;
 
 import dev.precis.PrecisException;
+import dev.precis.io.StandardStreams;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -29,8 +34,9 @@ import picocli.CommandLine.Command;
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
-      "  precis eval --model bank.precis --data test.csv --fail-under auc=0.78",
-      "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
+      "  precis eval --model bank.precis --data prepared/test.csv --fail-under auc=0.75",
+      "  precis predict --model bank.precis --out scores.csv --top-percent 10 \\",
+      "      --data sample-data/bank/bank-additional.csv",
       "",
       "Exit codes: 0 ok, 1 internal error, 2 usage or config error, 3 data error, 4 quality gate"
           + " failed."
@@ -38,19 +44,47 @@ import picocli.CommandLine.Command;
 public final class Main implements java.util.concurrent.Callable<Integer> {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
+  /** Standard output as bytes, for outputs written to {@code -}. */
+  private final OutputStream stdout;
+
+  private Main(OutputStream stdout) {
+    this.stdout = stdout;
+  }
+
   public static void main(String[] args) {
-    PrintWriter out = new PrintWriter(System.out, true);
     PrintWriter err = new PrintWriter(System.err, true);
-    int code = run(out, err, args);
-    out.flush();
+    int code = run(System.in, System.out, err, args);
     err.flush();
     System.exit(code);
   }
 
-  /** Runs the command line with these writers and returns the exit code; never exits. */
+  /**
+   * Runs the command line on these streams and returns the exit code; never exits. Text on standard
+   * output is UTF-8, as the files Precis writes are; {@code -} reads {@code in}.
+   */
+  public static int run(InputStream in, OutputStream out, PrintWriter err, String... args) {
+    PrintWriter text = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    try {
+      return run(in, out, text, err, args);
+    } finally {
+      text.flush();
+    }
+  }
+
+  /**
+   * Runs the command line with these writers and returns the exit code; never exits. Reads the
+   * process's standard input for {@code -}; bytes for standard output reach {@code out} decoded as
+   * UTF-8, so a binary output (`train --out -`) needs {@link #run(InputStream, OutputStream,
+   * PrintWriter, String...)}.
+   */
   public static int run(PrintWriter out, PrintWriter err, String... args) {
+    return run(System.in, new DecodingOutputStream(out), out, err, args);
+  }
+
+  private static int run(
+      InputStream in, OutputStream bytes, PrintWriter out, PrintWriter err, String... args) {
     boolean stacktrace = Arrays.asList(args).contains("--stacktrace");
-    CommandLine commandLine = commandLine();
+    CommandLine commandLine = commandLine(bytes);
     commandLine.setOut(out);
     commandLine.setErr(err);
     commandLine.setExecutionExceptionHandler(
@@ -67,12 +101,25 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
                       + " --help` for usage");
           return PrecisException.USAGE;
         });
-    return commandLine.execute(args);
+    return StandardStreams.withStdin(in, () -> commandLine.execute(args));
+  }
+
+  /**
+   * Standard output as bytes, for outputs written to {@code -}; text printed before is flushed
+   * first, so the two keep their order.
+   */
+  OutputStream stdout() {
+    spec.commandLine().getOut().flush();
+    return stdout;
   }
 
   /** The command model, also what the shell completion scripts are generated from. */
   public static CommandLine commandLine() {
-    return new CommandLine(new Main()).setCaseInsensitiveEnumValuesAllowed(true);
+    return commandLine(OutputStream.nullOutputStream());
+  }
+
+  private static CommandLine commandLine(OutputStream stdout) {
+    return new CommandLine(new Main(stdout)).setCaseInsensitiveEnumValuesAllowed(true);
   }
 
   private static int report(Exception e, PrintWriter err, boolean stacktrace) {

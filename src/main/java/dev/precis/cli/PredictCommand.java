@@ -3,14 +3,13 @@ package dev.precis.cli;
 import dev.precis.PrecisException;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.OutputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.predict.BatchPrediction;
 import dev.precis.report.PredictReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -30,9 +29,10 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  precis predict --model bank.precis --data customers.csv --out scores.csv --top-percent 10",
-      "  precis predict --model bank.precis --data customers.csv.gz --out - --threshold 0.3 | gzip"
-          + " > scores.csv.gz"
+      "  precis predict --model bank.precis --out scores.csv --top-percent 10 \\",
+      "      --data sample-data/bank/bank-additional.csv",
+      "  precis predict --model bank.precis --data customers.csv.gz --out - \\",
+      "      --threshold 0.3 | gzip > scores.csv.gz"
     })
 final class PredictCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -40,14 +40,13 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      required = true,
-      description = "Scored CSV to write, or - for standard output.")
-  String out;
+      description = "Scored CSV to write, or - for standard output (required).")
+  Path out;
 
   @Option(
       names = "--top-percent",
       paramLabel = "P",
-      description = "Select the best-scoring P%% of rows (predict.top_percent).")
+      description = "Select the top-scoring P%% of rows (predict.top_percent).")
   String topPercent;
 
   @Option(
@@ -59,7 +58,9 @@ final class PredictCommand implements Callable<Integer> {
   @Option(
       names = "--summary",
       paramLabel = "FILE",
-      description = "Summary report (JSON); default <out>.summary.json beside a file output.")
+      description =
+          "Summary report (JSON), or - for standard output; default <out>.summary.json beside a"
+              + " file output.")
   Path summary;
 
   @Mixin ConfigOptions configOptions;
@@ -70,26 +71,8 @@ final class PredictCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     common.configureLogging();
-    boolean toStdout = out.equals("-");
-    if (toStdout && output.json) {
-      throw PrecisException.usage(
-          "--json prints on standard output, which --out - already uses for scores; use --summary"
-              + " FILE");
-    }
-    Path outPath = toStdout ? null : Path.of(out);
-    Path summaryPath =
-        summary != null
-            ? summary
-            : toStdout ? null : TrainCommand.sibling(outPath, ".summary.json");
-    if (outPath != null) {
-      OutputFiles.checkWritable(outPath, output.force);
-    }
-    if (summaryPath != null) {
-      OutputFiles.checkWritable(summaryPath, output.force);
-    }
     ModelBundle bundle = ModelBundle.read(inputs.model);
-    List<ConfigOverride> overrides = new ArrayList<>();
-    overrides.add(ConfigOverride.fromOption("--data", "data.path", inputs.data.toString()));
+    List<ConfigOverride> overrides = inputs.overrides();
     if (topPercent != null) {
       overrides.add(ConfigOverride.fromOption("--top-percent", "predict.top_percent", topPercent));
       overrides.add(ConfigOverride.fromOption("--top-percent", "predict.threshold", "null"));
@@ -105,16 +88,23 @@ final class PredictCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
+    RequiredOptions.check(spec, "--out", "--data");
+    OutputFile scores = output.file("--out", out);
+    OutputFile summaryOut =
+        summary != null
+            ? output.file("--summary", summary)
+            : scores.sibling(".summary.json", "--summary").orElse(null);
+    output.check(inputs.files(configOptions.config), scores, summaryOut);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     PredictReport report =
         new BatchPrediction(
                 bundle,
                 config,
                 rows -> console.progress(String.format(Locale.ROOT, "scored %,d rows", rows)))
-            .run(inputs.model, inputs.data, outPath, output.force, spec.commandLine().getOut());
+            .run(inputs.model, inputs.data, scores);
     console.endProgress();
-    if (summaryPath != null) {
-      Reports.write(summaryPath, output.force, report);
+    if (summaryOut != null) {
+      Reports.write(summaryOut, report);
     }
     console.say(Summaries.predict(report));
     if (output.json) {

@@ -6,16 +6,18 @@ import dev.precis.data.DataProfile;
 import dev.precis.data.MissingValues;
 import dev.precis.data.Preparation;
 import dev.precis.data.PreparedDirectory;
-import dev.precis.io.InputFile;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.OutputDirectory;
 import dev.precis.report.PrepReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -34,18 +36,24 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis prep --config sample-data/bank/bank.yaml --out prepared/",
-      "  precis prep --data customers.csv --target responded --positive yes --out prepared/"
+      "  precis prep --data sample-data/bank/bank-additional.csv --target y \\",
+      "      --positive yes --out prepared/"
     })
 final class PrepCommand implements Callable<Integer> {
   static final String REPORT = "prep-report.json";
+
+  /** What prep may write in its directory; nothing else there is touched. */
+  private static final List<String> FILES =
+      Stream.concat(PreparedDirectory.FILES.stream(), Stream.of(REPORT)).toList();
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Option(
       names = {"-o", "--out"},
       paramLabel = "DIR",
-      required = true,
-      description = "Directory to write.")
+      description =
+          "Directory to write (created if absent); other files in it are left as they are"
+              + " (required).")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -60,16 +68,16 @@ final class PrepCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
-    OutputFiles.checkWritable(out, output.force);
+    RequiredOptions.check(spec, "--out");
+    OutputDirectory directory = output.directory("--out", out, FILES);
+    output.check(configOptions.inputs(config), directory);
     long start = System.nanoTime();
     Preparation prep = Preparation.run(config);
     PrepReport report = report(config, prep, start);
-    OutputFiles.writeDirectory(
-        out,
-        output.force,
+    directory.write(
         dir -> {
           PreparedDirectory.write(dir, prep.data());
-          Reports.write(dir.resolve(REPORT), false, report);
+          Files.writeString(dir.resolve(REPORT), Reports.json(report), StandardCharsets.UTF_8);
         });
     new Console(spec.commandLine().getErr(), common.quiet)
         .say(Summaries.prep(report, out.toString()));
@@ -102,13 +110,14 @@ final class PrepCommand implements Callable<Integer> {
         PrepReport.SCHEMA,
         Version.precis(),
         Reports.now(),
-        InputFile.of(prep.table().file()),
+        prep.table().input(),
         config.seed(),
         prep.table().dialect().delimiterName(),
         prep.table().dialect().header(),
         new PrepReport.TargetSummary(target.column(), target.positive(), target.counts()),
         data.unlabelled(),
         DataProfile.of(prep, config.data(), new MissingValues(config.prep().missing().tokens())),
+        prep.schema().warnings(),
         data.pipeline().featureNames().size(),
         splits,
         outputs,

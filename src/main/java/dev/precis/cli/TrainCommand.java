@@ -2,7 +2,7 @@ package dev.precis.cli;
 
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.OutputFile;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import dev.precis.train.ModelTraining;
@@ -27,8 +27,10 @@ import picocli.CommandLine.Spec;
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
-      "  precis train --data customers.csv --target responded --model mlp --out mlp.precis",
-      "  precis train --data prepared/ --set model.params.epochs=30 --out bank.precis --force"
+      "  precis train --data sample-data/bank/bank-additional.csv --target y \\",
+      "      --model mlp --out mlp.precis",
+      "  precis train --data prepared/ --set model.params.epochs=30 \\",
+      "      --out bank.precis --force"
     })
 final class TrainCommand implements Callable<Integer> {
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -42,14 +44,16 @@ final class TrainCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "FILE",
-      required = true,
-      description = "Model bundle to write, e.g. model.precis.")
+      description =
+          "Model bundle to write, e.g. model.precis, or - for standard output (required).")
   Path out;
 
   @Option(
       names = "--report",
       paramLabel = "FILE",
-      description = "Train report (default: <out>.train-report.json beside the bundle).")
+      description =
+          "Train report (JSON), or - for standard output; by default it is written beside a"
+              + " bundle file and named after it.")
   Path report;
 
   @Mixin ConfigOptions configOptions;
@@ -68,25 +72,28 @@ final class TrainCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
-    Path reportPath = report != null ? report : sibling(out, ".train-report.json");
-    OutputFiles.checkWritable(out, output.force);
-    OutputFiles.checkWritable(reportPath, output.force);
+    RequiredOptions.check(spec, "--out");
+    OutputFile bundleOut = output.file("--out", out);
+    OutputFile reportOut =
+        report != null
+            ? output.file("--report", report)
+            : bundleOut.sibling(".train-report.json", "--report").orElse(null);
+    output.check(configOptions.inputs(config), bundleOut, reportOut);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     console.say("Training " + config.model().type() + " on " + config.data().path() + " ...");
     ModelTraining.Result result = ModelTraining.train(config, out);
-    OutputFiles.writeFile(out, output.force, result.bundle()::write);
-    Reports.write(reportPath, output.force, result.report());
-    console.say(Summaries.train(result.report(), out.toString(), reportPath.toString()));
+    bundleOut.write(result.bundle()::write);
+    if (reportOut != null) {
+      Reports.write(reportOut, result.report());
+    }
+    console.say(
+        Summaries.train(
+            result.report(),
+            bundleOut.toString(),
+            reportOut == null ? null : reportOut.toString()));
     if (output.json) {
       Outputs.printJson(spec.commandLine().getOut(), result.report());
     }
     return 0;
-  }
-
-  /** model.precis -> model.train-report.json, in the same directory. */
-  static Path sibling(Path file, String suffix) {
-    String name = file.getFileName().toString();
-    int dot = name.lastIndexOf('.');
-    return file.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
   }
 }

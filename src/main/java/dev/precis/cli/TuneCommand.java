@@ -3,7 +3,8 @@ package dev.precis.cli;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.OutputDirectory;
+import dev.precis.io.StandardStreams;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import dev.precis.report.TuneReport;
@@ -32,8 +33,10 @@ import picocli.CommandLine.Spec;
     },
     footerHeading = "%nExamples:%n",
     footer = {
-      "  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 --out tuned/",
-      "  precis tune --data customers.csv --target responded --model mlp --trials 10 --out tuned/",
+      "  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 \\",
+      "      --out tuned/",
+      "  precis tune --data sample-data/bank/bank-additional.csv --target y \\",
+      "      --model mlp --trials 10 --out tuned/",
       "  precis train --config tuned/best.yaml --out best.precis"
     })
 final class TuneCommand implements Callable<Integer> {
@@ -57,8 +60,9 @@ final class TuneCommand implements Callable<Integer> {
   @Option(
       names = {"-o", "--out"},
       paramLabel = "DIR",
-      required = true,
-      description = "Directory to write.")
+      description =
+          "Directory to write (created if absent); other files in it are left as they are"
+              + " (required).")
   Path out;
 
   @Mixin ConfigOptions configOptions;
@@ -83,7 +87,9 @@ final class TuneCommand implements Callable<Integer> {
     if (configOptions.printed(config, spec.commandLine().getOut())) {
       return 0;
     }
-    OutputFiles.checkWritable(out, output.force);
+    RequiredOptions.check(spec, "--out");
+    OutputDirectory directory = output.directory("--out", out, List.of(LEADERBOARD, BEST));
+    output.check(configOptions.inputs(config), directory);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     console.say(
         String.format(
@@ -99,11 +105,10 @@ final class TuneCommand implements Callable<Integer> {
             trial ->
                 console.say(
                     Summaries.tuneTrial(trial, config.tune().trials(), config.tune().metric())));
-    OutputFiles.writeDirectory(
-        out,
-        output.force,
+    directory.write(
         dir -> {
-          Reports.write(dir.resolve(LEADERBOARD), false, result.report());
+          Files.writeString(
+              dir.resolve(LEADERBOARD), Reports.json(result.report()), StandardCharsets.UTF_8);
           Files.writeString(dir.resolve(BEST), bestYaml(result, out), StandardCharsets.UTF_8);
         });
     console.say(Summaries.tune(result.report(), out.toString()));
@@ -115,29 +120,34 @@ final class TuneCommand implements Callable<Integer> {
 
   /**
    * The winning config. Config paths are read relative to the config file, so the data path is
-   * written relative to best.yaml when the data lies below it, and absolute otherwise.
+   * written relative to best.yaml (../data/bank.csv): the directory and its data can move together,
+   * and best.yaml names no path of this machine; data read from standard input leaves it out, to be
+   * given with --data.
    */
   private static String bestYaml(Tuner.Result result, Path out) throws java.io.IOException {
     PrecisConfig best = result.best();
-    Path data = Path.of(best.data().path()).toAbsolutePath().normalize();
-    String relative = out.toAbsolutePath().normalize().relativize(data).toString();
-    if (relative.startsWith("..")) {
-      relative = data.toString();
-    }
-    best = best.withData(best.data().withPath(relative));
+    boolean fromStdin = StandardStreams.isDash(best.data().path());
+    best = best.withData(best.data().withPath(fromStdin ? null : dataPath(best, out)));
     TuneReport.Trial top = result.report().trials().get(0);
     String header =
         String.format(
             Locale.ROOT,
             "# Best of %d trials by mean %s over %d folds: %.4f ± %.4f (trial %d).%n"
-                + "# Train it with: precis train --config %s --out model.precis%n",
+                + "# Train it with: precis train --config %s%s --out model.precis%n",
             result.report().trials().size(),
             result.report().metric(),
             result.report().folds(),
             top.mean(),
             top.std(),
             top.trial(),
-            out.resolve(BEST));
+            out.resolve(BEST),
+            fromStdin ? " --data FILE" : "");
     return header + Mappers.yaml().writeValueAsString(best);
+  }
+
+  private static String dataPath(PrecisConfig best, Path out) {
+    Path data = Path.of(best.data().path()).toAbsolutePath().normalize();
+    String relative = out.toAbsolutePath().normalize().relativize(data).toString();
+    return relative.isEmpty() ? "." : relative;
   }
 }

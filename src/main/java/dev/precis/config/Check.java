@@ -11,6 +11,14 @@ final class Check {
     return value;
   }
 
+  static int between(int value, int min, int max, String key) {
+    if (value < min || value > max) {
+      throw new ConfigException(
+          key, "must be between " + min + " and " + max + " (got " + value + ")");
+    }
+    return value;
+  }
+
   static double within(double value, double min, double max, String key) {
     if (!(value >= min && value <= max)) {
       throw new ConfigException(

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -22,6 +23,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
+import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Builds the resolved config: the built-in defaults, then the YAML file, then command-line
@@ -42,6 +44,7 @@ public final class ConfigLoader {
           "data.positive",
           "data.id",
           "data.delimiter",
+          "data.encoding",
           "model.type",
           "tune.metric",
           "data.drop",
@@ -73,8 +76,7 @@ public final class ConfigLoader {
       mergeFile(tree, file, origins);
     }
     for (ConfigOverride override : overrides) {
-      apply(tree, override);
-      origins.record(override.keyPath(), override.source());
+      origins.record(override.keyPath(), override.source(), apply(tree, override));
     }
     rejectBooleansForText(tree, origins);
     try {
@@ -96,21 +98,22 @@ public final class ConfigLoader {
   }
 
   private static void mergeFile(ObjectNode tree, Path file, ConfigOrigins origins) {
-    if (!Files.isRegularFile(file)) {
+    if (Files.isDirectory(file)) {
+      throw PrecisException.usage(file + ": is a directory; give the config file to --config");
+    }
+    if (!Files.exists(file)) {
       throw PrecisException.usage(
           file + ": config file not found; check the path given to --config");
     }
+    String text = ConfigText.read(file);
     JsonNode user;
     try {
-      String text = Files.readString(file);
       user = Mappers.yaml().readTree(text);
       origins.indexFile(file, text);
     } catch (JsonProcessingException e) {
-      int line = e.getLocation() == null ? 0 : e.getLocation().getLineNr();
-      throw PrecisException.usage(
-          file + ":" + line + ": not valid YAML: " + e.getOriginalMessage());
+      throw PrecisException.usage(ConfigText.yamlError(file, e));
     } catch (IOException e) {
-      throw PrecisException.usage(file + ": cannot read the config file: " + e.getMessage());
+      throw new UncheckedIOException(e); // parsing a string in memory
     }
     if (user == null || user.isMissingNode() || user.isNull()) {
       return;
@@ -143,13 +146,18 @@ public final class ConfigLoader {
   /** A data path in a config file is relative to that file, so configs travel with their data. */
   private static void resolveDataPath(ObjectNode user, Path file) {
     JsonNode path = user.path("data").path("path");
-    if (path.isTextual() && !Path.of(path.asText()).isAbsolute()) {
-      Path base = file.toAbsolutePath().getParent();
-      Path resolved =
-          Path.of("").toAbsolutePath().relativize(base.resolve(path.asText()).normalize());
-      ((ObjectNode) user.get("data"))
-          .put("path", resolved.toString().isEmpty() ? "." : resolved.toString());
+    if (!path.isTextual() || path.asText().equals("-") || Path.of(path.asText()).isAbsolute()) {
+      return; // "-" is standard input, not a file beside the config
     }
+    Path resolved = file.toAbsolutePath().getParent().resolve(path.asText()).normalize();
+    // Messages show the path as short as it can be: relative when it lies below the working
+    // directory, absolute rather than a climb of ../.. when it does not.
+    Path relative = Path.of("").toAbsolutePath().relativize(resolved);
+    String shown =
+        relative.toString().isEmpty()
+            ? "."
+            : relative.startsWith("..") ? resolved.toString() : relative.toString();
+    ((ObjectNode) user.get("data")).put("path", shown);
   }
 
   private static void merge(ObjectNode into, ObjectNode from) {
@@ -166,7 +174,8 @@ public final class ConfigLoader {
             });
   }
 
-  private static void apply(ObjectNode tree, ConfigOverride override) {
+  /** Sets the override's key in the tree; returns the value it set. */
+  private static JsonNode apply(ObjectNode tree, ConfigOverride override) {
     List<String> keys = splitKey(override.keyPath());
     ObjectNode node = tree;
     for (int i = 0; i < keys.size() - 1; i++) {
@@ -183,7 +192,7 @@ public final class ConfigLoader {
       }
       node = object;
     }
-    JsonNode value = parseValue(override.keyPath(), override.value());
+    JsonNode value = parseValue(override);
     String last = keys.get(keys.size() - 1);
     if (node.get(last) instanceof ObjectNode section && value instanceof ObjectNode fields) {
       merge(
@@ -191,6 +200,7 @@ public final class ConfigLoader {
     } else {
       node.set(last, value);
     }
+    return value;
   }
 
   private static List<String> splitKey(String keyPath) {
@@ -208,13 +218,14 @@ public final class ConfigLoader {
    * A --set value read as YAML would read it (numbers, booleans, flow lists and maps), except that
    * a single value for a text key stays the text typed: --set data.positive=yes means "yes".
    */
-  private static JsonNode parseValue(String keyPath, String value) {
+  private static JsonNode parseValue(ConfigOverride override) {
+    String value = override.value();
     String trimmed = value.trim();
     if (trimmed.equals("null") || trimmed.equals("~")) {
       return JsonNodeFactory.instance.nullNode();
     }
     boolean collection = trimmed.startsWith("[") || trimmed.startsWith("{");
-    if (!collection && TEXT_KEYS.contains(keyPath)) {
+    if (!collection && TEXT_KEYS.contains(override.keyPath())) {
       return TextNode.valueOf(value);
     }
     JsonNode parsed;
@@ -223,13 +234,72 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       if (collection) {
         throw PrecisException.usage(
-            "'" + value + "' is not a valid YAML list or map: " + e.getOriginalMessage());
+            override.source() + ": '" + value + "' is not a valid YAML list or map: " + problem(e));
       }
       return TextNode.valueOf(value);
     }
-    return collection || (parsed != null && parsed.isValueNode())
-        ? parsed
-        : TextNode.valueOf(value);
+    if (collection) {
+      return withGluedPairsSplit(parsed, override);
+    }
+    return parsed != null && parsed.isValueNode() ? parsed : TextNode.valueOf(value);
+  }
+
+  /**
+   * YAML needs a space after the colon of a flow map entry: it reads {age:categorical} as the key
+   * "age:categorical" with no value. Typed on a command line, that is always meant as age:
+   * categorical (no key takes a missing value from a flow map), so such an entry is read that way
+   * when it holds one colon; with more, which colon was meant is unknowable, and the error says to
+   * add the space.
+   */
+  private static JsonNode withGluedPairsSplit(JsonNode node, ConfigOverride override) {
+    if (node instanceof ObjectNode map) {
+      ObjectNode split = JsonNodeFactory.instance.objectNode();
+      map.fields()
+          .forEachRemaining(
+              entry -> {
+                String key = entry.getKey();
+                JsonNode value = entry.getValue();
+                boolean noValue = value.isNull() || value.asText().isEmpty();
+                if (!noValue || !key.contains(":")) {
+                  split.set(key, withGluedPairsSplit(value, override));
+                  return;
+                }
+                int colon = key.indexOf(':');
+                if (colon == 0 || colon == key.length() - 1 || colon != key.lastIndexOf(':')) {
+                  throw PrecisException.usage(
+                      override.source()
+                          + ": '"
+                          + key
+                          + "' has no value; in a YAML map put a space after the colon, e.g."
+                          + " {age: categorical}");
+                }
+                split.set(key.substring(0, colon), scalar(key.substring(colon + 1)));
+              });
+      return split;
+    }
+    if (node.isArray()) {
+      ArrayNode items = JsonNodeFactory.instance.arrayNode();
+      node.forEach(item -> items.add(withGluedPairsSplit(item, override)));
+      return items;
+    }
+    return node;
+  }
+
+  /** What YAML found wrong, in one line: its message spans lines and quotes the input. */
+  private static String problem(JsonProcessingException e) {
+    return e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null
+        ? marked.getProblem()
+        : e.getOriginalMessage().lines().findFirst().orElse("");
+  }
+
+  /** One value as YAML reads it: a number, a boolean, or text. */
+  private static JsonNode scalar(String text) {
+    try {
+      JsonNode parsed = Mappers.yaml().readTree(text);
+      return parsed != null && parsed.isValueNode() ? parsed : TextNode.valueOf(text);
+    } catch (JsonProcessingException e) {
+      return TextNode.valueOf(text);
+    }
   }
 
   private static PrecisException explain(JsonProcessingException e, ConfigOrigins origins) {

@@ -1,5 +1,8 @@
 package dev.precis.config;
 
+import java.nio.charset.Charset;
+import java.nio.charset.IllegalCharsetNameException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 
@@ -9,6 +12,8 @@ import java.util.Map;
  * @param path the CSV file (or a prepared directory, for train)
  * @param delimiter "auto" to sniff it, or the delimiter itself
  * @param header whether the first line names the columns; null detects it
+ * @param encoding the character encoding of data files (a Java charset name); a byte-order mark in
+ *     a file overrides it
  * @param target the column to predict
  * @param positive the target value that counts as a response; null picks the minority class
  * @param id a column copied to the scored output to identify each row
@@ -19,6 +24,7 @@ public record DataConfig(
     String path,
     String delimiter,
     Boolean header,
+    String encoding,
     String target,
     String positive,
     String id,
@@ -28,12 +34,36 @@ public record DataConfig(
   public DataConfig {
     drop = drop == null ? List.of() : List.copyOf(drop);
     types = types == null ? Map.of() : Map.copyOf(types);
+    encoding = encoding == null ? StandardCharsets.UTF_8.name() : encoding;
+    checkEncoding(encoding);
     if (delimiter == null
         || !(delimiter.equals("auto") || delimiter.length() == 1 || delimiter.equals("\\t"))) {
       throw new ConfigException(
           "data.delimiter",
           "must be 'auto' or a single character such as ';' or '\\t' (got '" + delimiter + "')");
     }
+  }
+
+  private static void checkEncoding(String encoding) {
+    boolean known;
+    try {
+      known = Charset.isSupported(encoding);
+    } catch (IllegalCharsetNameException e) {
+      known = false;
+    }
+    if (!known) {
+      throw new ConfigException(
+          "data.encoding",
+          "'"
+              + encoding
+              + "' is not a character encoding this Java knows; "
+              + "use e.g. UTF-8, windows-1252, ISO-8859-1 or UTF-16");
+    }
+  }
+
+  /** The character encoding of data files. */
+  public Charset charset() {
+    return Charset.forName(encoding);
   }
 
   /** The configured delimiter, or empty when it is to be sniffed from the file. */
@@ -45,10 +75,10 @@ public record DataConfig(
   }
 
   public DataConfig withPath(String value) {
-    return new DataConfig(value, delimiter, header, target, positive, id, drop, types);
+    return new DataConfig(value, delimiter, header, encoding, target, positive, id, drop, types);
   }
 
   public DataConfig withPositive(String value) {
-    return new DataConfig(path, delimiter, header, target, value, id, drop, types);
+    return new DataConfig(path, delimiter, header, encoding, target, value, id, drop, types);
   }
 }

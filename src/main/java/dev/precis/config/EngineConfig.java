@@ -9,6 +9,12 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param threads scoring threads for predict and eval; 0 uses every core
  */
 public record EngineConfig(Device device, int threads) {
+  /**
+   * The most threads (or parallel trials) a config may ask for: far above any core count, low
+   * enough that a slip such as 100000 is refused rather than starting that many threads.
+   */
+  public static final int MAX_THREADS = 1024;
+
   /** Compute device for TensorFlow models. */
   public enum Device {
     @JsonProperty("cpu")
@@ -19,7 +25,7 @@ public record EngineConfig(Device device, int threads) {
 
   public EngineConfig {
     Check.present(device, "engine.device");
-    Check.atLeast(threads, 0, "engine.threads");
+    Check.between(threads, 0, MAX_THREADS, "engine.threads");
   }
 
   /** The thread count to use: the configured one, or every core when it is 0. */

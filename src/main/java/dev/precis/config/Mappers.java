@@ -1,10 +1,15 @@
 package dev.precis.config;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
@@ -47,5 +52,37 @@ public final class Mappers {
   /** YAML for configs. */
   public static ObjectMapper yaml() {
     return YAML;
+  }
+
+  /**
+   * What is wrong with a file these mappers could not read, in plain words with where it is: none
+   * of the library's own text, which quotes types and internals (or a redacted source).
+   */
+  public static String problem(JsonProcessingException e) {
+    JsonLocation location = e.getLocation();
+    String at =
+        location == null || location.getLineNr() < 1
+            ? ""
+            : " at line " + location.getLineNr() + ", column " + location.getColumnNr();
+    if (e.getCause() instanceof dev.precis.PrecisException cause) {
+      return cause.getMessage() + at;
+    }
+    if (e instanceof StreamReadException) {
+      return "it does not parse" + at;
+    }
+    if (e instanceof UnrecognizedPropertyException unknown) {
+      return "unexpected key '" + unknown.getPropertyName() + "'" + at;
+    }
+    String key =
+        e instanceof JsonMappingException mapping
+            ? mapping.getPath().stream()
+                .map(
+                    r -> r.getFieldName() != null ? r.getFieldName() : String.valueOf(r.getIndex()))
+                .collect(java.util.stream.Collectors.joining("."))
+            : "";
+    return (key.isEmpty()
+            ? "a value is missing or of the wrong type"
+            : "a wrong or missing value for '" + key + "'")
+        + at;
   }
 }

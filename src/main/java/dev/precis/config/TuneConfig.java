@@ -12,7 +12,7 @@ import java.util.Map;
  * @param folds cross-validation folds per candidate
  * @param metric what ranks candidates (higher is better)
  * @param parallel trials run at once; 0 uses every core
- * @param space per parameter: a list of choices, or {min, max, log, int} for a range
+ * @param space per parameter: a list of choices, or {min, max, log} for a range
  */
 public record TuneConfig(
     Strategy strategy,
@@ -31,7 +31,7 @@ public record TuneConfig(
     Check.present(strategy, "tune.strategy");
     Check.atLeast(trials, 1, "tune.trials");
     Check.atLeast(folds, 2, "tune.folds");
-    Check.atLeast(parallel, 0, "tune.parallel");
+    Check.between(parallel, 0, EngineConfig.MAX_THREADS, "tune.parallel");
     Check.present(metric, "tune.metric");
     space =
         space == null

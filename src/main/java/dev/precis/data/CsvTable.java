@@ -2,11 +2,14 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.config.DataConfig;
+import dev.precis.io.InputFile;
+import dev.precis.io.Sha256;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -19,14 +22,24 @@ import java.util.List;
  * @param columns column names (from the header, or col1..colN)
  * @param rows the fields of each data row
  * @param lines the physical line on which each row starts
+ * @param sha256 of the bytes read, taken during the single read (standard input cannot be read
+ *     twice)
  */
 public record CsvTable(
-    Path file, CsvDialect dialect, List<String> columns, List<String[]> rows, long[] lines) {
+    Path file,
+    CsvDialect dialect,
+    List<String> columns,
+    List<String[]> rows,
+    long[] lines,
+    String sha256) {
   private static final int SAMPLE_CHARS = 1 << 16;
 
-  /** Reads a whole file, sniffing what the config leaves to "auto". */
+  /**
+   * Reads a whole file, or standard input for {@code -}, sniffing what the config leaves to "auto".
+   */
   public static CsvTable read(Path file, DataConfig config) {
-    try (CsvHead head = CsvHead.open(file, config)) {
+    MessageDigest digest = Sha256.newDigest();
+    try (CsvHead head = CsvHead.open(file, config, digest)) {
       List<String[]> rows = new ArrayList<>();
       List<Long> lines = new ArrayList<>();
       head.forEachRow(
@@ -43,8 +56,14 @@ public record CsvTable(
           head.dialect(),
           head.columns(),
           rows,
-          lines.stream().mapToLong(Long::longValue).toArray());
+          lines.stream().mapToLong(Long::longValue).toArray(),
+          Sha256.hex(digest));
     }
+  }
+
+  /** The file as a report names it: its path and the digest taken during the single read. */
+  public InputFile input() {
+    return new InputFile(file.toString(), sha256);
   }
 
   /** Index of a column, or a data error naming the closest column when it is absent. */
@@ -100,7 +119,7 @@ public record CsvTable(
      * read.
      */
     public static CsvHead open(Path file, DataConfig config, java.security.MessageDigest digest) {
-      Reader reader = DataFiles.open(file, digest);
+      Reader reader = DataFiles.open(file, config.charset(), digest);
       try {
         BufferedReader buffered = (BufferedReader) reader;
         skipBom(buffered);

@@ -13,7 +13,7 @@ import java.util.Map;
 public record DataProfile(long rows, List<ColumnProfile> columns) {
 
   /**
-   * @param role feature, target, id or dropped
+   * @param role feature, target, id, dropped, or empty (no value on any row: left out)
    * @param type numeric or categorical (features only)
    * @param missing rows where the value is blank or a missing token
    * @param distinct distinct non-missing values
@@ -39,14 +39,18 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
       Preparation preparation, dev.precis.config.DataConfig data, MissingValues missing) {
     CsvTable table = preparation.table();
     Map<String, ColumnType> types = new HashMap<>();
-    preparation.schema().forEach(spec -> types.put(spec.name(), spec.type()));
+    preparation.schema().features().forEach(spec -> types.put(spec.name(), spec.type()));
     List<ColumnProfile> columns = new ArrayList<>();
     for (int c = 0; c < table.columns().size(); c++) {
       String name = table.columns().get(c);
       String role =
           name.equals(data.target())
               ? "target"
-              : name.equals(data.id()) ? "id" : types.containsKey(name) ? "feature" : "dropped";
+              : name.equals(data.id())
+                  ? "id"
+                  : types.containsKey(name)
+                      ? "feature"
+                      : preparation.schema().empty().contains(name) ? "empty" : "dropped";
       columns.add(profile(table, c, role, types.get(name), missing));
     }
     return new DataProfile(table.rows().size(), columns);

@@ -28,6 +28,17 @@ public record EncodedData(List<String> featureNames, SparseRows x, boolean[] y) 
     return y.length;
   }
 
+  /** How many rows are positive. */
+  public long positives() {
+    long n = 0;
+    for (boolean label : y) {
+      if (label) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   /** The rows at the given indices, in that order. */
   public EncodedData subset(int[] indices) {
     boolean[] sy = new boolean[indices.length];

@@ -4,10 +4,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import dev.precis.config.Mappers;
-import java.io.IOException;
+import dev.precis.PrecisException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -45,7 +42,7 @@ public record FeaturePipeline(
   public static final String OTHER_LEVEL = "(other)";
 
   /**
-   * @throws IllegalArgumentException when two steps write a feature of the same name
+   * @throws PrecisException (data) when two steps write a feature of the same name
    */
   public FeaturePipeline {
     missingTokens = List.copyOf(missingTokens);
@@ -54,28 +51,17 @@ public record FeaturePipeline(
     for (ColumnStep step : steps) {
       for (String name : step.featureNames()) {
         if (!seen.add(name)) {
-          throw new IllegalArgumentException("two steps write the feature '" + name + "'");
+          throw PrecisException.data("two steps write the feature '" + name + "'");
         }
       }
     }
   }
 
   /**
-   * Reads pipeline.json, of either format.
+   * Reads either format of pipeline.json.
    *
-   * @throws IOException when it is not a pipeline this Precis reads, saying why in its own terms
+   * @throws PrecisException (data) when it is of a newer format, or mixes the two
    */
-  public static FeaturePipeline read(byte[] json) throws IOException {
-    try {
-      return Mappers.json().readValue(json, FeaturePipeline.class);
-    } catch (ValueInstantiationException e) {
-      throw new IOException(e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), e);
-    } catch (JsonProcessingException e) {
-      throw new IOException(e.getOriginalMessage(), e);
-    }
-  }
-
-  /** Reads either format of pipeline.json. */
   @JsonCreator
   static FeaturePipeline fromJson(
       @JsonProperty("format") Integer format,
@@ -91,12 +77,11 @@ public record FeaturePipeline(
           .pipeline();
     }
     if (format > FORMAT) {
-      throw new IllegalArgumentException(
+      throw PrecisException.data(
           "pipeline format " + format + " is newer than this Precis reads (" + FORMAT + ")");
     }
     if (format != FORMAT || steps == null || numeric != null || categorical != null) {
-      throw new IllegalArgumentException(
-          "a format " + FORMAT + " pipeline has steps, and only them");
+      throw PrecisException.data("a format " + FORMAT + " pipeline has steps, and only them");
     }
     return new FeaturePipeline(target, positive, id, missingTokens, steps);
   }

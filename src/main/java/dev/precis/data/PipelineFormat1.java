@@ -23,8 +23,8 @@ record PipelineFormat1(
 
   FeaturePipeline pipeline() {
     if (numeric == null || categorical == null) {
-      throw new IllegalArgumentException(
-          "a pipeline without \"format\" has numeric and categorical");
+      throw dev.precis.PrecisException.data(
+          "a pipeline without \"format\" has \"numeric\" and \"categorical\"");
     }
     List<ColumnStep> steps = new ArrayList<>();
     numeric.forEach(

@@ -3,8 +3,8 @@ package dev.precis.data;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.databind.DatabindContext;
 import com.fasterxml.jackson.databind.JavaType;
-import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
 import com.fasterxml.jackson.databind.jsontype.impl.TypeIdResolverBase;
+import dev.precis.PrecisException;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -68,19 +68,19 @@ public final class PipelineSteps {
       return tag;
     }
 
+    /**
+     * @throws PrecisException (data) for a tag no registered step has
+     */
     @Override
-    public JavaType typeFromId(DatabindContext context, String id) throws InvalidTypeIdException {
+    public JavaType typeFromId(DatabindContext context, String id) {
       Class<? extends ColumnStep> type = TYPES.get(id);
       if (type == null) {
-        throw new InvalidTypeIdException(
-            null,
+        throw PrecisException.data(
             "unknown pipeline step '"
                 + id
                 + "' (this Precis knows "
                 + String.join(", ", new TreeSet<>(TYPES.keySet()))
-                + "); a newer Precis wrote it",
-            base,
-            id);
+                + "); a newer Precis wrote it");
       }
       return context.constructSpecializedType(base, type);
     }

@@ -1,7 +1,6 @@
 package dev.precis.data;
 
 import dev.precis.config.PrecisConfig;
-import java.util.List;
 
 /**
  * Raw file to {@link PreparedData}: read, infer the schema, read the target, split, fit the
@@ -9,13 +8,13 @@ import java.util.List;
  * in memory when given a raw file.
  *
  * @param table the raw rows
- * @param schema the feature columns
+ * @param schema the feature columns, and what the user should hear about the columns
  * @param target the response
  * @param splits row assignment (indices into the target's labelled rows)
  * @param data the encoded result
  */
 public record Preparation(
-    CsvTable table, List<ColumnSpec> schema, Target target, Splits splits, PreparedData data) {
+    CsvTable table, Schema schema, Target target, Splits splits, PreparedData data) {
 
   /**
    * A raw file read and understood, before anything is fitted.
@@ -23,7 +22,7 @@ public record Preparation(
    * @param splits the configured holdout split, in indices of the target's labelled rows
    */
   public record Source(
-      PrecisConfig config, CsvTable table, List<ColumnSpec> schema, Target target, Splits splits) {
+      PrecisConfig config, CsvTable table, Schema schema, Target target, Splits splits) {
 
     public static Source read(PrecisConfig config) {
       var dataConfig = config.data();
@@ -33,7 +32,7 @@ public record Preparation(
       }
       CsvTable table = CsvTable.read(java.nio.file.Path.of(dataConfig.path()), dataConfig);
       MissingValues missing = new MissingValues(config.prep().missing().tokens());
-      List<ColumnSpec> schema = SchemaInference.infer(table, dataConfig, missing);
+      Schema schema = SchemaInference.infer(table, dataConfig, missing);
       Target target = Target.read(table, dataConfig.target(), dataConfig.positive(), missing);
       var split = config.prep().split();
       Splits splits =
@@ -57,7 +56,7 @@ public record Preparation(
     FeaturePipeline fit(int[] fitOn) {
       return PipelineFitter.fit(
           table,
-          schema,
+          schema.features(),
           rowsOf(target, fitOn),
           config.prep(),
           target.column(),
@@ -74,11 +73,12 @@ public record Preparation(
     CsvTable table = source.table();
     PreparedData data =
         new PreparedData(
-            pipeline,
-            EncodedData.encode(table, pipeline, target, splits.train()),
-            EncodedData.encode(table, pipeline, target, splits.valid()),
-            EncodedData.encode(table, pipeline, target, splits.test()),
-            table.rows().size() - target.rows().length);
+                pipeline,
+                EncodedData.encode(table, pipeline, target, splits.train()),
+                EncodedData.encode(table, pipeline, target, splits.valid()),
+                EncodedData.encode(table, pipeline, target, splits.test()),
+                table.rows().size() - target.rows().length)
+            .requireBothClasses(table.file());
     return new Preparation(table, source.schema(), target, splits, data);
   }
 

@@ -4,6 +4,8 @@ import dev.precis.PrecisException;
 import dev.precis.Version;
 import dev.precis.config.Mappers;
 import dev.precis.io.InputFile;
+import dev.precis.io.Sha256;
+import dev.precis.io.StandardStreams;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -30,14 +32,18 @@ public final class PreparedDirectory {
   public static final String MANIFEST = PreparedManifest.FILE;
   private static final String[] PARTS = {"train.csv", "valid.csv", "test.csv"};
 
+  /** Every file of a prepared directory: what `prep` may write there and `train` reads. */
+  public static final List<String> FILES =
+      List.of(PIPELINE, MANIFEST, PARTS[0], PARTS[1], PARTS[2]);
+
   private PreparedDirectory() {}
 
   /**
-   * Whether {@code --data} is to be read as a directory written by `prep`: any directory is, and
-   * {@link #read} says what is wrong with one that is not.
+   * Whether {@code --data} is to be read as a directory written by `prep`: any directory is (never
+   * standard input, {@code -}), and {@link #read} says what is wrong with one that is not.
    */
   public static boolean isPrepared(Path path) {
-    return Files.isDirectory(path);
+    return !StandardStreams.isDash(path) && Files.isDirectory(path);
   }
 
   /**
@@ -67,7 +73,7 @@ public final class PreparedDirectory {
       throws IOException {
     List<String> header = new ArrayList<>(part.featureNames());
     header.add(target);
-    MessageDigest digest = InputFile.newDigest();
+    MessageDigest digest = Sha256.newDigest();
     try (Writer out =
             new BufferedWriter(
                 new OutputStreamWriter(
@@ -113,11 +119,16 @@ public final class PreparedDirectory {
     PreparedManifest manifest = PreparedManifest.read(dir);
     FeaturePipeline pipeline;
     try {
-      pipeline = FeaturePipeline.read(Files.readAllBytes(dir.resolve(PIPELINE)));
-    } catch (IOException e) {
+      pipeline = Mappers.json().readValue(dir.resolve(PIPELINE).toFile(), FeaturePipeline.class);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw PrecisException.data(
-          dir.resolve(PIPELINE) + ": not a pipeline written by `precis prep`: " + e.getMessage(),
+          dir.resolve(PIPELINE)
+              + ": not a pipeline written by `precis prep`: "
+              + Mappers.problem(e)
+              + "; run `precis prep` again",
           e);
+    } catch (IOException e) {
+      throw PrecisException.data(dir.resolve(PIPELINE) + ": cannot read: " + e.getMessage(), e);
     }
     if (!PreparedManifest.digests(pipeline).contains(manifest.pipelineSha256())) {
       throw PrecisException.data(
@@ -134,7 +145,7 @@ public final class PreparedDirectory {
     if (parts[0].rows() == 0) {
       throw PrecisException.data(dir + ": has no train.csv; run `precis prep` again to write it");
     }
-    return new PreparedData(pipeline, parts[0], parts[1], parts[2], 0);
+    return new PreparedData(pipeline, parts[0], parts[1], parts[2], 0).requireBothClasses(dir);
   }
 
   private static EncodedData readPart(
@@ -146,7 +157,7 @@ public final class PreparedDirectory {
     PreparedManifest.checkUnchanged(file, part, InputFile.sha256(file));
     var config =
         new dev.precis.config.DataConfig(
-            null, ",", true, pipeline.target(), null, null, null, null);
+            null, ",", true, null, pipeline.target(), null, null, null, null);
     CsvTable table = CsvTable.read(file, config);
     List<String> expected = new ArrayList<>(pipeline.featureNames());
     expected.add(pipeline.target());

@@ -2,7 +2,7 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
-import dev.precis.io.InputFile;
+import dev.precis.io.Sha256;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,7 +73,7 @@ public record PreparedManifest(
   }
 
   private static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(InputFile.newDigest().digest(bytes));
+    return HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
   }
 
   /**

@@ -4,6 +4,7 @@ import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
 import dev.precis.config.DataConfig;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -11,35 +12,76 @@ import java.util.Set;
 /**
  * Decides which columns are features and whether each is numeric or categorical. A column is
  * numeric when its non-missing values are numbers; when nearly all are (95%) and a few are not, the
- * few are reported as bad values rather than turning the column into categories.
+ * few are reported as bad values rather than turning the column into categories. A column with no
+ * value on any row is left out, with a warning. A categorical column with a different value on
+ * nearly every row looks like an identifier: it stays a feature (only data.drop removes one), with
+ * a warning.
  */
 public final class SchemaInference {
   /** A column this much numeric is numeric, and its other values are bad values, not categories. */
   private static final double NUMERIC_SHARE = 0.95;
 
+  /**
+   * A categorical column whose distinct values are at least this share of its values looks like an
+   * identifier: nearly every level is seen once, so as a feature it cannot generalise.
+   */
+  private static final double IDENTIFIER_SHARE = 0.95;
+
+  /** Values needed before a column can look like an identifier: in tiny files, every value does. */
+  private static final int IDENTIFIER_MIN_VALUES = 20;
+
   private SchemaInference() {}
 
   /** The feature columns of a table: every column but the target, the id and the dropped ones. */
-  public static List<ColumnSpec> infer(CsvTable table, DataConfig data, MissingValues missing) {
+  public static Schema infer(CsvTable table, DataConfig data, MissingValues missing) {
     checkNamedColumnsExist(table, data);
-    Set<String> excluded = new java.util.HashSet<>(data.drop());
+    Set<String> excluded = new HashSet<>(data.drop());
     excluded.add(data.target());
     if (data.id() != null) {
       excluded.add(data.id());
     }
-    List<ColumnSpec> specs = new ArrayList<>();
+    List<ColumnSpec> features = new ArrayList<>();
+    List<String> empty = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (int c = 0; c < table.columns().size(); c++) {
       String name = table.columns().get(c);
-      if (!excluded.contains(name)) {
-        ColumnType declared = data.types().get(name);
-        specs.add(new ColumnSpec(name, declared != null ? declared : inferType(table, c, missing)));
+      if (excluded.contains(name)) {
+        continue;
+      }
+      Values values = Values.scan(table, c, missing);
+      if (values.present() == 0) {
+        empty.add(name);
+        warnings.add(
+            "column '" + name + "' is empty on every row (or holds only missing tokens); left out");
+        continue;
+      }
+      ColumnType declared = data.types().get(name);
+      ColumnType type = declared != null ? declared : values.type(table, name);
+      features.add(new ColumnSpec(name, type));
+      if (type == ColumnType.CATEGORICAL && values.identifierLike()) {
+        warnings.add(
+            "column '"
+                + name
+                + "' has a different value on nearly every row ("
+                + values.distinct()
+                + " of "
+                + values.present()
+                + "), like an identifier; as a feature it cannot generalise: set data.id: "
+                + name
+                + " or data.drop: ["
+                + name
+                + "]");
       }
     }
-    if (specs.isEmpty()) {
+    if (features.isEmpty()) {
       throw PrecisException.data(
-          table.file() + ": no feature columns left after removing the target, id and data.drop");
+          table.file()
+              + ": no feature columns left after removing the target, id, data.drop"
+              + (empty.isEmpty()
+                  ? ""
+                  : " and the empty columns (" + String.join(", ", empty) + ")"));
     }
-    return specs;
+    return new Schema(features, empty, warnings);
   }
 
   private static void checkNamedColumnsExist(CsvTable table, DataConfig data) {
@@ -59,44 +101,70 @@ public final class SchemaInference {
     }
   }
 
-  private static ColumnType inferType(CsvTable table, int column, MissingValues missing) {
-    long numbers = 0;
-    long others = 0;
-    int firstOther = -1;
-    List<String[]> rows = table.rows();
-    for (int r = 0; r < rows.size(); r++) {
-      String value = rows.get(r)[column];
-      if (missing.isMissing(value)) {
-        continue;
-      }
-      if (Numbers.isNumber(value)) {
-        numbers++;
-      } else {
-        others++;
-        if (firstOther < 0) {
-          firstOther = r;
+  /**
+   * One pass over a column's values: how many are numbers, the first row that is not, and how many
+   * are distinct (counted only as far as it can make the column look like an identifier).
+   */
+  private record Values(int column, long numbers, long others, int firstOther, long distinct) {
+
+    static Values scan(CsvTable table, int column, MissingValues missing) {
+      long numbers = 0;
+      long others = 0;
+      int firstOther = -1;
+      Set<String> seen = new HashSet<>();
+      long repeats = 0;
+      long tooManyRepeats = (long) ((1 - IDENTIFIER_SHARE) * table.rows().size());
+      List<String[]> rows = table.rows();
+      for (int r = 0; r < rows.size(); r++) {
+        String value = rows.get(r)[column];
+        if (missing.isMissing(value)) {
+          continue;
+        }
+        if (Numbers.isNumber(value)) {
+          numbers++;
+        } else {
+          others++;
+          if (firstOther < 0) {
+            firstOther = r;
+          }
+        }
+        // past this many repeats the column cannot look like an identifier: stop collecting
+        if (repeats <= tooManyRepeats && !seen.add(value.strip())) {
+          repeats++;
         }
       }
+      return new Values(column, numbers, others, firstOther, seen.size());
     }
-    if (others == 0 && numbers > 0) {
-      return ColumnType.NUMERIC;
+
+    long present() {
+      return numbers + others;
     }
-    if (numbers >= NUMERIC_SHARE * (numbers + others)) {
-      String name = table.columns().get(column);
-      throw DataFiles.error(
-          table.file(),
-          table.lines()[firstOther],
-          "column '"
-              + name
-              + "' holds numbers but this row has '"
-              + rows.get(firstOther)[column]
-              + "'"
-              + (others > 1 ? " (and " + (others - 1) + " more rows like it)" : "")
-              + "; fix the value, list it in prep.missing.tokens, "
-              + "or set data.types."
-              + name
-              + ": categorical");
+
+    boolean identifierLike() {
+      return present() >= IDENTIFIER_MIN_VALUES && distinct >= IDENTIFIER_SHARE * present();
     }
-    return ColumnType.CATEGORICAL;
+
+    /** Numeric or categorical; a data error for a numeric column with a few other values. */
+    ColumnType type(CsvTable table, String name) {
+      if (others == 0) {
+        return ColumnType.NUMERIC;
+      }
+      if (numbers >= NUMERIC_SHARE * present()) {
+        throw DataFiles.error(
+            table.file(),
+            table.lines()[firstOther],
+            "column '"
+                + name
+                + "' holds numbers but this row has '"
+                + table.rows().get(firstOther)[column]
+                + "'"
+                + (others > 1 ? " (and " + (others - 1) + " more rows like it)" : "")
+                + "; fix the value, list it in prep.missing.tokens, "
+                + "or set data.types."
+                + name
+                + ": categorical");
+      }
+      return ColumnType.CATEGORICAL;
+    }
   }
 }

@@ -27,6 +27,11 @@ public final class Gates {
 
   private Gates() {}
 
+  /** The names of the metrics a gate (or tune.metric) can name, in the order docs list them. */
+  public static List<String> metrics() {
+    return List.copyOf(METRICS.keySet());
+  }
+
   /** The value of a gateable metric, by name. */
   public static double value(String metric, BinaryMetrics metrics) {
     return METRICS.get(metric).applyAsDouble(metrics);

@@ -6,8 +6,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * An input a report or bundle depends on, identified by content so a reader can tell whether two
@@ -22,19 +20,10 @@ public record InputFile(String path, String sha256) {
     return new InputFile(path.toString(), sha256(path));
   }
 
-  /** A fresh SHA-256 digest. */
-  public static MessageDigest newDigest() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("this Java has no SHA-256", e);
-    }
-  }
-
   /** SHA-256 of a file's bytes; for a directory, of its files' digests in name order. */
   public static String sha256(Path path) {
     try {
-      MessageDigest digest = newDigest();
+      MessageDigest digest = Sha256.newDigest();
       if (Files.isDirectory(path)) {
         try (var files = Files.list(path)) {
           for (Path file : files.filter(Files::isRegularFile).sorted().toList()) {
@@ -52,7 +41,7 @@ public record InputFile(String path, String sha256) {
           }
         }
       }
-      return HexFormat.of().formatHex(digest.digest());
+      return Sha256.hex(digest);
     } catch (IOException e) {
       throw PrecisException.data(path + ": cannot read: " + e.getMessage(), e);
     }
@@ -60,7 +49,8 @@ public record InputFile(String path, String sha256) {
 
   /** SHA-256 of a text, for config hashes. */
   public static String sha256(String text) {
-    return HexFormat.of()
-        .formatHex(newDigest().digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+    MessageDigest digest = Sha256.newDigest();
+    digest.update(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return Sha256.hex(digest);
   }
 }

@@ -11,15 +11,23 @@ import java.util.List;
  */
 public record ScoreBins(List<Double> cuts) {
 
+  /**
+   * @param scores the training rows' scores; at least one
+   * @throws IllegalArgumentException when there are no scores
+   */
   public static ScoreBins fromScores(double[] scores, int bins) {
+    if (scores.length == 0) {
+      throw new IllegalArgumentException("no scores to cut into bins");
+    }
     double[] sorted = scores.clone();
     Arrays.sort(sorted);
     int n = sorted.length;
     Double[] cuts = new Double[bins - 1];
     for (int k = 1; k < bins; k++) {
-      // the lowest score among the top k/bins of rows (same binning as the gains table)
+      // the lowest score among the top k/bins of rows (same binning as the gains table); with fewer
+      // rows than bins that top part may hold no row, and the cut is then the top score
       int lastInBin = (int) ((long) k * n / bins) - 1;
-      cuts[k - 1] = sorted[Math.max(0, n - 1 - lastInBin)];
+      cuts[k - 1] = sorted[Math.min(n - 1, n - 1 - lastInBin)];
     }
     return new ScoreBins(List.of(cuts));
   }

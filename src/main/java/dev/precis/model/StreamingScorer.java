@@ -63,7 +63,7 @@ public final class StreamingScorer {
    */
   public <R> String run(Function<ScoredBlock, R> finish, Consumer<R> sink) {
     Optional<PreparedManifest.Part> prepared = PreparedManifest.partFor(file, bundle.pipeline());
-    java.security.MessageDigest digest = dev.precis.io.InputFile.newDigest();
+    java.security.MessageDigest digest = dev.precis.io.Sha256.newDigest();
     ExecutorService workers =
         Executors.newFixedThreadPool(
             threads,
@@ -91,7 +91,7 @@ public final class StreamingScorer {
     } finally {
       workers.shutdownNow();
     }
-    String sha256 = java.util.HexFormat.of().formatHex(digest.digest());
+    String sha256 = dev.precis.io.Sha256.hex(digest);
     prepared.ifPresent(part -> PreparedManifest.checkUnchanged(file, part, sha256));
     return sha256;
   }

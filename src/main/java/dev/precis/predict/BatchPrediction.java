@@ -4,6 +4,7 @@ import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
 import dev.precis.config.PredictConfig;
 import dev.precis.io.InputFile;
+import dev.precis.io.OutputFile;
 import dev.precis.io.OutputFiles;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoreBins;
@@ -56,16 +57,17 @@ public final class BatchPrediction {
   }
 
   /**
-   * @param out the scored CSV, written atomically; null writes it to {@code stdout}
+   * @param data the file to score, or {@code -} for standard input
+   * @param out the scored CSV (a file, a device or FIFO, or standard output)
    */
-  public PredictReport run(Path modelPath, Path data, Path out, boolean force, Writer stdout) {
+  public PredictReport run(Path modelPath, Path data, OutputFile out) {
     long start = System.nanoTime();
     PredictConfig select = config.predict();
     Selection selection;
     if (select.topPercent() != null) {
-      selection = topPercent(data, out, force, stdout, select.topPercent());
+      selection = topPercent(data, out, select.topPercent());
     } else {
-      selection = singlePass(data, out, force, stdout, select.threshold());
+      selection = singlePass(data, out, select.threshold());
     }
     double seconds = Reports.secondsSince(start);
     Map<String, Double> timings = new LinkedHashMap<>();
@@ -76,7 +78,7 @@ public final class BatchPrediction {
         Reports.now(),
         InputFile.of(modelPath),
         new InputFile(data.toString(), dataSha256),
-        out == null ? "-" : out.toString(),
+        out.path().toString(),
         rows,
         skipped.count(),
         skipped.examples(),
@@ -94,16 +96,13 @@ public final class BatchPrediction {
   /** What was selected, and by which rule. */
   private record Selection(String rule, long selected, Double cutoff) {}
 
-  private Selection singlePass(
-      Path data, Path out, boolean force, Writer stdout, Double threshold) {
+  private Selection singlePass(Path data, OutputFile out, Double threshold) {
     Integer thresholdMicros =
         threshold == null ? null : (int) Math.ceil(threshold * ScoreFormat.SCALE - 1e-6);
     long[] selected = {0};
     int[] lowest = {Integer.MAX_VALUE};
     write(
         out,
-        force,
-        stdout,
         writer -> {
           writer.write(header(threshold != null));
           score(
@@ -123,12 +122,10 @@ public final class BatchPrediction {
         "threshold", selected[0], selected[0] == 0 ? null : lowest[0] / (double) ScoreFormat.SCALE);
   }
 
-  private Selection topPercent(Path data, Path out, boolean force, Writer stdout, double percent) {
-    if (out != null) {
-      OutputFiles.checkWritable(out, force);
-    }
+  private Selection topPercent(Path data, OutputFile out, double percent) {
+    out.check();
     TopSelection top = new TopSelection();
-    Path unselected = OutputFiles.temporarySibling(out != null ? out : tempDirectoryFile());
+    Path unselected = out.scratch();
     try {
       try (Writer writer = Files.newBufferedWriter(unselected, StandardCharsets.UTF_8)) {
         score(
@@ -142,7 +139,7 @@ public final class BatchPrediction {
             });
       }
       long k = top.select(percent);
-      write(out, force, stdout, writer -> appendSelection(unselected, writer, top));
+      write(out, writer -> appendSelection(unselected, writer, top));
       return new Selection(
           "top_percent", k, k == 0 ? null : top.cutoff() / (double) ScoreFormat.SCALE);
     } catch (IOException e) {
@@ -150,10 +147,6 @@ public final class BatchPrediction {
     } finally {
       OutputFiles.deleteQuietly(unselected);
     }
-  }
-
-  private static Path tempDirectoryFile() {
-    return Path.of(System.getProperty("java.io.tmpdir"), "precis-scores.csv");
   }
 
   private void appendSelection(Path unselected, Writer writer, TopSelection top)
@@ -269,19 +262,8 @@ public final class BatchPrediction {
     void write(Writer writer) throws IOException;
   }
 
-  private static void write(Path out, boolean force, Writer stdout, WriterBody body) {
-    if (out == null) {
-      try {
-        body.write(stdout);
-        stdout.flush();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-      return;
-    }
-    OutputFiles.writeFile(
-        out,
-        force,
+  private static void write(OutputFile out, WriterBody body) {
+    out.write(
         stream -> {
           Writer writer = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
           body.write(writer);

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param target the target column, its positive value and the count of each value
  * @param unlabelled rows left out because their target was missing
  * @param profile every column: role, type, missing values, value summary
+ * @param warnings what to look at in the data, one sentence each (a column left out as empty, one
+ *     that looks like an identifier)
  * @param features number of encoded features
  * @param splits rows and positives of each written part
  */
@@ -28,6 +30,7 @@ public record PrepReport(
     TargetSummary target,
     long unlabelled,
     DataProfile profile,
+    List<String> warnings,
     int features,
     Map<String, PartSummary> splits,
     List<String> outputs,

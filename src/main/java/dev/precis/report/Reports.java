@@ -1,15 +1,14 @@
 package dev.precis.report;
 
 import dev.precis.config.Mappers;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.OutputFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
-/** Writing reports: stable JSON, atomically. */
+/** Writing reports: stable JSON, as any output is written (see {@link OutputFile}). */
 public final class Reports {
   private Reports() {}
 
@@ -21,11 +20,8 @@ public final class Reports {
     }
   }
 
-  public static void write(Path target, boolean force, Object report) {
-    OutputFiles.writeFile(
-        target,
-        force,
-        out -> out.write(json(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+  public static void write(OutputFile target, Object report) {
+    target.write(out -> out.write(json(report).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
   }
 
   /** Now, to the second, in UTC: what reports record as their creation time. */

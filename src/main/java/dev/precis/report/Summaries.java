@@ -3,6 +3,8 @@ package dev.precis.report;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.GainsBin;
 import dev.precis.eval.GateResult;
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
 /** The readable summaries commands print on standard error. */
@@ -46,9 +48,13 @@ public final class Summaries {
                         part.rows(),
                         100 * part.positiveRate())));
     text.append(String.format(Locale.ROOT, "Wrote %d features to %s%n", report.features(), out));
+    warnings(text, report.warnings());
     return text.toString();
   }
 
+  /**
+   * @param reportPath null when no report file was written
+   */
   public static String train(TrainReport report, String out, String reportPath) {
     StringBuilder text = new StringBuilder();
     text.append(
@@ -81,7 +87,12 @@ public final class Summaries {
           .append("):\n");
       text.append(gains(heldOut));
     }
-    text.append("Model: ").append(out).append("   Report: ").append(reportPath).append('\n');
+    text.append("Model: ").append(out);
+    if (reportPath != null) {
+      text.append("   Report: ").append(reportPath);
+    }
+    text.append('\n');
+    warnings(text, report.warnings());
     return text.toString();
   }
 
@@ -139,6 +150,24 @@ public final class Summaries {
               f4(gate.value())));
     }
     return text.toString();
+  }
+
+  /**
+   * One line per gate the model did not reach, e.g. {@code gate failed: auc 0.7712 < 0.78}: the
+   * verdict behind exit 4, which a user must see even under --quiet.
+   */
+  public static List<String> failedGates(EvalReport report) {
+    return report.gates().stream()
+        .filter(gate -> !gate.passed())
+        .map(
+            gate ->
+                "gate failed: "
+                    + gate.metric()
+                    + " "
+                    + f4(gate.value())
+                    + " < "
+                    + BigDecimal.valueOf(gate.minimum()).stripTrailingZeros().toPlainString())
+        .toList();
   }
 
   public static String predict(PredictReport report) {
@@ -217,6 +246,10 @@ public final class Summaries {
         .append(out)
         .append("/best.yaml --out model.precis)\n");
     return text.toString();
+  }
+
+  private static void warnings(StringBuilder text, java.util.List<String> warnings) {
+    warnings.forEach(w -> text.append("warning: ").append(w).append('\n'));
   }
 
   private static String gains(BinaryMetrics m) {

@@ -3,6 +3,7 @@ package dev.precis.report;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.io.InputFile;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -10,6 +11,8 @@ import java.util.Map;
  *
  * @param modelType the model family
  * @param features number of encoded features
+ * @param warnings what to look at in the data, one sentence each (empty when trained on a `prep`
+ *     directory: prep-report.json holds them)
  * @param splits rows and positives of each part
  * @param metrics metrics per part: "train", and "valid" and "test" when they have rows
  */
@@ -22,6 +25,7 @@ public record TrainReport(
     long seed,
     String modelType,
     int features,
+    List<String> warnings,
     Map<String, PrepReport.PartSummary> splits,
     Map<String, BinaryMetrics> metrics,
     PrecisConfig config,

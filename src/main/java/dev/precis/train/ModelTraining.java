@@ -21,6 +21,7 @@ import dev.precis.report.Reports;
 import dev.precis.report.TrainReport;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.tribuo.Model;
 import org.tribuo.classification.Label;
@@ -50,10 +51,18 @@ public final class ModelTraining {
           "no data: pass --data FILE (or a directory written by `precis prep`), or set data.path");
     }
     Path dataPath = Path.of(config.data().path());
-    PreparedData data =
-        PreparedDirectory.isPrepared(dataPath)
-            ? PreparedDirectory.read(dataPath)
-            : Preparation.run(config).data();
+    PreparedData data;
+    InputFile input;
+    List<String> warnings = List.of();
+    if (PreparedDirectory.isPrepared(dataPath)) {
+      data = PreparedDirectory.read(dataPath);
+      input = InputFile.of(dataPath);
+    } else {
+      Preparation preparation = Preparation.run(config);
+      data = preparation.data();
+      input = preparation.table().input();
+      warnings = preparation.schema().warnings();
+    }
     PrecisConfig resolved = config.withData(config.data().withPositive(data.pipeline().positive()));
     timings.put("prepare", Reports.secondsSince(start));
 
@@ -75,7 +84,6 @@ public final class ModelTraining {
     timings.put("score", Reports.secondsSince(scoreStart));
     timings.put("total", Reports.secondsSince(start));
 
-    InputFile input = InputFile.of(dataPath);
     int features = data.pipeline().featureNames().size();
     Manifest manifest =
         new Manifest(
@@ -106,6 +114,7 @@ public final class ModelTraining {
             resolved.seed(),
             resolved.model().type(),
             features,
+            warnings,
             splits,
             metrics,
             resolved,

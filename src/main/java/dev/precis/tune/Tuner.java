@@ -47,6 +47,9 @@ public final class Tuner {
     }
   }
 
+  /** The folds, and the input they were cut from as read (once: it may be standard input). */
+  private record Folds(InputFile input, List<Fold> folds) {}
+
   private Tuner() {}
 
   /**
@@ -55,7 +58,8 @@ public final class Tuner {
   public static Result run(PrecisConfig config, Consumer<TuneReport.Trial> onTrial) {
     long start = System.nanoTime();
     Path dataPath = dataPath(config);
-    List<Fold> folds = folds(config, dataPath);
+    Folds data = folds(config, dataPath);
+    List<Fold> folds = data.folds();
     SearchSpace space = SearchSpace.of(config);
     ModelType type = ModelCatalog.type(config.model().type());
     Random random = new Random(config.seed());
@@ -104,7 +108,7 @@ public final class Tuner {
             TuneReport.SCHEMA,
             Version.precis(),
             Reports.now(),
-            InputFile.of(dataPath),
+            data.input(),
             config.seed(),
             type.name(),
             config.tune().metric(),
@@ -123,7 +127,7 @@ public final class Tuner {
     return Path.of(config.data().path());
   }
 
-  private static List<Fold> folds(PrecisConfig config, Path dataPath) {
+  private static Folds folds(PrecisConfig config, Path dataPath) {
     int k = config.tune().folds();
     List<Fold> folds = new ArrayList<>();
     if (PreparedDirectory.isPrepared(dataPath)) {
@@ -132,11 +136,12 @@ public final class Tuner {
       // fold that validates on train.csv rows had them in its scaling and levels: a slight leak,
       // known and kept, that a raw file avoids by fitting inside each fold.
       EncodedData all = prepared.train().concat(prepared.valid());
+      checkFoldsHaveBothClasses(dataPath, all.y(), k);
       int[][] validFolds = Splits.folds(all.y(), k, config.seed());
       for (int[] valid : validFolds) {
         folds.add(new Fold(all.subset(Splits.complement(all.rows(), valid)), all.subset(valid)));
       }
-      return folds;
+      return new Folds(InputFile.of(dataPath), folds);
     }
     Preparation.Source source = Preparation.Source.read(config);
     int[] searchable = Splits.complement(source.target().rows().length, source.splits().test());
@@ -144,6 +149,7 @@ public final class Tuner {
     for (int i = 0; i < searchable.length; i++) {
       labels[i] = source.target().labels()[searchable[i]];
     }
+    checkFoldsHaveBothClasses(dataPath, labels, k);
     for (int[] valid : Splits.folds(labels, k, config.seed())) {
       int[] train = Splits.complement(searchable.length, valid);
       EncodedData[] encoded =
@@ -151,7 +157,35 @@ public final class Tuner {
               pick(searchable, train), pick(searchable, train), pick(searchable, valid));
       folds.add(new Fold(encoded[0], encoded[1]));
     }
-    return folds;
+    return new Folds(source.table().input(), folds);
+  }
+
+  /**
+   * A data error unless every stratified fold can hold a responder and a non-responder, which takes
+   * at least as many of each as there are folds.
+   */
+  private static void checkFoldsHaveBothClasses(Path dataPath, boolean[] labels, int k) {
+    long positives = 0;
+    for (boolean label : labels) {
+      if (label) {
+        positives++;
+      }
+    }
+    long negatives = labels.length - positives;
+    if (Math.min(positives, negatives) < k) {
+      throw PrecisException.data(
+          String.format(
+              java.util.Locale.ROOT,
+              "%s: %d cross-validation folds need at least %d responders and %d non-responders"
+                  + " among the rows tune searches, so that every fold has both; it has %d and %d:"
+                  + " use fewer tune.folds or give more labelled rows",
+              dataPath,
+              k,
+              k,
+              k,
+              positives,
+              negatives));
+    }
   }
 
   private static int[] pick(int[] values, int[] indices) {

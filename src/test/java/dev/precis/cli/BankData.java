@@ -36,9 +36,14 @@ final class BankData {
 
   /** Writes lines with CRLF ends, as the original has; no lines make an empty file. */
   static Path write(Path file, List<String> lines) {
+    return write(file, lines, StandardCharsets.UTF_8);
+  }
+
+  /** As {@link #write(Path, List)}, in another encoding. */
+  static Path write(Path file, List<String> lines, java.nio.charset.Charset encoding) {
     String text = lines.isEmpty() ? "" : String.join("\r\n", lines) + "\r\n";
     try {
-      return Files.writeString(file, text, StandardCharsets.UTF_8);
+      return Files.writeString(file, text, encoding);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -88,6 +93,17 @@ final class BankData {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * The lines with a column added at the end: {@code name} in the header, and {@code value} of each
+   * row's index (from 0) as it appears in the file (quoted or not).
+   */
+  static List<String> withColumn(
+      List<String> lines, String name, java.util.function.IntFunction<String> value) {
+    return IntStream.range(0, lines.size())
+        .mapToObj(i -> lines.get(i) + ";" + (i == 0 ? '"' + name + '"' : value.apply(i - 1)))
+        .collect(Collectors.toList());
   }
 
   /** Applies {@code change} to every row, leaving the header as it is. */

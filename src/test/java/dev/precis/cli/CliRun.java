@@ -1,7 +1,10 @@
 package dev.precis.cli;
 
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Runs the real `precis` command line in-process, as a user would type it, and keeps what it
@@ -23,6 +26,26 @@ public record CliRun(int exitCode, String out, String err) {
   public static CliRun precis(java.util.List<String> args) {
     return precis(args.toArray(new String[0]));
   }
+
+  /** As {@link #precis(String...)}, with {@code stdin} on standard input. */
+  public static CliRun precisWithStdin(byte[] stdin, String... args) {
+    Bytes run = precisBytes(stdin, args);
+    return new CliRun(run.exitCode(), new String(run.out(), StandardCharsets.UTF_8), run.err());
+  }
+
+  /**
+   * Runs with {@code stdin} on standard input and keeps standard output as bytes, for binary output
+   * such as a bundle written with {@code train --out -}.
+   */
+  public static Bytes precisBytes(byte[] stdin, String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new ByteArrayInputStream(stdin), out, new PrintWriter(err, true), args);
+    return new Bytes(code, out.toByteArray(), err.toString());
+  }
+
+  /** A run whose standard output was kept as bytes. */
+  public record Bytes(int exitCode, byte[] out, String err) {}
 
   /** Both streams, for assertion messages. */
   public String transcript() {

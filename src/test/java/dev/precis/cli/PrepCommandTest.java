@@ -14,6 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -117,18 +119,23 @@ class PrepCommandTest {
   }
 
   @Test
-  void existingDirectoryWithoutForceExitsTwoAndIsLeftAloneTest() throws IOException {
+  void existingDirectoryWithAnEarlierOutputWithoutForceExitsTwoAndIsLeftAloneTest()
+      throws IOException {
     Path dir = Files.createDirectory(tmp.resolve("existing"));
     byte[] note = "keep me\n".getBytes(StandardCharsets.UTF_8);
     Files.write(dir.resolve("note.txt"), note);
+    Files.write(dir.resolve("train.csv"), note);
     CliRun run =
         CliRun.precis("prep", "--config", BANK_CONFIG, "--data", DATA, "--out", dir.toString());
     assertEquals(2, run.exitCode(), run.transcript());
     assertTrue(run.err().contains("--force"), run.transcript());
     try (Stream<Path> files = Files.list(dir)) {
-      assertEquals(List.of(dir.resolve("note.txt")), files.toList());
+      assertEquals(
+          Set.of(dir.resolve("note.txt"), dir.resolve("train.csv")),
+          files.collect(Collectors.toSet()));
     }
     assertArrayEquals(note, Files.readAllBytes(dir.resolve("note.txt")));
+    assertArrayEquals(note, Files.readAllBytes(dir.resolve("train.csv")));
   }
 
   /** Preps the 10% sample with the bank config into {@code dir} and checks that it succeeded. */

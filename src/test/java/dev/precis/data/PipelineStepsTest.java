@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.precis.config.DataConfig;
+import dev.precis.config.ConfigLoader;
+import dev.precis.config.ConfigOverride;
 import dev.precis.config.Mappers;
+import dev.precis.model.ModelCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -49,9 +52,14 @@ class PipelineStepsTest {
   static void read() throws IOException {
     PipelineSteps.register("test-length", LengthStep.class);
     fixture = Mappers.json().readValue(FORMAT_1.toFile(), FeaturePipeline.class);
-    bank =
-        CsvTable.read(
-            CsvTableTest.BANK, new DataConfig(null, "auto", null, "y", null, null, null, null));
+    var config =
+        new ConfigLoader(ModelCatalog::complete)
+            .load(
+                null,
+                List.of(
+                    ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
+                    ConfigOverride.parseSet("data.target=y")));
+    bank = CsvTable.read(CsvTableTest.BANK, config.data());
   }
 
   private static FeaturePipeline withLength(FeaturePipeline pipeline, String column) {
@@ -106,11 +114,16 @@ class PipelineStepsTest {
         Mappers.json()
             .writeValueAsString(withLength(fixture, "job"))
             .replace("\"test-length\"", "\"sentence-embedding\"");
-    IOException e = assertThrows(IOException.class, () -> FeaturePipeline.read(bytes(json)));
-    assertEquals(
-        "unknown pipeline step 'sentence-embedding' (this Precis knows categorical, numeric,"
-            + " test-length); a newer Precis wrote it",
-        e.getMessage());
+    JsonProcessingException e =
+        assertThrows(
+            JsonProcessingException.class,
+            () -> Mappers.json().readValue(json, FeaturePipeline.class));
+    assertTrue(
+        Mappers.problem(e)
+            .startsWith(
+                "unknown pipeline step 'sentence-embedding' (this Precis knows categorical,"
+                    + " numeric, test-length); a newer Precis wrote it"),
+        Mappers.problem(e));
   }
 
   @Test
@@ -150,11 +163,12 @@ class PipelineStepsTest {
   void pipelineOfANewerFormatIsRefused() throws IOException {
     String json =
         Mappers.json().writeValueAsString(fixture).replace("\"format\" : 2", "\"format\" : 3");
-    IOException e = assertThrows(IOException.class, () -> FeaturePipeline.read(bytes(json)));
-    assertEquals("pipeline format 3 is newer than this Precis reads (2)", e.getMessage());
-  }
-
-  private static byte[] bytes(String json) {
-    return json.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    JsonProcessingException e =
+        assertThrows(
+            JsonProcessingException.class,
+            () -> Mappers.json().readValue(json, FeaturePipeline.class));
+    assertTrue(
+        Mappers.problem(e).startsWith("pipeline format 3 is newer than this Precis reads (2)"),
+        Mappers.problem(e));
   }
 }

@@ -65,7 +65,13 @@ class PipelineTest {
 
   private static FeaturePipeline fit(PrecisConfig with, int[] rows) {
     return PipelineFitter.fit(
-        table(), source.schema(), rows, with.prep(), "y", source.target().positive(), null);
+        table(),
+        source.schema().features(),
+        rows,
+        with.prep(),
+        "y",
+        source.target().positive(),
+        null);
   }
 
   private static <T extends ColumnStep> List<T> steps(FeaturePipeline pipeline, Class<T> type) {
@@ -128,7 +134,7 @@ class PipelineTest {
 
   @Test
   void schemaLeavesOutTargetAndDroppedColumns() {
-    List<String> names = source.schema().stream().map(ColumnSpec::name).toList();
+    List<String> names = source.schema().features().stream().map(ColumnSpec::name).toList();
     assertFalse(names.contains("y"));
     assertFalse(names.contains("duration"));
     assertEquals(table().columns().size() - 2, names.size());
@@ -137,7 +143,7 @@ class PipelineTest {
   @Test
   void schemaInfersNumbersAndCategories() {
     Map<String, ColumnType> types = new HashMap<>();
-    source.schema().forEach(s -> types.put(s.name(), s.type()));
+    source.schema().features().forEach(s -> types.put(s.name(), s.type()));
     assertEquals(ColumnType.NUMERIC, types.get("age"));
     assertEquals(ColumnType.NUMERIC, types.get("emp.var.rate"));
     assertEquals(ColumnType.CATEGORICAL, types.get("job"));

@@ -1,0 +1,161 @@
+package dev.precis.io;
+
+import dev.precis.PrecisException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * A directory a run writes a known set of files into (prep's parts, tune's leaderboard). It never
+ * removes the directory, nor anything in it that is not one of those files:
+ *
+ * <ul>
+ *   <li>absent: filled as a temporary sibling, renamed into place when complete;
+ *   <li>present: the files are staged in a hidden temporary directory inside it, then each is
+ *       renamed over its name (through a symbolic link, if one is there). Names of the set that
+ *       already exist need --force; with --force, those this run does not write (a valid.csv from
+ *       an earlier split) are removed, so no stale part survives.
+ * </ul>
+ *
+ * A directory that cannot be written is a usage error (exit 2) naming it and the system's reason.
+ */
+public final class OutputDirectory implements Output {
+  private final String option;
+  private final Path path;
+  private final boolean force;
+  private final Set<String> names;
+
+  /**
+   * @param names every file name this command may write there
+   */
+  public OutputDirectory(String option, Path path, boolean force, Collection<String> names) {
+    this.option = option;
+    this.path = path;
+    this.force = force;
+    this.names = new TreeSet<>(names);
+  }
+
+  @Override
+  public String option() {
+    return option;
+  }
+
+  @Override
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public boolean toStandardOutput() {
+    return StandardStreams.isDash(path);
+  }
+
+  @Override
+  public void check() {
+    if (toStandardOutput()) {
+      throw PrecisException.usage(
+          option
+              + " -: this command writes several files ("
+              + String.join(", ", names)
+              + "), which cannot go to standard output; give a directory");
+    }
+    if (!Files.exists(path)) {
+      OutputFiles.checkDirectoryFor(path, path.toAbsolutePath().getParent(), option);
+      return;
+    }
+    if (!Files.isDirectory(path)) {
+      throw PrecisException.usage(
+          path + ": exists and is not a directory; choose another " + option);
+    }
+    List<String> present = new ArrayList<>();
+    for (String name : names) {
+      Path file = path.resolve(name);
+      if (Files.exists(file) && !Files.isRegularFile(file)) {
+        throw PrecisException.usage(
+            file + ": is not a regular file, so it cannot be replaced; move it away");
+      }
+      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        present.add(name);
+      }
+    }
+    if (!present.isEmpty() && !force) {
+      throw PrecisException.usage(
+          path
+              + ": already holds "
+              + String.join(", ", present)
+              + "; pass --force to replace "
+              + (present.size() == 1 ? "it" : "them")
+              + " (nothing else there is touched), or choose another "
+              + option);
+    }
+    OutputFiles.checkDirectoryFor(path, path, option);
+  }
+
+  @Override
+  public List<Path> files() {
+    return names.stream().map(path::resolve).toList();
+  }
+
+  /**
+   * Fills the directory: {@code writer} writes some of the names into the directory it is given.
+   */
+  public void write(OutputFiles.DirectoryWriter writer) {
+    check();
+    boolean fresh = !Files.exists(path);
+    Path staging = OutputFiles.temporarySibling(fresh ? path : path.resolve(".precis"));
+    try {
+      Files.createDirectory(staging);
+      writer.write(staging);
+      List<String> written = written(staging);
+      if (fresh) {
+        Files.move(staging, path, StandardCopyOption.ATOMIC_MOVE);
+        OutputFiles.deleteQuietly(staging);
+      } else {
+        replace(staging, written);
+      }
+    } catch (IOException e) {
+      OutputFiles.deleteQuietly(staging);
+      throw OutputFiles.cannotWrite(this, e);
+    } catch (RuntimeException e) {
+      OutputFiles.deleteQuietly(staging);
+      throw e;
+    }
+  }
+
+  /** The names the writer wrote: only ones this output owns, or it would leave them behind. */
+  private List<String> written(Path staging) throws IOException {
+    try (var files = Files.list(staging)) {
+      List<String> written = files.map(f -> f.getFileName().toString()).sorted().toList();
+      for (String name : written) {
+        if (!names.contains(name)) {
+          throw new IllegalStateException(name + " is not among the files of " + option);
+        }
+      }
+      return written;
+    }
+  }
+
+  private void replace(Path staging, List<String> written) throws IOException {
+    for (String name : written) {
+      OutputFiles.moveIntoPlace(staging.resolve(name), OutputFiles.followLinks(path.resolve(name)));
+    }
+    for (String name : names) {
+      if (force && !written.contains(name)) {
+        Files.deleteIfExists(path.resolve(name));
+      }
+    }
+    OutputFiles.deleteQuietly(staging);
+  }
+
+  @Override
+  public String toString() {
+    return path.toString();
+  }
+}

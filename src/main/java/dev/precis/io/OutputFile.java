@@ -1,0 +1,170 @@
+package dev.precis.io;
+
+import dev.precis.PrecisException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A file a run writes, named by an option or placed beside another output. How it is written
+ * depends on what the name is when the run writes:
+ *
+ * <ul>
+ *   <li>{@code -}: standard output.
+ *   <li>a device, FIFO or socket: written straight into, as a shell redirection would; it is never
+ *       replaced, and needs no --force, since writing into /dev/stdout or a pipe is what was asked.
+ *   <li>a symbolic link: as the file it points to (which may not exist yet); the link stays.
+ *   <li>a regular file, or nothing: written to a temporary sibling and renamed into place, so a
+ *       reader never sees half of it and a failed run leaves nothing behind; an existing file is
+ *       replaced only with --force.
+ * </ul>
+ *
+ * A file that cannot be written is a usage error (exit 2) naming it and the system's reason.
+ */
+public final class OutputFile implements Output {
+  private final String option;
+  private final Path path;
+  private final boolean force;
+  private final OutputStream stdout;
+
+  /**
+   * @param stdout where {@code -} writes; left open
+   */
+  public OutputFile(String option, Path path, boolean force, OutputStream stdout) {
+    this.option = option;
+    this.path = path;
+    this.force = force;
+    this.stdout = stdout;
+  }
+
+  private enum Kind {
+    STANDARD_OUTPUT,
+    STREAM,
+    REGULAR,
+    DIRECTORY
+  }
+
+  @Override
+  public String option() {
+    return option;
+  }
+
+  @Override
+  public Path path() {
+    return path;
+  }
+
+  @Override
+  public boolean toStandardOutput() {
+    return StandardStreams.isDash(path);
+  }
+
+  /** Whether it lands in a regular file, now or once written: where default siblings go. */
+  public boolean isRegularFile() {
+    return kind() == Kind.REGULAR;
+  }
+
+  /**
+   * The output beside this one that {@code suffix} names (model.precis -> model.train-report.json),
+   * when this one is a regular file; standard output, devices and FIFOs get none.
+   */
+  public Optional<OutputFile> sibling(String suffix, String siblingOption) {
+    if (!isRegularFile()) {
+      return Optional.empty();
+    }
+    String name = path.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    Path sibling = path.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    return Optional.of(new OutputFile(siblingOption, sibling, force, stdout));
+  }
+
+  @Override
+  public void check() {
+    switch (kind()) {
+      case STANDARD_OUTPUT, STREAM -> {}
+      case DIRECTORY ->
+          throw PrecisException.usage(path + ": is a directory; give " + option + " a file name");
+      case REGULAR -> checkRegular();
+    }
+  }
+
+  private void checkRegular() {
+    Path target = target();
+    if (Files.isSymbolicLink(target)) {
+      throw PrecisException.usage(path + ": is a loop of symbolic links; choose another " + option);
+    }
+    if (Files.exists(target) && !force) {
+      throw PrecisException.usage(
+          path + ": already exists; pass --force to replace it, or choose another " + option);
+    }
+    OutputFiles.checkDirectoryFor(path, target.getParent(), option);
+  }
+
+  @Override
+  public List<Path> files() {
+    return toStandardOutput() ? List.of() : List.of(path);
+  }
+
+  /** Writes the output, after checking it again (the file system may have changed since). */
+  public void write(OutputFiles.FileWriter writer) {
+    check();
+    switch (kind()) {
+      case STANDARD_OUTPUT -> OutputFiles.stream(this, stdout, writer);
+      case STREAM -> streamIntoFile(writer);
+      case REGULAR -> OutputFiles.replace(this, target(), writer);
+      case DIRECTORY -> throw new IllegalStateException("checked above");
+    }
+  }
+
+  private void streamIntoFile(OutputFiles.FileWriter writer) {
+    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
+      OutputFiles.stream(this, out, writer);
+    } catch (IOException e) {
+      throw OutputFiles.cannotWrite(this, e);
+    }
+  }
+
+  /**
+   * A temporary file for a run that assembles this output in two passes: beside it when it is a
+   * regular file (same disk), else in the system's temporary directory. Remove it with {@link
+   * OutputFiles#deleteQuietly}; it goes too if the process is stopped.
+   */
+  public Path scratch() {
+    Path near =
+        isRegularFile()
+            ? target()
+            : Path.of(System.getProperty("java.io.tmpdir"), "precis-" + path.getFileName());
+    return OutputFiles.temporarySibling(near);
+  }
+
+  private Kind kind() {
+    if (toStandardOutput()) {
+      return Kind.STANDARD_OUTPUT;
+    }
+    try {
+      BasicFileAttributes file = Files.readAttributes(path, BasicFileAttributes.class);
+      return file.isRegularFile()
+          ? Kind.REGULAR
+          : file.isDirectory() ? Kind.DIRECTORY : Kind.STREAM;
+    } catch (IOException e) {
+      // absent, or beyond reach: a file to create, whose checks and writing say what is wrong
+      return Kind.REGULAR;
+    }
+  }
+
+  /** Where a regular file's bytes go: the path, or the file a link there points to. */
+  private Path target() {
+    return OutputFiles.followLinks(path);
+  }
+
+  /** The name in messages: the path, or "standard output". */
+  @Override
+  public String toString() {
+    return toStandardOutput() ? "standard output" : path.toString();
+  }
+}
