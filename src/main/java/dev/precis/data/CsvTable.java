@@ -11,6 +11,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -41,11 +42,15 @@ public record CsvTable(
     MessageDigest digest = Sha256.newDigest();
     try (CsvHead head = CsvHead.open(file, config, digest)) {
       List<String[]> rows = new ArrayList<>();
-      List<Long> lines = new ArrayList<>();
+      FieldDictionary values = new FieldDictionary(head.columns().size());
+      long[][] lines = {new long[1024]};
       head.forEachRow(
           (fields, line) -> {
-            rows.add(fields.clone());
-            lines.add(line);
+            if (rows.size() == lines[0].length) {
+              lines[0] = Arrays.copyOf(lines[0], 2 * rows.size());
+            }
+            lines[0][rows.size()] = line;
+            rows.add(values.shared(fields));
           });
       if (rows.isEmpty()) {
         throw PrecisException.data(
@@ -56,7 +61,7 @@ public record CsvTable(
           head.dialect(),
           head.columns(),
           rows,
-          lines.stream().mapToLong(Long::longValue).toArray(),
+          Arrays.copyOf(lines[0], rows.size()),
           Sha256.hex(digest));
     }
   }

@@ -3,15 +3,29 @@ package dev.precis.data;
 import java.util.List;
 
 /**
- * Rows turned into model features, with their labels.
+ * Rows turned into model features, with their labels. The features are sparse: a row holds its
+ * nonzero values only.
  *
- * @param featureNames one name per column of {@code x}
- * @param x one feature vector per row
+ * @param featureNames one name per feature, the width of {@code x}
+ * @param x one row of features per labelled row
  * @param y whether each row is a positive (a responder)
  */
-public record EncodedData(List<String> featureNames, double[][] x, boolean[] y) {
+public record EncodedData(List<String> featureNames, SparseRows x, boolean[] y) {
+  public EncodedData {
+    featureNames = List.copyOf(featureNames);
+    if (x.rows() != y.length || x.width() != featureNames.size()) {
+      throw new IllegalArgumentException(
+          x.rows() + " rows of " + x.width() + " features for " + y.length + " labels");
+    }
+  }
+
+  /** No rows, of these features. */
+  public static EncodedData empty(List<String> featureNames) {
+    return new EncodedData(featureNames, new SparseRows(featureNames.size()), new boolean[0]);
+  }
+
   public int rows() {
-    return x.length;
+    return y.length;
   }
 
   /** How many rows are positive. */
@@ -27,35 +41,30 @@ public record EncodedData(List<String> featureNames, double[][] x, boolean[] y) 
 
   /** The rows at the given indices, in that order. */
   public EncodedData subset(int[] indices) {
-    double[][] sx = new double[indices.length][];
     boolean[] sy = new boolean[indices.length];
     for (int i = 0; i < indices.length; i++) {
-      sx[i] = x[indices[i]];
       sy[i] = y[indices[i]];
     }
-    return new EncodedData(featureNames, sx, sy);
+    return new EncodedData(featureNames, x.subset(indices), sy);
   }
 
   /** These rows followed by {@code more}'s, which must have the same features. */
   public EncodedData concat(EncodedData more) {
-    double[][] cx = java.util.Arrays.copyOf(x, x.length + more.rows());
-    System.arraycopy(more.x(), 0, cx, x.length, more.rows());
     boolean[] cy = java.util.Arrays.copyOf(y, y.length + more.rows());
     System.arraycopy(more.y(), 0, cy, y.length, more.rows());
-    return new EncodedData(featureNames, cx, cy);
+    return new EncodedData(featureNames, x.concat(more.x()), cy);
   }
 
   /** Encodes the given labelled rows of a table. */
   public static EncodedData encode(
       CsvTable table, FeaturePipeline pipeline, Target target, int[] which) {
     RowEncoder encoder = pipeline.encoder(table.file(), table.columns());
-    double[][] x = new double[which.length][];
+    SparseRows x = new SparseRows(encoder.featureCount());
     boolean[] y = new boolean[which.length];
     for (int i = 0; i < which.length; i++) {
       int row = target.rows()[which[i]];
-      x[i] = new double[encoder.featureCount()];
       try {
-        encoder.encode(table.rows().get(row), x[i]);
+        encoder.encode(table.rows().get(row), x);
       } catch (RowEncoder.BadValue e) {
         throw DataFiles.error(
             table.file(),
@@ -64,6 +73,6 @@ public record EncodedData(List<String> featureNames, double[][] x, boolean[] y) 
       }
       y[i] = target.labels()[which[i]];
     }
-    return new EncodedData(pipeline.featureNames(), x, y);
+    return new EncodedData(pipeline.featureNames(), x.trimmed(), y);
   }
 }

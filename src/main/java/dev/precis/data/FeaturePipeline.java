@@ -1,29 +1,39 @@
 package dev.precis.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import dev.precis.PrecisException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
- * The fitted transformation from raw columns to the model's numeric features: imputation and
- * scaling of numbers, one-hot encoding of categories. Fitted on training rows only, saved as
- * pipeline.json in the model bundle, and applied unchanged to any file that is scored later.
+ * The fitted transformation from raw columns to the model's features: an ordered list of {@link
+ * ColumnStep}s (imputation and scaling of numbers, one-hot encoding of categories, ...), each
+ * writing its own run of named features. Fitted on training rows only, saved as pipeline.json in
+ * the model bundle and the prep directory, and applied unchanged to any file that is scored later.
+ *
+ * <p>pipeline.json holds {@code "format": 2} and the steps, each tagged with its kind. Format 1,
+ * what Precis 0.1 wrote (a "numeric" and a "categorical" list, no "format"), still reads, as the
+ * same features in the same order.
  *
  * @param target the target column
  * @param positive the target value that counts as a response
  * @param id the column that identifies a row, or null
  * @param missingTokens raw values that mean "missing" besides a blank field
- * @param numeric numeric columns, in feature order
- * @param categorical categorical columns, in feature order after the numeric ones
+ * @param steps the steps, in feature order
  */
+@JsonPropertyOrder({"format", "target", "positive", "id", "missing_tokens", "steps"})
 public record FeaturePipeline(
-    String target,
-    String positive,
-    String id,
-    List<String> missingTokens,
-    List<NumericColumn> numeric,
-    List<CategoricalColumn> categorical) {
+    String target, String positive, String id, List<String> missingTokens, List<ColumnStep> steps) {
+
+  /** The format this Precis writes. */
+  public static final int FORMAT = 2;
 
   /** The level that stands for a missing category. */
   public static final String MISSING_LEVEL = "(missing)";
@@ -32,47 +42,70 @@ public record FeaturePipeline(
   public static final String OTHER_LEVEL = "(other)";
 
   /**
-   * A numeric column: missing values become {@code fill}; the feature is (x - center) / scale.
-   *
-   * @param indicator whether an extra 0/1 feature marks rows where the value was missing
+   * @throws PrecisException (data) when two steps write a feature of the same name
    */
-  public record NumericColumn(
-      String name, double fill, double center, double scale, boolean indicator) {}
-
-  /** A categorical column with its kept levels, one 0/1 feature each. */
-  public record CategoricalColumn(String name, List<String> levels) {}
-
   public FeaturePipeline {
     missingTokens = List.copyOf(missingTokens);
-    numeric = List.copyOf(numeric);
-    categorical = List.copyOf(categorical);
+    steps = List.copyOf(steps);
+    Set<String> seen = new HashSet<>();
+    for (ColumnStep step : steps) {
+      for (String name : step.featureNames()) {
+        if (!seen.add(name)) {
+          throw PrecisException.data("two steps write the feature '" + name + "'");
+        }
+      }
+    }
+  }
+
+  /**
+   * Reads either format of pipeline.json.
+   *
+   * @throws PrecisException (data) when it is of a newer format, or mixes the two
+   */
+  @JsonCreator
+  static FeaturePipeline fromJson(
+      @JsonProperty("format") Integer format,
+      @JsonProperty("target") String target,
+      @JsonProperty("positive") String positive,
+      @JsonProperty("id") String id,
+      @JsonProperty("missing_tokens") List<String> missingTokens,
+      @JsonProperty("steps") List<ColumnStep> steps,
+      @JsonProperty("numeric") List<PipelineFormat1.Numeric> numeric,
+      @JsonProperty("categorical") List<PipelineFormat1.Categorical> categorical) {
+    if (format == null) {
+      return new PipelineFormat1(target, positive, id, missingTokens, numeric, categorical)
+          .pipeline();
+    }
+    if (format > FORMAT) {
+      throw PrecisException.data(
+          "pipeline format " + format + " is newer than this Precis reads (" + FORMAT + ")");
+    }
+    if (format != FORMAT || steps == null || numeric != null || categorical != null) {
+      throw PrecisException.data("a format " + FORMAT + " pipeline has steps, and only them");
+    }
+    return new FeaturePipeline(target, positive, id, missingTokens, steps);
+  }
+
+  /** The format of the pipeline.json this pipeline is written as. */
+  @JsonProperty("format")
+  public int format() {
+    return FORMAT;
   }
 
   /** Names of the output features, in order: "age", "age:missing", "job=admin.", ... */
   @JsonIgnore
   public List<String> featureNames() {
     List<String> names = new ArrayList<>();
-    for (NumericColumn column : numeric) {
-      names.add(column.name());
-      if (column.indicator()) {
-        names.add(column.name() + ":missing");
-      }
-    }
-    for (CategoricalColumn column : categorical) {
-      for (String level : column.levels()) {
-        names.add(column.name() + "=" + level);
-      }
-    }
+    steps.forEach(step -> names.addAll(step.featureNames()));
     return names;
   }
 
   /** The raw columns a file must have to be scored. */
   @JsonIgnore
   public List<String> inputColumns() {
-    List<String> columns = new ArrayList<>();
-    numeric.forEach(c -> columns.add(c.name()));
-    categorical.forEach(c -> columns.add(c.name()));
-    return columns;
+    Set<String> columns = new LinkedHashSet<>();
+    steps.forEach(step -> columns.addAll(step.inputColumns()));
+    return List.copyOf(columns);
   }
 
   /** An encoder for rows of a file with these columns; a data error if one it needs is absent. */

@@ -87,9 +87,11 @@ public final class PreparedDirectory {
                 .print(out)) {
       printer.printRecord(header);
       StringBuilder line = new StringBuilder();
+      double[] row = new double[part.featureNames().size()];
       for (int r = 0; r < part.rows(); r++) {
         line.setLength(0);
-        for (double value : part.x()[r]) {
+        part.x().dense(r, row);
+        for (double value : row) {
           line.append(value).append(',');
         }
         line.append(part.y()[r] ? '1' : '0').append('\n');
@@ -128,7 +130,7 @@ public final class PreparedDirectory {
     } catch (IOException e) {
       throw PrecisException.data(dir.resolve(PIPELINE) + ": cannot read: " + e.getMessage(), e);
     }
-    if (!PreparedManifest.digest(pipeline).equals(manifest.pipelineSha256())) {
+    if (!PreparedManifest.digests(pipeline).contains(manifest.pipelineSha256())) {
       throw PrecisException.data(
           dir.resolve(PIPELINE) + ": changed since prep wrote it; run `precis prep` again");
     }
@@ -138,7 +140,7 @@ public final class PreparedDirectory {
       parts[p] =
           part != null
               ? readPart(dir.resolve(PARTS[p]), part, pipeline)
-              : new EncodedData(pipeline.featureNames(), new double[0][], new boolean[0]);
+              : EncodedData.empty(pipeline.featureNames());
     }
     if (parts[0].rows() == 0) {
       throw PrecisException.data(dir + ": has no train.csv; run `precis prep` again to write it");
@@ -168,13 +170,13 @@ public final class PreparedDirectory {
               + " run `precis prep` again");
     }
     int features = expected.size() - 1;
-    double[][] x = new double[table.rows().size()][features];
+    SparseRows x = new SparseRows(features);
     boolean[] y = new boolean[table.rows().size()];
-    for (int r = 0; r < x.length; r++) {
+    for (int r = 0; r < y.length; r++) {
       String[] fields = table.rows().get(r);
       for (int f = 0; f < features; f++) {
-        x[r][f] = Numbers.parseOrNaN(fields[f]);
-        if (Double.isNaN(x[r][f])) {
+        double value = Numbers.parseOrNaN(fields[f]);
+        if (Double.isNaN(value)) {
           throw DataFiles.error(
               file,
               table.lines()[r],
@@ -184,7 +186,9 @@ public final class PreparedDirectory {
                   + expected.get(f)
                   + "' is not a number; prepared files hold numbers only");
         }
+        x.put(f, value);
       }
+      x.endRow();
       String label = LabelReader.PREPARED.value(fields[features]);
       if (label == null) {
         throw DataFiles.error(
@@ -192,6 +196,6 @@ public final class PreparedDirectory {
       }
       y[r] = LabelReader.PREPARED.isPositive(label);
     }
-    return new EncodedData(pipeline.featureNames(), x, y);
+    return new EncodedData(pipeline.featureNames(), x.trimmed(), y);
   }
 }

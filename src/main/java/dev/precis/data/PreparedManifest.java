@@ -7,9 +7,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * prepared.json, the marker `prep` writes beside its parts: each part's SHA-256 and row count, and
@@ -48,7 +50,30 @@ public record PreparedManifest(
 
   /** The SHA-256 of a pipeline's JSON: equal digests encode every row alike. */
   public static String digest(FeaturePipeline pipeline) {
-    return HexFormat.of().formatHex(Sha256.newDigest().digest(pipelineJson(pipeline)));
+    return sha256(pipelineJson(pipeline));
+  }
+
+  /**
+   * The digests that identify a pipeline in a prepared.json: {@link #digest}, and the digest of its
+   * format 1 JSON when it has one, which a prepared.json written by Precis 0.1 holds.
+   */
+  static Set<String> digests(FeaturePipeline pipeline) {
+    Set<String> digests = new HashSet<>();
+    digests.add(digest(pipeline));
+    PipelineFormat1.of(pipeline)
+        .ifPresent(
+            old -> {
+              try {
+                digests.add(sha256(Mappers.json().writeValueAsBytes(old)));
+              } catch (IOException e) {
+                throw new UncheckedIOException(e);
+              }
+            });
+    return digests;
+  }
+
+  private static String sha256(byte[] bytes) {
+    return HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
   }
 
   /**
@@ -64,7 +89,7 @@ public record PreparedManifest(
     }
     PreparedManifest manifest = read(dir);
     Part part = manifest.parts().get(file.getFileName().toString());
-    if (part != null && !manifest.pipelineSha256().equals(digest(pipeline))) {
+    if (part != null && !digests(pipeline).contains(manifest.pipelineSha256())) {
       throw PrecisException.data(
           file
               + ": was prepared with another pipeline than this model's; score the raw file, or"

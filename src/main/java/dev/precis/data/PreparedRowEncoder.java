@@ -45,14 +45,16 @@ final class PreparedRowEncoder implements RowEncoding {
   }
 
   @Override
-  public void encode(String[] fields, double[] out) {
+  public void encode(String[] fields, SparseRows out) {
     for (int f = 0; f < columns.length; f++) {
       double value = Numbers.parseOrNaN(fields[columns[f]]);
       if (Double.isNaN(value)) {
-        throw new RowEncoder.BadValue(features.get(f), fields[columns[f]]);
+        out.dropRow();
+        throw new RowEncoder.BadValue(features.get(f), fields[columns[f]], "numeric");
       }
-      out[f] = value;
+      out.put(f, value);
     }
+    out.endRow();
   }
 
   @Override

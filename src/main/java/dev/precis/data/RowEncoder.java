@@ -2,53 +2,40 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import java.nio.file.Path;
-import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
- * Applies a {@link FeaturePipeline} to the raw rows of one file, whose column order it has bound.
- * Not thread-safe: use one per thread.
+ * Applies a {@link FeaturePipeline} to the raw rows of one file, whose column order it has bound:
+ * each step's encoder writes its features in turn. Not thread-safe: use one per thread.
  */
 public final class RowEncoder implements RowEncoding {
-  private final MissingValues missing;
-  private final FeaturePipeline.NumericColumn[] numeric;
-  private final int[] numericIndex;
-  private final int[] categoricalIndex;
-  private final Map<String, Integer>[] levelFeature;
-  private final int[] missingFeature;
-  private final int[] otherFeature;
+  private final StepEncoder[] steps;
+  private final int[] inputColumns;
   private final int featureCount;
   private final LabelReader labels;
-  private long unseenLevels;
 
-  @SuppressWarnings("unchecked")
   RowEncoder(FeaturePipeline pipeline, Path file, List<String> columns) {
-    missing = new MissingValues(pipeline.missingTokens());
+    MissingValues missing = new MissingValues(pipeline.missingTokens());
     labels = new LabelReader(missing, pipeline.positive());
-    numeric = pipeline.numeric().toArray(new FeaturePipeline.NumericColumn[0]);
-    numericIndex = new int[numeric.length];
-    int feature = 0;
-    for (int i = 0; i < numeric.length; i++) {
-      numericIndex[i] = columnIndex(pipeline, file, columns, numeric[i].name());
-      feature += numeric[i].indicator() ? 2 : 1;
-    }
-    List<FeaturePipeline.CategoricalColumn> categorical = pipeline.categorical();
-    categoricalIndex = new int[categorical.size()];
-    levelFeature = new Map[categorical.size()];
-    missingFeature = new int[categorical.size()];
-    otherFeature = new int[categorical.size()];
-    for (int i = 0; i < categorical.size(); i++) {
-      FeaturePipeline.CategoricalColumn column = categorical.get(i);
-      categoricalIndex[i] = columnIndex(pipeline, file, columns, column.name());
-      levelFeature[i] = new HashMap<>();
-      for (String level : column.levels()) {
-        levelFeature[i].put(level, feature++);
+    steps = new StepEncoder[pipeline.steps().size()];
+    Set<Integer> read = new LinkedHashSet<>();
+    int first = 0;
+    for (int s = 0; s < steps.length; s++) {
+      ColumnStep step = pipeline.steps().get(s);
+      int[] indices =
+          step.inputColumns().stream()
+              .mapToInt(name -> columnIndex(pipeline, file, columns, name))
+              .toArray();
+      for (int index : indices) {
+        read.add(index);
       }
-      missingFeature[i] = levelFeature[i].getOrDefault(FeaturePipeline.MISSING_LEVEL, -1);
-      otherFeature[i] = levelFeature[i].getOrDefault(FeaturePipeline.OTHER_LEVEL, -1);
+      steps[s] = step.encoder(indices, first, missing);
+      first += step.featureNames().size();
     }
-    featureCount = feature;
+    featureCount = first;
+    inputColumns = read.stream().mapToInt(Integer::intValue).toArray();
   }
 
   private static int columnIndex(
@@ -69,10 +56,7 @@ public final class RowEncoder implements RowEncoding {
 
   @Override
   public int[] inputColumns() {
-    int[] columns =
-        java.util.Arrays.copyOf(numericIndex, numericIndex.length + categoricalIndex.length);
-    System.arraycopy(categoricalIndex, 0, columns, numericIndex.length, categoricalIndex.length);
-    return columns;
+    return inputColumns.clone();
   }
 
   @Override
@@ -92,46 +76,24 @@ public final class RowEncoder implements RowEncoding {
    */
   @Override
   public long unseenLevels() {
-    return unseenLevels;
+    long unseen = 0;
+    for (StepEncoder step : steps) {
+      unseen += step.unseenLevels();
+    }
+    return unseen;
   }
 
   @Override
-  public void encode(String[] fields, double[] out) {
-    java.util.Arrays.fill(out, 0.0);
-    int feature = 0;
-    for (int i = 0; i < numeric.length; i++) {
-      FeaturePipeline.NumericColumn column = numeric[i];
-      String raw = fields[numericIndex[i]];
-      boolean absent = missing.isMissing(raw);
-      double value = absent ? column.fill() : Numbers.parseOrNaN(raw.strip());
-      if (Double.isNaN(value)) {
-        throw new BadValue(column.name(), raw);
+  public void encode(String[] fields, SparseRows out) {
+    try {
+      for (StepEncoder step : steps) {
+        step.encode(fields, out);
       }
-      out[feature++] = (value - column.center()) / column.scale();
-      if (column.indicator()) {
-        out[feature++] = absent ? 1.0 : 0.0;
-      }
+    } catch (BadValue e) {
+      out.dropRow();
+      throw e;
     }
-    for (int i = 0; i < categoricalIndex.length; i++) {
-      String raw = fields[categoricalIndex[i]];
-      int target;
-      if (missing.isMissing(raw)) {
-        target = missingFeature[i];
-      } else {
-        Integer level = levelFeature[i].get(raw.strip());
-        if (level == null) {
-          if (otherFeature[i] < 0) {
-            unseenLevels++;
-          }
-          target = otherFeature[i];
-        } else {
-          target = level;
-        }
-      }
-      if (target >= 0) {
-        out[target] = 1.0;
-      }
-    }
+    out.endRow();
   }
 
   /** A raw value that cannot be encoded; the caller knows the file and line. */
@@ -139,8 +101,16 @@ public final class RowEncoder implements RowEncoding {
     private final String column;
     private final String value;
 
-    BadValue(String column, String value) {
-      super("column '" + column + "' is numeric but holds '" + value + "'", null, false, false);
+    /**
+     * @param expected what the column holds, for the message: "column 'age' is numeric but holds
+     *     'forty'"
+     */
+    public BadValue(String column, String value, String expected) {
+      super(
+          "column '" + column + "' is " + expected + " but holds '" + value + "'",
+          null,
+          false,
+          false);
       this.column = column;
       this.value = value;
     }

@@ -15,11 +15,13 @@ public interface RowEncoding {
   int featureCount();
 
   /**
-   * Writes the features of one row into {@code out} (length {@link #featureCount()}).
+   * Appends the features of one row to {@code out} (of width {@link #featureCount()}) as one row;
+   * when it throws, {@code out} is as it was.
    *
-   * @throws RowEncoder.BadValue when a numeric column holds something that is not a number
+   * @throws RowEncoder.BadValue when a field cannot be encoded, such as a numeric column holding
+   *     something that is not a number
    */
-  void encode(String[] fields, double[] out);
+  void encode(String[] fields, SparseRows out);
 
   /** Categorical values met that training had not seen (see {@link RowEncoder#unseenLevels()}). */
   long unseenLevels();

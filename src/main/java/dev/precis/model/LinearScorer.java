@@ -1,13 +1,14 @@
 package dev.precis.model;
 
+import dev.precis.data.SparseRows;
 import java.util.List;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.math.la.DenseMatrix;
 
 /**
  * Scores with a logistic model's weights directly: the softmax of two labels is the sigmoid of the
- * difference of their linear scores, so one dot product per row gives Tribuo's probability without
- * building a Tribuo example.
+ * difference of their linear scores, so one dot product per row, over its nonzero features, gives
+ * Tribuo's probability without building a Tribuo example.
  */
 final class LinearScorer implements Scorer {
   private final double[] weights;
@@ -27,12 +28,11 @@ final class LinearScorer implements Scorer {
   }
 
   @Override
-  public void score(double[][] rows, int n, double[] scores) {
+  public void score(SparseRows rows, int n, double[] scores) {
     for (int r = 0; r < n; r++) {
-      double[] x = rows[r];
       double z = bias;
-      for (int f = 0; f < x.length; f++) {
-        z += weights[f] * x[f];
+      for (int k = rows.start(r); k < rows.end(r); k++) {
+        z += weights[rows.feature(k)] * rows.value(k);
       }
       scores[r] = 1.0 / (1.0 + Math.exp(-z));
     }

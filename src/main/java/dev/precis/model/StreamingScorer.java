@@ -3,19 +3,11 @@ package dev.precis.model;
 import dev.precis.PrecisException;
 import dev.precis.config.DataConfig;
 import dev.precis.data.CsvTable.CsvHead;
-import dev.precis.data.DataFiles;
-import dev.precis.data.LabelReader;
-import dev.precis.data.LabelTally;
 import dev.precis.data.PreparedManifest;
 import dev.precis.data.RecordParser;
-import dev.precis.data.RowEncoder;
-import dev.precis.data.RowEncoding;
 import dev.precis.data.TextBlock;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -26,10 +18,11 @@ import java.util.function.Function;
 
 /**
  * Scores a file of any size in constant memory on many threads. This thread cuts the file into
- * blocks; workers parse, encode and score each block and run {@code finish} on it; results reach
- * {@code sink} on this thread in file order, so the output does not depend on the thread count. A
- * file goes through the bundle's pipeline unless the prepared.json beside it lists it as a part
- * prep wrote with that pipeline; such a part must still have the bytes prep wrote.
+ * blocks; workers parse each block, have their {@link RowScorer} score its rows, and run {@code
+ * finish} on it; results reach {@code sink} on this thread in file order, so the output does not
+ * depend on the thread count. A file goes through the bundle's pipeline unless the prepared.json
+ * beside it lists it as a part prep wrote with that pipeline; such a part must still have the bytes
+ * prep wrote.
  */
 public final class StreamingScorer {
   private final ModelBundle bundle;
@@ -117,132 +110,35 @@ public final class StreamingScorer {
     }
   }
 
-  /** One worker's parser, encoder and buffers. */
+  /** One worker's parser and row scorer. */
   private final class BlockWork {
     private final CsvHead head;
     private final RecordParser parser;
-    private final RowEncoding encoder;
-    private final LabelReader labelReader;
-    private final Scorer scorer;
-    private final int idColumn;
-    private final int targetColumn;
-    private final String[] fields;
+    private final RowScorer rows;
     private final boolean[] keep;
-    private double[][] rows = new double[0][];
-    private long[] lines = new long[0];
-    private String[] ids = new String[0];
-    private boolean[] labels = new boolean[0];
+    private final String[] fields;
 
     BlockWork(CsvHead head, boolean prepared) {
       this.head = head;
       this.parser = new RecordParser(file, head.dialect().delimiter());
-      this.encoder = RowEncoding.forFile(bundle.pipeline(), file, head.columns(), prepared);
-      this.labelReader = encoder.labels();
-      this.scorer = bundle.scorer();
-      String id = bundle.pipeline().id();
-      this.idColumn =
-          mode == Mode.IDENTIFIED && id != null
-              ? column(head, id, "data.id; the scores would not say whose they are")
-              : -1;
-      this.targetColumn =
-          mode == Mode.LABELLED
-              ? column(
-                  head,
-                  bundle.pipeline().target(),
-                  "the target; eval needs labelled rows, predict scores unlabelled ones")
-              : -1;
-      this.fields = new String[head.columns().size()];
-      this.keep = new boolean[fields.length];
-      for (int c : encoder.inputColumns()) {
-        keep[c] = true;
-      }
-      for (int c : new int[] {idColumn, targetColumn}) {
-        if (c >= 0) {
-          keep[c] = true;
-        }
-      }
-    }
-
-    private int column(CsvHead head, String name, String role) {
-      int index = head.columns().indexOf(name);
-      if (index < 0) {
-        throw PrecisException.data(
-            file
-                + ":1: no column '"
-                + name
-                + "' ("
-                + role
-                + ")"
-                + dev.precis.Nearest.hint(name, head.columns()));
-      }
-      return index;
+      this.rows =
+          new RowScorer(
+              bundle,
+              head.columns(),
+              new RowScorer.Options(
+                  file, prepared, mode == Mode.IDENTIFIED, mode == Mode.LABELLED, skipBadRows));
+      this.keep = rows.columnsRead();
+      this.fields = new String[keep.length];
     }
 
     ScoredBlock score(TextBlock block) {
       parser.reset(block);
-      List<String> skipped = new ArrayList<>();
-      LabelTally labelValues = new LabelTally(labelReader.positive());
-      long unseenBefore = encoder.unseenLevels();
-      int n = 0;
       int count;
       while ((count = parser.next(fields, keep)) >= 0) {
         head.checkFieldCount(count, parser.line());
-        String label = targetColumn >= 0 ? labelReader.value(fields[targetColumn]) : null;
-        if (targetColumn >= 0 && label == null) {
-          skipped.add(parser.line() + ": no label");
-          continue;
-        }
-        ensureCapacity(n + 1);
-        try {
-          encoder.encode(fields, rows[n]);
-        } catch (RowEncoder.BadValue e) {
-          if (!skipBadRows) {
-            throw DataFiles.error(
-                file,
-                parser.line(),
-                e.getMessage()
-                    + "; fix the value, or score the rest with --set predict.bad_rows=skip");
-          }
-          skipped.add(parser.line() + ": " + e.getMessage());
-          continue;
-        }
-        lines[n] = parser.line();
-        if (idColumn >= 0) {
-          ids[n] = fields[idColumn];
-        }
-        if (targetColumn >= 0) {
-          labels[n] = labelReader.isPositive(label);
-          labelValues.add(label);
-        }
-        n++;
+        rows.add(parser.line(), fields);
       }
-      double[] scores = new double[n];
-      scorer.score(rows, n, scores);
-      return new ScoredBlock(
-          idColumn >= 0 ? Arrays.copyOf(ids, n) : null,
-          scores,
-          targetColumn >= 0 ? Arrays.copyOf(labels, n) : null,
-          targetColumn >= 0 ? labelValues : null,
-          Arrays.copyOf(lines, n),
-          n,
-          skipped,
-          encoder.unseenLevels() - unseenBefore);
-    }
-
-    /** Rows, lines, ids and labels are buffers this worker reuses block after block. */
-    private void ensureCapacity(int size) {
-      if (size <= rows.length) {
-        return;
-      }
-      int capacity = Math.max(size, rows.length * 2);
-      int old = rows.length;
-      rows = Arrays.copyOf(rows, capacity);
-      for (int i = old; i < capacity; i++) {
-        rows[i] = new double[encoder.featureCount()];
-      }
-      lines = Arrays.copyOf(lines, capacity);
-      ids = Arrays.copyOf(ids, capacity);
-      labels = Arrays.copyOf(labels, capacity);
+      return rows.score();
     }
   }
 }

@@ -135,8 +135,7 @@ class ColumnWarningsTest {
     try (ZipFile zip = new ZipFile(dir.resolve("model.precis").toFile())) {
       JsonNode pipeline = JSON.readTree(zip.getInputStream(zip.getEntry("pipeline.json")));
       List<String> names = new ArrayList<>();
-      pipeline.get("numeric").forEach(c -> names.add(c.get("name").asText()));
-      pipeline.get("categorical").forEach(c -> names.add(c.get("name").asText()));
+      pipeline.get("steps").forEach(step -> names.add(step.get("name").asText()));
       return names;
     }
   }

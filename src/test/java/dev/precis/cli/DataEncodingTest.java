@@ -161,8 +161,8 @@ class DataEncodingTest {
   private static List<String> levels(Path model, String column) throws IOException {
     try (ZipFile zip = new ZipFile(model.toFile())) {
       JsonNode pipeline = JSON.readTree(zip.getInputStream(zip.getEntry("pipeline.json")));
-      for (JsonNode c : pipeline.get("categorical")) {
-        if (c.get("name").asText().equals(column)) {
+      for (JsonNode c : pipeline.get("steps")) {
+        if (c.get("step").asText().equals("categorical") && c.get("name").asText().equals(column)) {
           List<String> levels = new ArrayList<>();
           c.get("levels").forEach(l -> levels.add(l.asText()));
           return levels;

@@ -21,24 +21,25 @@ class PipelineNeedsTest {
                   ConfigOverride.parseSet("data.target=y"),
                   ConfigOverride.parseSet("prep.missing.tokens=[unknown]")));
 
-  private static FeaturePipeline.NumericColumn age(PipelineNeeds needs) {
+  private static NumericStep age(PipelineNeeds needs) {
     Preparation.Source source = Preparation.Source.read(BANK, needs);
-    return source.fit(source.splits().train()).numeric().stream()
-        .filter(c -> c.name().equals("age"))
+    return source.fit(source.splits().train()).steps().stream()
+        .filter(step -> step instanceof NumericStep numeric && numeric.name().equals("age"))
+        .map(NumericStep.class::cast)
         .findFirst()
         .orElseThrow();
   }
 
   @Test
   void familyThatWantsScaledNumbersGetsThemScaledAsPrepSays() {
-    FeaturePipeline.NumericColumn age = age(new PipelineNeeds(true));
+    NumericStep age = age(new PipelineNeeds(true));
     assertNotEquals(0.0, age.center());
     assertNotEquals(1.0, age.scale());
   }
 
   @Test
   void familyThatTakesRawNumbersGetsThemUnscaledWhateverPrepSays() {
-    FeaturePipeline.NumericColumn age = age(new PipelineNeeds(false));
+    NumericStep age = age(new PipelineNeeds(false));
     assertEquals(0.0, age.center());
     assertEquals(1.0, age.scale());
   }

@@ -74,13 +74,19 @@ class PipelineTest {
         null);
   }
 
-  private static FeaturePipeline.NumericColumn numeric(FeaturePipeline pipeline, String name) {
-    return pipeline.numeric().stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+  private static <T extends ColumnStep> List<T> steps(FeaturePipeline pipeline, Class<T> type) {
+    return pipeline.steps().stream().filter(type::isInstance).map(type::cast).toList();
   }
 
-  private static FeaturePipeline.CategoricalColumn categorical(
-      FeaturePipeline pipeline, String name) {
-    return pipeline.categorical().stream()
+  private static NumericStep numeric(FeaturePipeline pipeline, String name) {
+    return steps(pipeline, NumericStep.class).stream()
+        .filter(c -> c.name().equals(name))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private static CategoricalStep categorical(FeaturePipeline pipeline, String name) {
+    return steps(pipeline, CategoricalStep.class).stream()
         .filter(c -> c.name().equals(name))
         .findFirst()
         .orElseThrow();
@@ -102,11 +108,20 @@ class PipelineTest {
 
   private static double[][] encode(FeaturePipeline pipeline, int[] rows) {
     RowEncoder encoder = pipeline.encoder(table().file(), table().columns());
-    double[][] x = new double[rows.length][encoder.featureCount()];
+    double[][] x = new double[rows.length][];
     for (int i = 0; i < rows.length; i++) {
-      encoder.encode(table().rows().get(rows[i]), x[i]);
+      x[i] = dense(encoder, table().rows().get(rows[i]));
     }
     return x;
+  }
+
+  /** One row encoded, with its zeros. */
+  private static double[] dense(RowEncoder encoder, String[] row) {
+    SparseRows sparse = new SparseRows(encoder.featureCount());
+    encoder.encode(row, sparse);
+    double[] out = new double[encoder.featureCount()];
+    sparse.dense(0, out);
+    return out;
   }
 
   private static String[] bankRowWith(String column, String value) {
@@ -173,7 +188,7 @@ class PipelineTest {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     double[][] x = encode(pipeline, trainRows);
     List<String> names = pipeline.featureNames();
-    for (FeaturePipeline.NumericColumn column : pipeline.numeric()) {
+    for (NumericStep column : steps(pipeline, NumericStep.class)) {
       int f = names.indexOf(column.name());
       double mean = Arrays.stream(x).mapToDouble(row -> row[f]).average().orElseThrow();
       double variance =
@@ -204,15 +219,14 @@ class PipelineTest {
     List<ColumnSpec> schema = List.of(new ColumnSpec("x", ColumnType.NUMERIC));
     FeaturePipeline pipeline =
         PipelineFitter.fit(small, schema, new int[] {0, 1, 2, 3, 4}, withNa.prep(), "y", "b", null);
-    FeaturePipeline.NumericColumn x = pipeline.numeric().get(0);
+    NumericStep x = steps(pipeline, NumericStep.class).get(0);
     assertEquals(3.0, x.fill(), "median of 1, 3, 10");
     assertTrue(x.indicator());
     assertEquals(List.of("x", "x:missing"), pipeline.featureNames());
     RowEncoder encoder = pipeline.encoder(file, small.columns());
-    double[] out = new double[2];
-    encoder.encode(small.rows().get(1), out);
+    double[] out = dense(encoder, small.rows().get(1));
     assertArrayEquals(new double[] {3.0, 1.0}, out);
-    encoder.encode(small.rows().get(2), out);
+    out = dense(encoder, small.rows().get(2));
     assertArrayEquals(new double[] {3.0, 0.0}, out);
   }
 
@@ -231,7 +245,7 @@ class PipelineTest {
             "y",
             "b",
             null);
-    assertEquals((1.0 + 3 + 10) / 3, pipeline.numeric().get(0).fill(), 1e-12);
+    assertEquals((1.0 + 3 + 10) / 3, steps(pipeline, NumericStep.class).get(0).fill(), 1e-12);
   }
 
   @Test
@@ -257,10 +271,10 @@ class PipelineTest {
   @Test
   void missingTokenEncodesAsTheMissingLevel() {
     FeaturePipeline pipeline = source.fit(source.splits().train());
-    double[] out = new double[pipeline.featureNames().size()];
-    pipeline
-        .encoder(table().file(), table().columns())
-        .encode(bankRowWith("default", MISSING_TOKEN), out);
+    double[] out =
+        dense(
+            pipeline.encoder(table().file(), table().columns()),
+            bankRowWith("default", MISSING_TOKEN));
     List<String> names = pipeline.featureNames();
     for (String level : categorical(pipeline, "default").levels()) {
       double expected = level.equals(FeaturePipeline.MISSING_LEVEL) ? 1.0 : 0.0;
@@ -282,7 +296,7 @@ class PipelineTest {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     double[][] x = encode(pipeline, trainRows);
     List<String> names = pipeline.featureNames();
-    for (FeaturePipeline.CategoricalColumn column : pipeline.categorical()) {
+    for (CategoricalStep column : steps(pipeline, CategoricalStep.class)) {
       int[] features =
           column.levels().stream().mapToInt(l -> names.indexOf(column.name() + "=" + l)).toArray();
       for (double[] row : x) {
@@ -328,8 +342,8 @@ class PipelineTest {
             .filter(job -> !kept.contains(job) && !job.equals(MISSING_TOKEN))
             .findFirst()
             .orElseThrow();
-    double[] out = new double[pipeline.featureNames().size()];
-    pipeline.encoder(table().file(), table().columns()).encode(bankRowWith("job", rare), out);
+    double[] out =
+        dense(pipeline.encoder(table().file(), table().columns()), bankRowWith("job", rare));
     assertEquals(1.0, out[pipeline.featureNames().indexOf("job=" + FeaturePipeline.OTHER_LEVEL)]);
   }
 
@@ -337,12 +351,11 @@ class PipelineTest {
   void unseenLevelIsCountedAndEncodesAsNoLevel() {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     RowEncoder encoder = pipeline.encoder(table().file(), table().columns());
-    double[] out = new double[encoder.featureCount()];
-    encoder.encode(table().rows().get(0), out);
+    double[] out = dense(encoder, table().rows().get(0));
     assertEquals(0, encoder.unseenLevels());
-    encoder.encode(bankRowWith("job", "astronaut"), out);
+    out = dense(encoder, bankRowWith("job", "astronaut"));
     assertEquals(1, encoder.unseenLevels());
-    encoder.encode(bankRowWith("job", "astronaut"), out);
+    out = dense(encoder, bankRowWith("job", "astronaut"));
     assertEquals(2, encoder.unseenLevels());
     List<String> names = pipeline.featureNames();
     for (String level : categorical(pipeline, "job").levels()) {
@@ -354,14 +367,13 @@ class PipelineTest {
   void unknownLevelGoesToOtherWithoutCountingAsUnseen() {
     FeaturePipeline pipeline = fit(config("prep.encode.max_levels=3"), trainRows);
     RowEncoder encoder = pipeline.encoder(table().file(), table().columns());
-    double[] out = new double[encoder.featureCount()];
     // every other categorical value is a kept level, so only the job can be unseen
     String[] row = table().rows().get(0).clone();
-    for (FeaturePipeline.CategoricalColumn column : pipeline.categorical()) {
+    for (CategoricalStep column : steps(pipeline, CategoricalStep.class)) {
       row[table().columns().indexOf(column.name())] = column.levels().get(0);
     }
     row[table().columns().indexOf("job")] = "astronaut";
-    encoder.encode(row, out);
+    double[] out = dense(encoder, row);
     // with "(other)" in the column, rare and new values alike are expected: none is "unseen"
     assertEquals(0, encoder.unseenLevels());
     assertEquals(1.0, out[pipeline.featureNames().indexOf("job=" + FeaturePipeline.OTHER_LEVEL)]);
@@ -372,9 +384,8 @@ class PipelineTest {
     // unseenLevels() counts "categorical values met that the training data did not have"
     FeaturePipeline pipeline = fit(config("prep.encode.max_levels=3"), trainRows);
     RowEncoder encoder = pipeline.encoder(table().file(), table().columns());
-    double[] out = new double[encoder.featureCount()];
     for (int r : trainRows) {
-      encoder.encode(table().rows().get(r), out);
+      dense(encoder, table().rows().get(r));
     }
     assertEquals(0, encoder.unseenLevels(), "the training rows themselves hold no unseen level");
   }
@@ -397,7 +408,9 @@ class PipelineTest {
     RowEncoder.BadValue e =
         assertThrows(
             RowEncoder.BadValue.class,
-            () -> encoder.encode(bankRowWith("age", "forty"), new double[encoder.featureCount()]));
+            () ->
+                encoder.encode(
+                    bankRowWith("age", "forty"), new SparseRows(encoder.featureCount())));
     assertEquals("age", e.column());
     assertEquals("forty", e.value());
   }

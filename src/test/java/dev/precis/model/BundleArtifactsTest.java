@@ -13,6 +13,7 @@ import dev.precis.config.PredictConfig;
 import dev.precis.config.TaskType;
 import dev.precis.data.CsvTable;
 import dev.precis.data.RowEncoder;
+import dev.precis.data.SparseRows;
 import dev.precis.io.InputFile;
 import dev.precis.train.ModelTraining;
 import java.io.ByteArrayInputStream;
@@ -44,7 +45,7 @@ class BundleArtifactsTest {
 
   private static ModelBundle bundle;
   private static byte[] bytes;
-  private static double[][] rows;
+  private static SparseRows rows;
 
   @BeforeAll
   static void train() {
@@ -52,9 +53,9 @@ class BundleArtifactsTest {
     bytes = bytes(bundle);
     CsvTable table = CsvTable.read(ModelBundleTest.BANK, bundle.config().data());
     RowEncoder encoder = bundle.pipeline().encoder(table.file(), table.columns());
-    rows = new double[table.rows().size()][encoder.featureCount()];
-    for (int r = 0; r < rows.length; r++) {
-      encoder.encode(table.rows().get(r), rows[r]);
+    rows = new SparseRows(encoder.featureCount());
+    for (String[] row : table.rows()) {
+      encoder.encode(row, rows);
     }
   }
 

@@ -13,6 +13,7 @@ import dev.precis.config.PrecisConfig;
 import dev.precis.data.CsvTable;
 import dev.precis.data.FeaturePipeline;
 import dev.precis.data.RowEncoder;
+import dev.precis.data.SparseRows;
 import dev.precis.train.ModelTraining;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -71,13 +72,20 @@ class ModelBundleTest {
   }
 
   /** Every row of the bank file, encoded with the bundle's pipeline. */
-  private static double[][] encodedRows(FeaturePipeline pipeline) {
+  private static SparseRows encodedRows(FeaturePipeline pipeline) {
     RowEncoder encoder = pipeline.encoder(table.file(), table.columns());
-    double[][] x = new double[table.rows().size()][encoder.featureCount()];
-    for (int r = 0; r < x.length; r++) {
-      encoder.encode(table.rows().get(r), x[r]);
+    SparseRows x = new SparseRows(encoder.featureCount());
+    for (String[] row : table.rows()) {
+      encoder.encode(row, x);
     }
     return x;
+  }
+
+  /** Row r of x with its zeros, as Tribuo's own example of it. */
+  private static ArrayExample<Label> example(SparseRows x, int r, String[] names) {
+    double[] values = new double[x.width()];
+    x.dense(r, values);
+    return new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, values);
   }
 
   private static Path write(ModelBundle bundle, String name) throws IOException {
@@ -105,7 +113,7 @@ class ModelBundleTest {
     assertEquals(bundle.config(), back.config());
     assertEquals(bundle.pipeline(), back.pipeline());
     assertEquals(bundle.bins(), back.bins());
-    double[][] x = encodedRows(bundle.pipeline());
+    SparseRows x = encodedRows(bundle.pipeline());
     assertScoresAgree(bundle.scorer().score(x), back.scorer().score(encodedRows(back.pipeline())));
   }
 
@@ -152,10 +160,10 @@ class ModelBundleTest {
   void linearScorerAgreesWithTribuosPrediction() {
     Model<Label> model = tribuoModel(logistic);
     String[] names = logistic.pipeline().featureNames().toArray(new String[0]);
-    double[][] x = encodedRows(logistic.pipeline());
+    SparseRows x = encodedRows(logistic.pipeline());
     double[] fast = logistic.scorer().score(x);
-    for (int r = 0; r < x.length; r++) {
-      ArrayExample<Label> example = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, x[r]);
+    for (int r = 0; r < x.rows(); r++) {
+      ArrayExample<Label> example = example(x, r, names);
       double tribuo = model.predict(example).getOutputScores().get(Labels.POSITIVE_NAME).getScore();
       assertEquals(tribuo, fast[r], EXACT, "row " + r);
     }
@@ -165,10 +173,10 @@ class ModelBundleTest {
   void readBackLinearScorerAgreesWithTribuosPrediction() throws IOException {
     ModelBundle back = ModelBundle.read(write(logistic, "again.precis"));
     String[] names = back.pipeline().featureNames().toArray(new String[0]);
-    double[][] x = encodedRows(back.pipeline());
+    SparseRows x = encodedRows(back.pipeline());
     double[] fast = back.scorer().score(x);
-    for (int r = 0; r < x.length; r += 7) {
-      ArrayExample<Label> example = new ArrayExample<>(LabelFactory.UNKNOWN_LABEL, names, x[r]);
+    for (int r = 0; r < x.rows(); r += 7) {
+      ArrayExample<Label> example = example(x, r, names);
       assertEquals(
           tribuoModel(back).predict(example).getOutputScores().get(Labels.POSITIVE_NAME).getScore(),
           fast[r],
@@ -178,9 +186,9 @@ class ModelBundleTest {
 
   @Test
   void scoringInPartsGivesTheSameScores() {
-    double[][] x = encodedRows(logistic.pipeline());
+    SparseRows x = encodedRows(logistic.pipeline());
     double[] all = logistic.scorer().score(x);
-    double[] part = new double[x.length];
+    double[] part = new double[x.rows()];
     logistic.scorer().score(x, 10, part);
     assertArrayEquals(Arrays.copyOf(all, 10), Arrays.copyOf(part, 10));
   }
@@ -188,7 +196,7 @@ class ModelBundleTest {
   @Test
   void trainingTwiceWithTheSameSeedGivesTheSameScores() {
     ModelBundle again = ModelTraining.train(bankConfig(), dir.resolve("again.precis")).bundle();
-    double[][] x = encodedRows(logistic.pipeline());
+    SparseRows x = encodedRows(logistic.pipeline());
     assertArrayEquals(logistic.scorer().score(x), again.scorer().score(x));
   }
 

@@ -1,0 +1,110 @@
+package dev.precis.data;
+
+import dev.precis.config.PrepConfig;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A numeric column: a missing value becomes {@code fill}; the feature is (x - center) / scale.
+ *
+ * @param name the column
+ * @param fill what a missing value is taken to be
+ * @param indicator whether an extra 0/1 feature, "name:missing", marks rows where it was missing
+ */
+public record NumericStep(String name, double fill, double center, double scale, boolean indicator)
+    implements ColumnStep {
+
+  /**
+   * Fills with the median (or mean, per prep.missing.numeric) of the values present; centres and
+   * scales to mean 0 and standard deviation 1 under prep.scale: standard.
+   *
+   * @throws dev.precis.PrecisException (data) when a value is not a number
+   */
+  public static NumericStep fit(TrainingColumn column, PrepConfig prep) {
+    double[] values = new double[column.size()];
+    int n = 0;
+    for (int i = 0; i < column.size(); i++) {
+      if (column.isMissing(i)) {
+        continue;
+      }
+      String raw = column.value(i);
+      double value = Numbers.parseOrNaN(raw.strip());
+      if (Double.isNaN(value)) {
+        throw column.error(
+            i,
+            "column '"
+                + column.name()
+                + "' is numeric but holds '"
+                + raw
+                + "'; fix the value, list it in prep.missing.tokens, or set data.types."
+                + column.name()
+                + ": categorical");
+      }
+      values[n++] = value;
+    }
+    double[] present = Arrays.copyOf(values, n);
+    double mean = mean(present);
+    double fill =
+        n == 0
+            ? 0.0
+            : prep.missing().numeric() == PrepConfig.NumericImpute.MEAN ? mean : median(present);
+    boolean standard = prep.scale() == PrepConfig.Scale.STANDARD;
+    double sd = standardDeviation(present, mean);
+    return new NumericStep(
+        column.name(),
+        fill,
+        standard ? mean : 0.0,
+        standard && sd > 0 ? sd : 1.0,
+        n < column.size());
+  }
+
+  @Override
+  public List<String> inputColumns() {
+    return List.of(name);
+  }
+
+  @Override
+  public List<String> featureNames() {
+    return indicator ? List.of(name, name + ":missing") : List.of(name);
+  }
+
+  @Override
+  public StepEncoder encoder(int[] columns, int first, MissingValues missing) {
+    int column = columns[0];
+    return (fields, out) -> {
+      String raw = fields[column];
+      boolean absent = missing.isMissing(raw);
+      double value = absent ? fill : Numbers.parseOrNaN(raw.strip());
+      if (Double.isNaN(value)) {
+        throw new RowEncoder.BadValue(name, raw, "numeric");
+      }
+      out.put(first, (value - center) / scale);
+      if (indicator && absent) {
+        out.put(first + 1, 1.0);
+      }
+    };
+  }
+
+  private static double mean(double[] values) {
+    double sum = 0;
+    for (double v : values) {
+      sum += v;
+    }
+    return values.length == 0 ? 0.0 : sum / values.length;
+  }
+
+  private static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  private static double standardDeviation(double[] values, double mean) {
+    double sum = 0;
+    for (double v : values) {
+      sum += (v - mean) * (v - mean);
+    }
+    return values.length == 0 ? 0.0 : Math.sqrt(sum / values.length);
+  }
+}

@@ -1,0 +1,12 @@
+package dev.precis.data;
+
+import dev.precis.config.PrepConfig;
+
+/** Fits one kind of {@link ColumnStep} to a column's training values. */
+@FunctionalInterface
+public interface StepFitter {
+  /**
+   * @throws PrecisException (data) when a value does not fit the column's type
+   */
+  ColumnStep fit(TrainingColumn column, PrepConfig prep);
+}

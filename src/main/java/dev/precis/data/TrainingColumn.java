@@ -1,0 +1,45 @@
+package dev.precis.data;
+
+import dev.precis.PrecisException;
+
+/**
+ * The raw values of one column in the training rows: what a step is fitted on, and nothing else of
+ * the table.
+ */
+public final class TrainingColumn {
+  private final CsvTable table;
+  private final int column;
+  private final int[] rows;
+  private final MissingValues missing;
+
+  TrainingColumn(CsvTable table, int column, int[] rows, MissingValues missing) {
+    this.table = table;
+    this.column = column;
+    this.rows = rows;
+    this.missing = missing;
+  }
+
+  public String name() {
+    return table.columns().get(column);
+  }
+
+  /** How many training rows there are. */
+  public int size() {
+    return rows.length;
+  }
+
+  /** The field of the i-th training row, as read. */
+  public String value(int i) {
+    return table.rows().get(rows[i])[column];
+  }
+
+  /** Whether the i-th training row's field is blank or a missing token. */
+  public boolean isMissing(int i) {
+    return missing.isMissing(value(i));
+  }
+
+  /** A data error located at the file line of the i-th training row. */
+  public PrecisException error(int i, String message) {
+    return DataFiles.error(table.file(), table.lines()[rows[i]], message);
+  }
+}

@@ -1,0 +1,209 @@
+package dev.precis.model;
+
+import dev.precis.PrecisException;
+import dev.precis.data.DataFiles;
+import dev.precis.data.LabelReader;
+import dev.precis.data.LabelTally;
+import dev.precis.data.RowEncoder;
+import dev.precis.data.RowEncoding;
+import dev.precis.data.SparseRows;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Scores rows given as their fields, wherever they come from: a file ({@link StreamingScorer}), a
+ * Spark partition, a server's request. Built for the column names of the rows it will get, it reads
+ * the features through the bundle's pipeline and turns each row into a score, or into a reason to
+ * skip it ("no label", "column 'age' is numeric but holds 'abc'"), with the row's id and label when
+ * asked. Rows are scored in batches, which models score faster: {@link #add} them, then {@link
+ * #score()}; {@link #scoreRow} scores one on its own. Not thread-safe: one per thread.
+ */
+public final class RowScorer {
+  private final Options options;
+  private final RowEncoding encoder;
+  private final LabelReader labelReader;
+  private final Scorer scorer;
+  private final int idColumn;
+  private final int targetColumn;
+  private final boolean[] read;
+  private final SparseRows rows;
+  private final SparseRows one;
+  private long[] lines = new long[16];
+  private String[] ids = new String[16];
+  private boolean[] labels = new boolean[16];
+  private LabelTally labelValues;
+  private List<String> skipped = new ArrayList<>();
+  private long unseenBefore;
+
+  /**
+   * What the rows hold besides the features, and what to do with one that cannot be encoded.
+   *
+   * @param source names where the rows come from in messages: their file, or any name
+   * @param prepared the rows are a part `prep` wrote, whose columns are the features
+   * @param ids read the bundle's id column (data.id), when it has one
+   * @param labels read the target; a row without one is skipped
+   * @param skipBadRows skip a row that cannot be encoded, with its reason, instead of failing
+   */
+  public record Options(
+      Path source, boolean prepared, boolean ids, boolean labels, boolean skipBadRows) {}
+
+  /**
+   * One row's result.
+   *
+   * @param id the row's id, or null when not asked for
+   * @param label the row's target value as written, or null when not asked for or skipped
+   * @param score the probability of a response; NaN when skipped
+   * @param skipped why the row was not scored, or null
+   */
+  public record Outcome(String id, String label, double score, String skipped) {}
+
+  /**
+   * @param columns the names of the rows' fields, in order
+   * @throws PrecisException (data) when a column the model or the options need is not among them
+   */
+  public RowScorer(ModelBundle bundle, List<String> columns, Options options) {
+    this.options = options;
+    this.encoder =
+        RowEncoding.forFile(bundle.pipeline(), options.source(), columns, options.prepared());
+    this.labelReader = encoder.labels();
+    this.scorer = bundle.scorer();
+    String id = bundle.pipeline().id();
+    this.idColumn =
+        options.ids() && id != null
+            ? column(columns, id, "data.id; the scores would not say whose they are")
+            : -1;
+    this.targetColumn =
+        options.labels()
+            ? column(
+                columns,
+                bundle.pipeline().target(),
+                "the target; eval needs labelled rows, predict scores unlabelled ones")
+            : -1;
+    this.read = new boolean[columns.size()];
+    for (int c : encoder.inputColumns()) {
+      read[c] = true;
+    }
+    for (int c : new int[] {idColumn, targetColumn}) {
+      if (c >= 0) {
+        read[c] = true;
+      }
+    }
+    this.rows = new SparseRows(encoder.featureCount());
+    this.one = new SparseRows(encoder.featureCount());
+    this.labelValues = new LabelTally(labelReader.positive());
+  }
+
+  private int column(List<String> columns, String name, String role) {
+    int index = columns.indexOf(name);
+    if (index < 0) {
+      throw PrecisException.data(
+          options.source()
+              + ":1: no column '"
+              + name
+              + "' ("
+              + role
+              + ")"
+              + dev.precis.Nearest.hint(name, columns));
+    }
+    return index;
+  }
+
+  /** Which fields it reads: a row's other fields may be null. */
+  public boolean[] columnsRead() {
+    return read.clone();
+  }
+
+  /**
+   * Adds a row to the batch, or skips it with its reason.
+   *
+   * @param line where the row is, for messages: the file line it starts on, or its position
+   * @return false when the row is skipped
+   * @throws PrecisException (data) when the row cannot be encoded and bad rows are not skipped
+   */
+  public boolean add(long line, String[] fields) {
+    int n = rows.rows();
+    String why = encode(line, fields, rows);
+    if (why != null) {
+      skipped.add(line + ": " + why);
+      return false;
+    }
+    if (n == lines.length) {
+      lines = Arrays.copyOf(lines, 2 * n);
+      ids = Arrays.copyOf(ids, 2 * n);
+      labels = Arrays.copyOf(labels, 2 * n);
+    }
+    lines[n] = line;
+    if (idColumn >= 0) {
+      ids[n] = fields[idColumn];
+    }
+    if (targetColumn >= 0) {
+      String label = labelReader.value(fields[targetColumn]);
+      labels[n] = labelReader.isPositive(label);
+      labelValues.add(label);
+    }
+    return true;
+  }
+
+  /** Scores the rows added since the last call, with those skipped meanwhile; starts anew. */
+  public ScoredBlock score() {
+    int n = rows.rows();
+    double[] scores = new double[n];
+    scorer.score(rows, n, scores);
+    long unseen = encoder.unseenLevels();
+    ScoredBlock block =
+        new ScoredBlock(
+            idColumn >= 0 ? Arrays.copyOf(ids, n) : null,
+            scores,
+            targetColumn >= 0 ? Arrays.copyOf(labels, n) : null,
+            targetColumn >= 0 ? labelValues : null,
+            Arrays.copyOf(lines, n),
+            n,
+            skipped,
+            unseen - unseenBefore);
+    rows.clear();
+    skipped = new ArrayList<>();
+    labelValues = new LabelTally(labelReader.positive());
+    unseenBefore = unseen;
+    return block;
+  }
+
+  /**
+   * Scores one row on its own, apart from the batch.
+   *
+   * @param line where the row is, for messages
+   * @throws PrecisException (data) when the row cannot be encoded and bad rows are not skipped
+   */
+  public Outcome scoreRow(long line, String[] fields) {
+    String id = idColumn >= 0 ? fields[idColumn] : null;
+    String why = encode(line, fields, one);
+    if (why != null) {
+      return new Outcome(id, null, Double.NaN, why);
+    }
+    double[] score = new double[1];
+    scorer.score(one, 1, score);
+    one.clear();
+    String label = targetColumn >= 0 ? labelReader.value(fields[targetColumn]) : null;
+    return new Outcome(id, label, score[0], null);
+  }
+
+  /** Appends the row's features to {@code out}; or, leaving it as it was, says why not. */
+  private String encode(long line, String[] fields, SparseRows out) {
+    if (targetColumn >= 0 && labelReader.value(fields[targetColumn]) == null) {
+      return "no label";
+    }
+    try {
+      encoder.encode(fields, out);
+      return null;
+    } catch (RowEncoder.BadValue e) {
+      if (!options.skipBadRows()) {
+        throw DataFiles.error(
+            options.source(),
+            line,
+            e.getMessage() + "; fix the value, or score the rest with --set predict.bad_rows=skip");
+      }
+      return e.getMessage();
+    }
+  }
+}
