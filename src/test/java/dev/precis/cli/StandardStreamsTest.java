@@ -7,13 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,19 @@ class StandardStreamsTest {
     assertOk(fromStdin);
     assertEquals(BankData.ROWS + 1, fromStdin.out().lines().count());
     assertEquals(fromFile.out(), fromStdin.out());
+  }
+
+  @Test
+  void predictDataDashReadsGzipDataOnStandardInputByItsSignature() throws IOException {
+    ByteArrayOutputStream gzipped = new ByteArrayOutputStream();
+    try (OutputStream gzip = new GZIPOutputStream(gzipped)) {
+      gzip.write(Files.readAllBytes(BankData.CSV));
+    }
+    CliRun fromStdin =
+        CliRun.precisWithStdin(
+            gzipped.toByteArray(), "predict", "--model", "" + model, "--data", "-", "--out", "-");
+    assertOk(fromStdin);
+    assertEquals(predict(model, BankData.CSV.toString(), "-").out(), fromStdin.out());
   }
 
   @Test
