@@ -1,17 +1,11 @@
 package dev.precis.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.precis.Nearest;
 import dev.precis.PrecisException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,7 +16,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
@@ -33,22 +26,6 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class ConfigLoader {
   /** Maps keyed by column names, which may hold dots: the rest of a --set path is one key. */
   private static final Set<String> KEYED_BY_COLUMN = Set.of("data.types");
-
-  /**
-   * Keys whose values are text: YAML reads an unquoted yes/no/on/off/true/false there as a boolean.
-   */
-  private static final Set<String> TEXT_KEYS =
-      Set.of(
-          "data.path",
-          "data.target",
-          "data.positive",
-          "data.id",
-          "data.delimiter",
-          "data.encoding",
-          "model.type",
-          "tune.metric",
-          "data.drop",
-          "prep.missing.tokens");
 
   private final UnaryOperator<PrecisConfig> finisher;
 
@@ -98,13 +75,13 @@ public final class ConfigLoader {
   }
 
   private PrecisConfig finish(ObjectNode tree, ConfigOrigins origins) {
-    rejectBooleansForText(tree, origins);
+    TextKeys.rejectBooleans(tree, origins);
     try {
       return finisher.apply(Mappers.yaml().treeToValue(tree, PrecisConfig.class));
     } catch (ConfigException e) {
-      throw located(origins.of(e.keyPath()), e.keyPath(), e.problem());
+      throw BindingErrors.explain(e, origins);
     } catch (JsonProcessingException e) {
-      throw explain(e, origins);
+      throw BindingErrors.explain(e, origins);
     }
   }
 
@@ -151,23 +128,6 @@ public final class ConfigLoader {
           name + ":1: expected sections such as 'data:' and 'model:' at the top level");
     }
     return (ObjectNode) user;
-  }
-
-  private static void rejectBooleansForText(ObjectNode tree, ConfigOrigins origins) {
-    for (String key : TEXT_KEYS) {
-      JsonNode node = tree.at("/" + key.replace('.', '/'));
-      boolean bool = node.isBoolean();
-      for (JsonNode item : node.isArray() ? node : JsonNodeFactory.instance.arrayNode()) {
-        bool |= item.isBoolean();
-      }
-      if (bool) {
-        throw located(
-            origins.of(key),
-            key,
-            "YAML reads an unquoted yes, no, on, off, true or false as a boolean; "
-                + "put the value in quotes, e.g. positive: \"yes\"");
-      }
-    }
   }
 
   /** A data path in a config file is relative to that file, so configs travel with their data. */
@@ -252,7 +212,7 @@ public final class ConfigLoader {
       return JsonNodeFactory.instance.nullNode();
     }
     boolean collection = trimmed.startsWith("[") || trimmed.startsWith("{");
-    if (!collection && TEXT_KEYS.contains(override.keyPath())) {
+    if (!collection && TextKeys.contains(override.keyPath())) {
       return TextNode.valueOf(value);
     }
     JsonNode parsed;
@@ -327,73 +287,5 @@ public final class ConfigLoader {
     } catch (JsonProcessingException e) {
       return TextNode.valueOf(text);
     }
-  }
-
-  private static PrecisException explain(JsonProcessingException e, ConfigOrigins origins) {
-    if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigException cause) {
-      return located(origins.of(cause.keyPath()), cause.keyPath(), cause.problem());
-    }
-    String keyPath = e instanceof JsonMappingException mapping ? keyPath(mapping) : "";
-    String where = origins.of(keyPath);
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      List<String> known =
-          unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-      String parent =
-          keyPath.contains(".") ? keyPath.substring(0, keyPath.lastIndexOf('.') + 1) : "";
-      String hint =
-          Nearest.to(unknown.getPropertyName(), known)
-              .map(k -> "; did you mean '" + parent + k + "'?")
-              .orElse("");
-      return located(
-          where, keyPath, "unknown key" + hint + " (valid here: " + String.join(", ", known) + ")");
-    }
-    if (e instanceof InvalidFormatException format) {
-      return located(
-          where, keyPath, "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
-    }
-    if (e instanceof MismatchedInputException mismatch) {
-      return located(where, keyPath, "expected " + describe(mismatch.getTargetType()));
-    }
-    return located(where, keyPath, e.getOriginalMessage());
-  }
-
-  private static String keyPath(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(
-            ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
-        .collect(Collectors.joining("."));
-  }
-
-  private static String describe(Class<?> type) {
-    if (type == null) {
-      return "a value of the right type";
-    }
-    if (type.isEnum()) {
-      return "one of: "
-          + Arrays.stream(type.getEnumConstants())
-              .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-              .collect(Collectors.joining(", "));
-    }
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "a whole number";
-    }
-    if (type == double.class || type == Double.class) {
-      return "a number";
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    }
-    if (List.class.isAssignableFrom(type)) {
-      return "a list, e.g. [a, b]";
-    }
-    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
-      return "a section of keys (a map)";
-    }
-    return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static PrecisException located(String where, String keyPath, String problem) {
-    return PrecisException.usage(
-        where + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + problem);
   }
 }
