@@ -1,55 +1,25 @@
 package dev.precis.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.exc.InvalidFormatException;
-import com.fasterxml.jackson.databind.exc.MismatchedInputException;
-import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
-import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-import dev.precis.Nearest;
 import dev.precis.PrecisException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.function.UnaryOperator;
-import java.util.stream.Collectors;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
 
 /**
  * Builds the resolved config: the built-in defaults, then the YAML file, then command-line
  * overrides, bound to {@link PrecisConfig} and validated. Every error names where the bad key came
- * from (file and line, or the option) and how to fix it.
+ * from (file and line, or the option) and how to fix it: {@link OverrideApplier} sets each
+ * override, {@link TextKeys} catches YAML booleans typed for text, {@link BindingErrors} words what
+ * binding refuses.
  */
 public final class ConfigLoader {
-  /** Maps keyed by column names, which may hold dots: the rest of a --set path is one key. */
-  private static final Set<String> KEYED_BY_COLUMN = Set.of("data.types");
-
-  /**
-   * Keys whose values are text: YAML reads an unquoted yes/no/on/off/true/false there as a boolean.
-   */
-  private static final Set<String> TEXT_KEYS =
-      Set.of(
-          "data.path",
-          "data.target",
-          "data.positive",
-          "data.id",
-          "data.delimiter",
-          "data.encoding",
-          "model.type",
-          "tune.metric",
-          "data.drop",
-          "prep.missing.tokens");
-
   private final UnaryOperator<PrecisConfig> finisher;
 
   /**
@@ -92,19 +62,19 @@ public final class ConfigLoader {
       mergeFile(tree, file, origins);
     }
     for (ConfigOverride override : overrides) {
-      origins.record(override.keyPath(), override.source(), apply(tree, override));
+      origins.record(override.keyPath(), override.source(), OverrideApplier.apply(tree, override));
     }
     return finish(tree, origins);
   }
 
   private PrecisConfig finish(ObjectNode tree, ConfigOrigins origins) {
-    rejectBooleansForText(tree, origins);
+    TextKeys.rejectBooleans(tree, origins);
     try {
       return finisher.apply(Mappers.yaml().treeToValue(tree, PrecisConfig.class));
     } catch (ConfigException e) {
-      throw located(origins.of(e.keyPath()), e.keyPath(), e.problem());
+      throw BindingErrors.explain(e, origins);
     } catch (JsonProcessingException e) {
-      throw explain(e, origins);
+      throw BindingErrors.explain(e, origins);
     }
   }
 
@@ -153,23 +123,6 @@ public final class ConfigLoader {
     return (ObjectNode) user;
   }
 
-  private static void rejectBooleansForText(ObjectNode tree, ConfigOrigins origins) {
-    for (String key : TEXT_KEYS) {
-      JsonNode node = tree.at("/" + key.replace('.', '/'));
-      boolean bool = node.isBoolean();
-      for (JsonNode item : node.isArray() ? node : JsonNodeFactory.instance.arrayNode()) {
-        bool |= item.isBoolean();
-      }
-      if (bool) {
-        throw located(
-            origins.of(key),
-            key,
-            "YAML reads an unquoted yes, no, on, off, true or false as a boolean; "
-                + "put the value in quotes, e.g. positive: \"yes\"");
-      }
-    }
-  }
-
   /** A data path in a config file is relative to that file, so configs travel with their data. */
   private static void resolveDataPath(ObjectNode user, Path file) {
     JsonNode path = user.path("data").path("path");
@@ -187,7 +140,8 @@ public final class ConfigLoader {
     ((ObjectNode) user.get("data")).put("path", shown);
   }
 
-  private static void merge(ObjectNode into, ObjectNode from) {
+  /** Lays {@code from} over {@code into}: sections merge key by key, anything else replaces. */
+  static void merge(ObjectNode into, ObjectNode from) {
     from.fields()
         .forEachRemaining(
             entry -> {
@@ -199,201 +153,5 @@ public final class ConfigLoader {
                 into.set(entry.getKey(), entry.getValue());
               }
             });
-  }
-
-  /** Sets the override's key in the tree; returns the value it set. */
-  private static JsonNode apply(ObjectNode tree, ConfigOverride override) {
-    List<String> keys = splitKey(override.keyPath());
-    ObjectNode node = tree;
-    for (int i = 0; i < keys.size() - 1; i++) {
-      JsonNode child = node.get(keys.get(i));
-      if (child == null || child.isNull()) {
-        child = node.putObject(keys.get(i));
-      }
-      if (!(child instanceof ObjectNode object)) {
-        throw PrecisException.usage(
-            override.source()
-                + ": '"
-                + String.join(".", keys.subList(0, i + 1))
-                + "' is a single value, not a section");
-      }
-      node = object;
-    }
-    JsonNode value = parseValue(override);
-    String last = keys.get(keys.size() - 1);
-    if (node.get(last) instanceof ObjectNode section && value instanceof ObjectNode fields) {
-      merge(
-          section, fields); // as a file does: --set 'prep.split={valid: 0.2}' keeps the other keys
-    } else {
-      node.set(last, value);
-    }
-    return value;
-  }
-
-  private static List<String> splitKey(String keyPath) {
-    for (String prefix : KEYED_BY_COLUMN) {
-      if (keyPath.startsWith(prefix + ".")) {
-        List<String> keys = new java.util.ArrayList<>(Arrays.asList(prefix.split("\\.")));
-        keys.add(keyPath.substring(prefix.length() + 1));
-        return keys;
-      }
-    }
-    return Arrays.asList(keyPath.split("\\."));
-  }
-
-  /**
-   * A --set value read as YAML would read it (numbers, booleans, flow lists and maps), except that
-   * a single value for a text key stays the text typed: --set data.positive=yes means "yes".
-   */
-  private static JsonNode parseValue(ConfigOverride override) {
-    String value = override.value();
-    String trimmed = value.trim();
-    if (trimmed.equals("null") || trimmed.equals("~")) {
-      return JsonNodeFactory.instance.nullNode();
-    }
-    boolean collection = trimmed.startsWith("[") || trimmed.startsWith("{");
-    if (!collection && TEXT_KEYS.contains(override.keyPath())) {
-      return TextNode.valueOf(value);
-    }
-    JsonNode parsed;
-    try {
-      parsed = Mappers.yaml().readTree(trimmed);
-    } catch (JsonProcessingException e) {
-      if (collection) {
-        throw PrecisException.usage(
-            override.source() + ": '" + value + "' is not a valid YAML list or map: " + problem(e));
-      }
-      return TextNode.valueOf(value);
-    }
-    if (collection) {
-      return withGluedPairsSplit(parsed, override);
-    }
-    return parsed != null && parsed.isValueNode() ? parsed : TextNode.valueOf(value);
-  }
-
-  /**
-   * YAML needs a space after the colon of a flow map entry: it reads {age:categorical} as the key
-   * "age:categorical" with no value. Typed on a command line, that is always meant as age:
-   * categorical (no key takes a missing value from a flow map), so such an entry is read that way
-   * when it holds one colon; with more, which colon was meant is unknowable, and the error says to
-   * add the space.
-   */
-  private static JsonNode withGluedPairsSplit(JsonNode node, ConfigOverride override) {
-    if (node instanceof ObjectNode map) {
-      ObjectNode split = JsonNodeFactory.instance.objectNode();
-      map.fields()
-          .forEachRemaining(
-              entry -> {
-                String key = entry.getKey();
-                JsonNode value = entry.getValue();
-                boolean noValue = value.isNull() || value.asText().isEmpty();
-                if (!noValue || !key.contains(":")) {
-                  split.set(key, withGluedPairsSplit(value, override));
-                  return;
-                }
-                int colon = key.indexOf(':');
-                if (colon == 0 || colon == key.length() - 1 || colon != key.lastIndexOf(':')) {
-                  throw PrecisException.usage(
-                      override.source()
-                          + ": '"
-                          + key
-                          + "' has no value; in a YAML map put a space after the colon, e.g."
-                          + " {age: categorical}");
-                }
-                split.set(key.substring(0, colon), scalar(key.substring(colon + 1)));
-              });
-      return split;
-    }
-    if (node.isArray()) {
-      ArrayNode items = JsonNodeFactory.instance.arrayNode();
-      node.forEach(item -> items.add(withGluedPairsSplit(item, override)));
-      return items;
-    }
-    return node;
-  }
-
-  /** What YAML found wrong, in one line: its message spans lines and quotes the input. */
-  private static String problem(JsonProcessingException e) {
-    return e.getCause() instanceof MarkedYAMLException marked && marked.getProblem() != null
-        ? marked.getProblem()
-        : e.getOriginalMessage().lines().findFirst().orElse("");
-  }
-
-  /** One value as YAML reads it: a number, a boolean, or text. */
-  private static JsonNode scalar(String text) {
-    try {
-      JsonNode parsed = Mappers.yaml().readTree(text);
-      return parsed != null && parsed.isValueNode() ? parsed : TextNode.valueOf(text);
-    } catch (JsonProcessingException e) {
-      return TextNode.valueOf(text);
-    }
-  }
-
-  private static PrecisException explain(JsonProcessingException e, ConfigOrigins origins) {
-    if (e instanceof ValueInstantiationException && e.getCause() instanceof ConfigException cause) {
-      return located(origins.of(cause.keyPath()), cause.keyPath(), cause.problem());
-    }
-    String keyPath = e instanceof JsonMappingException mapping ? keyPath(mapping) : "";
-    String where = origins.of(keyPath);
-    if (e instanceof UnrecognizedPropertyException unknown) {
-      List<String> known =
-          unknown.getKnownPropertyIds().stream().map(String::valueOf).sorted().toList();
-      String parent =
-          keyPath.contains(".") ? keyPath.substring(0, keyPath.lastIndexOf('.') + 1) : "";
-      String hint =
-          Nearest.to(unknown.getPropertyName(), known)
-              .map(k -> "; did you mean '" + parent + k + "'?")
-              .orElse("");
-      return located(
-          where, keyPath, "unknown key" + hint + " (valid here: " + String.join(", ", known) + ")");
-    }
-    if (e instanceof InvalidFormatException format) {
-      return located(
-          where, keyPath, "'" + format.getValue() + "' is not " + describe(format.getTargetType()));
-    }
-    if (e instanceof MismatchedInputException mismatch) {
-      return located(where, keyPath, "expected " + describe(mismatch.getTargetType()));
-    }
-    return located(where, keyPath, e.getOriginalMessage());
-  }
-
-  private static String keyPath(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(
-            ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
-        .collect(Collectors.joining("."));
-  }
-
-  private static String describe(Class<?> type) {
-    if (type == null) {
-      return "a value of the right type";
-    }
-    if (type.isEnum()) {
-      return "one of: "
-          + Arrays.stream(type.getEnumConstants())
-              .map(c -> ((Enum<?>) c).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'))
-              .collect(Collectors.joining(", "));
-    }
-    if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
-      return "a whole number";
-    }
-    if (type == double.class || type == Double.class) {
-      return "a number";
-    }
-    if (type == boolean.class || type == Boolean.class) {
-      return "true or false";
-    }
-    if (List.class.isAssignableFrom(type)) {
-      return "a list, e.g. [a, b]";
-    }
-    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
-      return "a section of keys (a map)";
-    }
-    return "a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT);
-  }
-
-  private static PrecisException located(String where, String keyPath, String problem) {
-    return PrecisException.usage(
-        where + ": " + (keyPath.isEmpty() ? "" : keyPath + ": ") + problem);
   }
 }
