@@ -26,19 +26,14 @@ import java.util.Optional;
  *
  * A file that cannot be written is a usage error (exit 2) naming it and the system's reason.
  */
-public final class OutputFile implements Output {
-  private final String option;
-  private final Path path;
-  private final boolean force;
+public final class OutputFile extends Output {
   private final OutputStream stdout;
 
   /**
    * @param stdout where {@code -} writes; left open
    */
   public OutputFile(String option, Path path, boolean force, OutputStream stdout) {
-    this.option = option;
-    this.path = path;
-    this.force = force;
+    super(option, path, force);
     this.stdout = stdout;
   }
 
@@ -47,21 +42,6 @@ public final class OutputFile implements Output {
     STREAM,
     REGULAR,
     DIRECTORY
-  }
-
-  @Override
-  public String option() {
-    return option;
-  }
-
-  @Override
-  public Path path() {
-    return path;
-  }
-
-  @Override
-  public boolean toStandardOutput() {
-    return StandardStreams.isDash(path);
   }
 
   /** Whether it lands in a regular file, now or once written: where default siblings go. */
@@ -77,10 +57,10 @@ public final class OutputFile implements Output {
     if (!isRegularFile()) {
       return Optional.empty();
     }
-    String name = path.getFileName().toString();
+    String name = path().getFileName().toString();
     int dot = name.lastIndexOf('.');
-    Path sibling = path.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
-    return Optional.of(new OutputFile(siblingOption, sibling, force, stdout));
+    Path sibling = path().resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    return Optional.of(new OutputFile(siblingOption, sibling, force(), stdout));
   }
 
   @Override
@@ -88,7 +68,8 @@ public final class OutputFile implements Output {
     switch (kind()) {
       case STANDARD_OUTPUT, STREAM -> {}
       case DIRECTORY ->
-          throw PrecisException.usage(path + ": is a directory; give " + option + " a file name");
+          throw PrecisException.usage(
+              path() + ": is a directory; give " + option() + " a file name");
       case REGULAR -> checkRegular();
     }
   }
@@ -96,18 +77,19 @@ public final class OutputFile implements Output {
   private void checkRegular() {
     Path target = target();
     if (Files.isSymbolicLink(target)) {
-      throw PrecisException.usage(path + ": is a loop of symbolic links; choose another " + option);
-    }
-    if (Files.exists(target) && !force) {
       throw PrecisException.usage(
-          path + ": already exists; pass --force to replace it, or choose another " + option);
+          path() + ": is a loop of symbolic links; choose another " + option());
     }
-    OutputFiles.checkDirectoryFor(path, target.getParent(), option);
+    if (Files.exists(target) && !force()) {
+      throw PrecisException.usage(
+          path() + ": already exists; pass --force to replace it, or choose another " + option());
+    }
+    OutputFiles.checkDirectoryFor(path(), target.getParent(), option());
   }
 
   @Override
   public List<Path> files() {
-    return toStandardOutput() ? List.of() : List.of(path);
+    return toStandardOutput() ? List.of() : List.of(path());
   }
 
   /** Writes the output, after checking it again (the file system may have changed since). */
@@ -122,7 +104,7 @@ public final class OutputFile implements Output {
   }
 
   private void streamIntoFile(OutputFiles.FileWriter writer) {
-    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
+    try (OutputStream out = Files.newOutputStream(path(), StandardOpenOption.WRITE)) {
       OutputFiles.stream(this, out, writer);
     } catch (IOException e) {
       throw OutputFiles.cannotWrite(this, e);
@@ -138,7 +120,7 @@ public final class OutputFile implements Output {
     Path near =
         isRegularFile()
             ? target()
-            : Path.of(System.getProperty("java.io.tmpdir"), "precis-" + path.getFileName());
+            : Path.of(System.getProperty("java.io.tmpdir"), "precis-" + path().getFileName());
     return OutputFiles.temporarySibling(near);
   }
 
@@ -147,7 +129,7 @@ public final class OutputFile implements Output {
       return Kind.STANDARD_OUTPUT;
     }
     try {
-      BasicFileAttributes file = Files.readAttributes(path, BasicFileAttributes.class);
+      BasicFileAttributes file = Files.readAttributes(path(), BasicFileAttributes.class);
       return file.isRegularFile()
           ? Kind.REGULAR
           : file.isDirectory() ? Kind.DIRECTORY : Kind.STREAM;
@@ -159,12 +141,12 @@ public final class OutputFile implements Output {
 
   /** Where a regular file's bytes go: the path, or the file a link there points to. */
   private Path target() {
-    return OutputFiles.followLinks(path);
+    return OutputFiles.followLinks(path());
   }
 
   /** The name in messages: the path, or "standard output". */
   @Override
   public String toString() {
-    return toStandardOutput() ? "standard output" : path.toString();
+    return toStandardOutput() ? "standard output" : path().toString();
   }
 }
