@@ -37,6 +37,12 @@ public final class OutputDirectory extends Output {
     this.names = new TreeSet<>(names);
   }
 
+  /** Fills a fresh directory. */
+  @FunctionalInterface
+  public interface DirectoryWriter {
+    void write(Path dir) throws IOException;
+  }
+
   @Override
   public void check() {
     if (toStandardOutput()) {
@@ -47,7 +53,7 @@ public final class OutputDirectory extends Output {
               + "), which cannot go to standard output; give a directory");
     }
     if (!Files.exists(path())) {
-      OutputFiles.checkDirectoryFor(path(), path().toAbsolutePath().getParent(), option());
+      OutputChecks.checkDirectoryFor(path(), path().toAbsolutePath().getParent(), option());
       return;
     }
     if (!Files.isDirectory(path())) {
@@ -75,7 +81,7 @@ public final class OutputDirectory extends Output {
               + " (nothing else there is touched), or choose another "
               + option());
     }
-    OutputFiles.checkDirectoryFor(path(), path(), option());
+    OutputChecks.checkDirectoryFor(path(), path(), option());
   }
 
   @Override
@@ -86,25 +92,25 @@ public final class OutputDirectory extends Output {
   /**
    * Fills the directory: {@code writer} writes some of the names into the directory it is given.
    */
-  public void write(OutputFiles.DirectoryWriter writer) {
+  public void write(DirectoryWriter writer) {
     check();
     boolean fresh = !Files.exists(path());
-    Path staging = OutputFiles.temporarySibling(fresh ? path() : path().resolve(".precis"));
+    Path staging = Temporaries.siblingOf(fresh ? path() : path().resolve(".precis"));
     try {
       Files.createDirectory(staging);
       writer.write(staging);
       List<String> written = written(staging);
       if (fresh) {
         Files.move(staging, path(), StandardCopyOption.ATOMIC_MOVE);
-        OutputFiles.deleteQuietly(staging);
+        Temporaries.deleteQuietly(staging);
       } else {
         replace(staging, written);
       }
     } catch (IOException e) {
-      OutputFiles.deleteQuietly(staging);
-      throw OutputFiles.cannotWrite(this, e);
+      Temporaries.deleteQuietly(staging);
+      throw WriteFailure.cannotWrite(this, e);
     } catch (RuntimeException e) {
-      OutputFiles.deleteQuietly(staging);
+      Temporaries.deleteQuietly(staging);
       throw e;
     }
   }
@@ -124,15 +130,14 @@ public final class OutputDirectory extends Output {
 
   private void replace(Path staging, List<String> written) throws IOException {
     for (String name : written) {
-      OutputFiles.moveIntoPlace(
-          staging.resolve(name), OutputFiles.followLinks(path().resolve(name)));
+      Temporaries.moveIntoPlace(staging.resolve(name), SymbolicLinks.follow(path().resolve(name)));
     }
     for (String name : names) {
       if (force() && !written.contains(name)) {
         Files.deleteIfExists(path().resolve(name));
       }
     }
-    OutputFiles.deleteQuietly(staging);
+    Temporaries.deleteQuietly(staging);
   }
 
   @Override

@@ -1,8 +1,10 @@
 package dev.precis.io;
 
 import dev.precis.PrecisException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -35,6 +37,12 @@ public final class OutputFile extends Output {
   public OutputFile(String option, Path path, boolean force, OutputStream stdout) {
     super(option, path, force);
     this.stdout = stdout;
+  }
+
+  /** Writes a file's bytes. */
+  @FunctionalInterface
+  public interface FileWriter {
+    void write(OutputStream out) throws IOException;
   }
 
   private enum Kind {
@@ -84,7 +92,7 @@ public final class OutputFile extends Output {
       throw PrecisException.usage(
           path() + ": already exists; pass --force to replace it, or choose another " + option());
     }
-    OutputFiles.checkDirectoryFor(path(), target.getParent(), option());
+    OutputChecks.checkDirectoryFor(path(), target.getParent(), option());
   }
 
   @Override
@@ -93,35 +101,68 @@ public final class OutputFile extends Output {
   }
 
   /** Writes the output, after checking it again (the file system may have changed since). */
-  public void write(OutputFiles.FileWriter writer) {
+  public void write(FileWriter writer) {
     check();
     switch (kind()) {
-      case STANDARD_OUTPUT -> OutputFiles.stream(this, stdout, writer);
+      case STANDARD_OUTPUT -> stream(stdout, writer);
       case STREAM -> streamIntoFile(writer);
-      case REGULAR -> OutputFiles.replace(this, target(), writer);
+      case REGULAR -> replace(target(), writer);
       case DIRECTORY -> throw new IllegalStateException("checked above");
     }
   }
 
-  private void streamIntoFile(OutputFiles.FileWriter writer) {
+  private void streamIntoFile(FileWriter writer) {
     try (OutputStream out = Files.newOutputStream(path(), StandardOpenOption.WRITE)) {
-      OutputFiles.stream(this, out, writer);
+      stream(out, writer);
     } catch (IOException e) {
-      throw OutputFiles.cannotWrite(this, e);
+      throw WriteFailure.cannotWrite(this, e);
+    }
+  }
+
+  /** Writes into a stream that stays open (standard output, a device, a FIFO), then flushes it. */
+  private void stream(OutputStream stream, FileWriter writer) {
+    WatchedStream out = new WatchedStream(new NonClosingStream(stream));
+    try {
+      try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+        writer.write(buffered);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw out.failure(this, e);
+    }
+  }
+
+  /** Writes a regular file at {@code target} through a temporary sibling renamed into place. */
+  private void replace(Path target, FileWriter writer) {
+    Path temp = Temporaries.siblingOf(target);
+    WatchedStream out = null;
+    try {
+      out = new WatchedStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW));
+      try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+        writer.write(buffered);
+      }
+      Temporaries.moveIntoPlace(temp, target);
+    } catch (IOException | UncheckedIOException e) {
+      Temporaries.deleteQuietly(temp);
+      throw out == null
+          ? WriteFailure.cannotWrite(this, WriteFailure.cause(e))
+          : out.failure(this, e);
+    } catch (RuntimeException e) {
+      Temporaries.deleteQuietly(temp);
+      throw e;
     }
   }
 
   /**
    * A temporary file for a run that assembles this output in two passes: beside it when it is a
    * regular file (same disk), else in the system's temporary directory. Remove it with {@link
-   * OutputFiles#deleteQuietly}; it goes too if the process is stopped.
+   * Temporaries#deleteQuietly}; it goes too if the process is stopped.
    */
   public Path scratch() {
     Path near =
         isRegularFile()
             ? target()
             : Path.of(System.getProperty("java.io.tmpdir"), "precis-" + path().getFileName());
-    return OutputFiles.temporarySibling(near);
+    return Temporaries.siblingOf(near);
   }
 
   private Kind kind() {
@@ -141,7 +182,7 @@ public final class OutputFile extends Output {
 
   /** Where a regular file's bytes go: the path, or the file a link there points to. */
   private Path target() {
-    return OutputFiles.followLinks(path());
+    return SymbolicLinks.follow(path());
   }
 
   /** The name in messages: the path, or "standard output". */
