@@ -3,9 +3,9 @@ package dev.precis.cli;
 import dev.precis.PrecisException;
 import dev.precis.data.PreparedDirectory;
 import dev.precis.io.Output;
+import dev.precis.io.OutputChecks;
 import dev.precis.io.OutputDirectory;
 import dev.precis.io.OutputFile;
-import dev.precis.io.OutputFiles;
 import dev.precis.io.StandardStreams;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -60,7 +60,7 @@ final class OutputOptions {
                 + " - both write to standard output; send one of them to a file");
       }
     }
-    OutputFiles.check(
+    OutputChecks.check(
         inputs.stream()
             .filter(Objects::nonNull)
             .filter(path -> !StandardStreams.isDash(path))

@@ -26,57 +26,43 @@ import java.util.TreeSet;
  *
  * A directory that cannot be written is a usage error (exit 2) naming it and the system's reason.
  */
-public final class OutputDirectory implements Output {
-  private final String option;
-  private final Path path;
-  private final boolean force;
+public final class OutputDirectory extends Output {
   private final Set<String> names;
 
   /**
    * @param names every file name this command may write there
    */
   public OutputDirectory(String option, Path path, boolean force, Collection<String> names) {
-    this.option = option;
-    this.path = path;
-    this.force = force;
+    super(option, path, force);
     this.names = new TreeSet<>(names);
   }
 
-  @Override
-  public String option() {
-    return option;
-  }
-
-  @Override
-  public Path path() {
-    return path;
-  }
-
-  @Override
-  public boolean toStandardOutput() {
-    return StandardStreams.isDash(path);
+  /** Fills a fresh directory. */
+  @FunctionalInterface
+  public interface DirectoryWriter {
+    void write(Path dir) throws IOException;
   }
 
   @Override
   public void check() {
     if (toStandardOutput()) {
       throw PrecisException.usage(
-          option
+          option()
               + " -: this command writes several files ("
               + String.join(", ", names)
               + "), which cannot go to standard output; give a directory");
     }
-    if (!Files.exists(path)) {
-      OutputFiles.checkDirectoryFor(path, path.toAbsolutePath().getParent(), option);
+    if (!Files.exists(path())) {
+      OutputChecks.checkDirectoryFor(path(), path().toAbsolutePath().getParent(), option());
       return;
     }
-    if (!Files.isDirectory(path)) {
+    if (!Files.isDirectory(path())) {
       throw PrecisException.usage(
-          path + ": exists and is not a directory; choose another " + option);
+          path() + ": exists and is not a directory; choose another " + option());
     }
     List<String> present = new ArrayList<>();
     for (String name : names) {
-      Path file = path.resolve(name);
+      Path file = path().resolve(name);
       if (Files.exists(file) && !Files.isRegularFile(file)) {
         throw PrecisException.usage(
             file + ": is not a regular file, so it cannot be replaced; move it away");
@@ -85,46 +71,46 @@ public final class OutputDirectory implements Output {
         present.add(name);
       }
     }
-    if (!present.isEmpty() && !force) {
+    if (!present.isEmpty() && !force()) {
       throw PrecisException.usage(
-          path
+          path()
               + ": already holds "
               + String.join(", ", present)
               + "; pass --force to replace "
               + (present.size() == 1 ? "it" : "them")
               + " (nothing else there is touched), or choose another "
-              + option);
+              + option());
     }
-    OutputFiles.checkDirectoryFor(path, path, option);
+    OutputChecks.checkDirectoryFor(path(), path(), option());
   }
 
   @Override
   public List<Path> files() {
-    return names.stream().map(path::resolve).toList();
+    return names.stream().map(path()::resolve).toList();
   }
 
   /**
    * Fills the directory: {@code writer} writes some of the names into the directory it is given.
    */
-  public void write(OutputFiles.DirectoryWriter writer) {
+  public void write(DirectoryWriter writer) {
     check();
-    boolean fresh = !Files.exists(path);
-    Path staging = OutputFiles.temporarySibling(fresh ? path : path.resolve(".precis"));
+    boolean fresh = !Files.exists(path());
+    Path staging = Temporaries.siblingOf(fresh ? path() : path().resolve(".precis"));
     try {
       Files.createDirectory(staging);
       writer.write(staging);
       List<String> written = written(staging);
       if (fresh) {
-        Files.move(staging, path, StandardCopyOption.ATOMIC_MOVE);
-        OutputFiles.deleteQuietly(staging);
+        Files.move(staging, path(), StandardCopyOption.ATOMIC_MOVE);
+        Temporaries.deleteQuietly(staging);
       } else {
         replace(staging, written);
       }
     } catch (IOException e) {
-      OutputFiles.deleteQuietly(staging);
-      throw OutputFiles.cannotWrite(this, e);
+      Temporaries.deleteQuietly(staging);
+      throw WriteFailure.cannotWrite(this, e);
     } catch (RuntimeException e) {
-      OutputFiles.deleteQuietly(staging);
+      Temporaries.deleteQuietly(staging);
       throw e;
     }
   }
@@ -135,7 +121,7 @@ public final class OutputDirectory implements Output {
       List<String> written = files.map(f -> f.getFileName().toString()).sorted().toList();
       for (String name : written) {
         if (!names.contains(name)) {
-          throw new IllegalStateException(name + " is not among the files of " + option);
+          throw new IllegalStateException(name + " is not among the files of " + option());
         }
       }
       return written;
@@ -144,18 +130,18 @@ public final class OutputDirectory implements Output {
 
   private void replace(Path staging, List<String> written) throws IOException {
     for (String name : written) {
-      OutputFiles.moveIntoPlace(staging.resolve(name), OutputFiles.followLinks(path.resolve(name)));
+      Temporaries.moveIntoPlace(staging.resolve(name), SymbolicLinks.follow(path().resolve(name)));
     }
     for (String name : names) {
-      if (force && !written.contains(name)) {
-        Files.deleteIfExists(path.resolve(name));
+      if (force() && !written.contains(name)) {
+        Files.deleteIfExists(path().resolve(name));
       }
     }
-    OutputFiles.deleteQuietly(staging);
+    Temporaries.deleteQuietly(staging);
   }
 
   @Override
   public String toString() {
-    return path.toString();
+    return path().toString();
   }
 }

@@ -1,8 +1,10 @@
 package dev.precis.io;
 
 import dev.precis.PrecisException;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -26,20 +28,21 @@ import java.util.Optional;
  *
  * A file that cannot be written is a usage error (exit 2) naming it and the system's reason.
  */
-public final class OutputFile implements Output {
-  private final String option;
-  private final Path path;
-  private final boolean force;
+public final class OutputFile extends Output {
   private final OutputStream stdout;
 
   /**
    * @param stdout where {@code -} writes; left open
    */
   public OutputFile(String option, Path path, boolean force, OutputStream stdout) {
-    this.option = option;
-    this.path = path;
-    this.force = force;
+    super(option, path, force);
     this.stdout = stdout;
+  }
+
+  /** Writes a file's bytes. */
+  @FunctionalInterface
+  public interface FileWriter {
+    void write(OutputStream out) throws IOException;
   }
 
   private enum Kind {
@@ -47,21 +50,6 @@ public final class OutputFile implements Output {
     STREAM,
     REGULAR,
     DIRECTORY
-  }
-
-  @Override
-  public String option() {
-    return option;
-  }
-
-  @Override
-  public Path path() {
-    return path;
-  }
-
-  @Override
-  public boolean toStandardOutput() {
-    return StandardStreams.isDash(path);
   }
 
   /** Whether it lands in a regular file, now or once written: where default siblings go. */
@@ -77,10 +65,10 @@ public final class OutputFile implements Output {
     if (!isRegularFile()) {
       return Optional.empty();
     }
-    String name = path.getFileName().toString();
+    String name = path().getFileName().toString();
     int dot = name.lastIndexOf('.');
-    Path sibling = path.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
-    return Optional.of(new OutputFile(siblingOption, sibling, force, stdout));
+    Path sibling = path().resolveSibling((dot > 0 ? name.substring(0, dot) : name) + suffix);
+    return Optional.of(new OutputFile(siblingOption, sibling, force(), stdout));
   }
 
   @Override
@@ -88,7 +76,8 @@ public final class OutputFile implements Output {
     switch (kind()) {
       case STANDARD_OUTPUT, STREAM -> {}
       case DIRECTORY ->
-          throw PrecisException.usage(path + ": is a directory; give " + option + " a file name");
+          throw PrecisException.usage(
+              path() + ": is a directory; give " + option() + " a file name");
       case REGULAR -> checkRegular();
     }
   }
@@ -96,50 +85,84 @@ public final class OutputFile implements Output {
   private void checkRegular() {
     Path target = target();
     if (Files.isSymbolicLink(target)) {
-      throw PrecisException.usage(path + ": is a loop of symbolic links; choose another " + option);
-    }
-    if (Files.exists(target) && !force) {
       throw PrecisException.usage(
-          path + ": already exists; pass --force to replace it, or choose another " + option);
+          path() + ": is a loop of symbolic links; choose another " + option());
     }
-    OutputFiles.checkDirectoryFor(path, target.getParent(), option);
+    if (Files.exists(target) && !force()) {
+      throw PrecisException.usage(
+          path() + ": already exists; pass --force to replace it, or choose another " + option());
+    }
+    OutputChecks.checkDirectoryFor(path(), target.getParent(), option());
   }
 
   @Override
   public List<Path> files() {
-    return toStandardOutput() ? List.of() : List.of(path);
+    return toStandardOutput() ? List.of() : List.of(path());
   }
 
   /** Writes the output, after checking it again (the file system may have changed since). */
-  public void write(OutputFiles.FileWriter writer) {
+  public void write(FileWriter writer) {
     check();
     switch (kind()) {
-      case STANDARD_OUTPUT -> OutputFiles.stream(this, stdout, writer);
+      case STANDARD_OUTPUT -> stream(stdout, writer);
       case STREAM -> streamIntoFile(writer);
-      case REGULAR -> OutputFiles.replace(this, target(), writer);
+      case REGULAR -> replace(target(), writer);
       case DIRECTORY -> throw new IllegalStateException("checked above");
     }
   }
 
-  private void streamIntoFile(OutputFiles.FileWriter writer) {
-    try (OutputStream out = Files.newOutputStream(path, StandardOpenOption.WRITE)) {
-      OutputFiles.stream(this, out, writer);
+  private void streamIntoFile(FileWriter writer) {
+    try (OutputStream out = Files.newOutputStream(path(), StandardOpenOption.WRITE)) {
+      stream(out, writer);
     } catch (IOException e) {
-      throw OutputFiles.cannotWrite(this, e);
+      throw WriteFailure.cannotWrite(this, e);
+    }
+  }
+
+  /** Writes into a stream that stays open (standard output, a device, a FIFO), then flushes it. */
+  private void stream(OutputStream stream, FileWriter writer) {
+    WatchedStream out = new WatchedStream(new NonClosingStream(stream));
+    try {
+      try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+        writer.write(buffered);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      throw out.failure(this, e);
+    }
+  }
+
+  /** Writes a regular file at {@code target} through a temporary sibling renamed into place. */
+  private void replace(Path target, FileWriter writer) {
+    Path temp = Temporaries.siblingOf(target);
+    WatchedStream out = null;
+    try {
+      out = new WatchedStream(Files.newOutputStream(temp, StandardOpenOption.CREATE_NEW));
+      try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
+        writer.write(buffered);
+      }
+      Temporaries.moveIntoPlace(temp, target);
+    } catch (IOException | UncheckedIOException e) {
+      Temporaries.deleteQuietly(temp);
+      throw out == null
+          ? WriteFailure.cannotWrite(this, WriteFailure.cause(e))
+          : out.failure(this, e);
+    } catch (RuntimeException e) {
+      Temporaries.deleteQuietly(temp);
+      throw e;
     }
   }
 
   /**
    * A temporary file for a run that assembles this output in two passes: beside it when it is a
    * regular file (same disk), else in the system's temporary directory. Remove it with {@link
-   * OutputFiles#deleteQuietly}; it goes too if the process is stopped.
+   * Temporaries#deleteQuietly}; it goes too if the process is stopped.
    */
   public Path scratch() {
     Path near =
         isRegularFile()
             ? target()
-            : Path.of(System.getProperty("java.io.tmpdir"), "precis-" + path.getFileName());
-    return OutputFiles.temporarySibling(near);
+            : Path.of(System.getProperty("java.io.tmpdir"), "precis-" + path().getFileName());
+    return Temporaries.siblingOf(near);
   }
 
   private Kind kind() {
@@ -147,7 +170,7 @@ public final class OutputFile implements Output {
       return Kind.STANDARD_OUTPUT;
     }
     try {
-      BasicFileAttributes file = Files.readAttributes(path, BasicFileAttributes.class);
+      BasicFileAttributes file = Files.readAttributes(path(), BasicFileAttributes.class);
       return file.isRegularFile()
           ? Kind.REGULAR
           : file.isDirectory() ? Kind.DIRECTORY : Kind.STREAM;
@@ -159,12 +182,12 @@ public final class OutputFile implements Output {
 
   /** Where a regular file's bytes go: the path, or the file a link there points to. */
   private Path target() {
-    return OutputFiles.followLinks(path);
+    return SymbolicLinks.follow(path());
   }
 
   /** The name in messages: the path, or "standard output". */
   @Override
   public String toString() {
-    return toStandardOutput() ? "standard output" : path.toString();
+    return toStandardOutput() ? "standard output" : path().toString();
   }
 }

@@ -4,7 +4,7 @@ import dev.precis.config.PrecisConfig;
 import dev.precis.config.PredictConfig;
 import dev.precis.io.InputFile;
 import dev.precis.io.OutputFile;
-import dev.precis.io.OutputFiles;
+import dev.precis.io.Temporaries;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoreBins;
 import dev.precis.model.ScoredBlock;
@@ -143,7 +143,7 @@ public final class BatchPrediction {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } finally {
-      OutputFiles.deleteQuietly(unselected);
+      Temporaries.deleteQuietly(unselected);
     }
   }
 
