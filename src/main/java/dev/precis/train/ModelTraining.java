@@ -46,10 +46,10 @@ public final class ModelTraining {
     Map<String, Double> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
     ModelType type = ModelCatalog.type(config.model().type());
-    DataSource source = DataSource.open(config, type.needs());
-    PreparedData data = source.split();
-    InputFile input = source.input();
-    List<String> warnings = source.warnings();
+    Split split = split(config, type);
+    PreparedData data = split.data();
+    InputFile input = split.input();
+    List<String> warnings = split.warnings();
     PrecisConfig resolved = config.withData(config.data().withPositive(data.pipeline().positive()));
     timings.put("prepare", Reports.secondsSince(start));
 
@@ -106,6 +106,18 @@ public final class ModelTraining {
             resolved,
             timings);
     return new Result(bundle, report);
+  }
+
+  /** The encoded split, with what the report says of the input it came from. */
+  private record Split(PreparedData data, InputFile input, List<String> warnings) {}
+
+  /**
+   * Reads the split in a frame of its own, so that the raw table behind the data source is garbage
+   * by the time the model is fitted: on a million rows it is as large as the encoded rows.
+   */
+  private static Split split(PrecisConfig config, ModelType type) {
+    DataSource source = DataSource.open(config, type.needs());
+    return new Split(source.split(), source.input(), source.warnings());
   }
 
   private static double[] measure(

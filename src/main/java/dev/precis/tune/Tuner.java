@@ -7,6 +7,7 @@ import dev.precis.data.DataSource;
 import dev.precis.data.DataSource.Fold;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
+import dev.precis.io.InputFile;
 import dev.precis.model.ModelArtifact;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ModelType;
@@ -45,8 +46,8 @@ public final class Tuner {
   public static Result run(PrecisConfig config, Consumer<TuneReport.Trial> onTrial) {
     long start = System.nanoTime();
     ModelType type = ModelCatalog.type(config.model().type());
-    DataSource data = DataSource.open(config, type.needs());
-    List<Fold> folds = data.searchFolds(config.tune().folds(), config.seed());
+    Search search = search(config, type);
+    List<Fold> folds = search.folds();
     SearchSpace space = SearchSpace.of(config);
     Random random = new Random(config.seed());
     List<Map<String, Object>> candidates = new ArrayList<>();
@@ -92,7 +93,7 @@ public final class Tuner {
     TuneReport report =
         new TuneReport(
             ReportHeader.now(TuneReport.SCHEMA),
-            data.input(),
+            search.input(),
             config.seed(),
             type.name(),
             config.tune().metric(),
@@ -102,6 +103,18 @@ public final class Tuner {
             config,
             timings);
     return new Result(report, best);
+  }
+
+  /** The folds to search, and the input they were cut from. */
+  private record Search(List<Fold> folds, InputFile input) {}
+
+  /**
+   * Cuts the folds in a frame of its own, so that the raw table behind the data source is garbage
+   * while the trials run: on a large file it is as large as the encoded folds.
+   */
+  private static Search search(PrecisConfig config, ModelType type) {
+    DataSource source = DataSource.open(config, type.needs());
+    return new Search(source.searchFolds(config.tune().folds(), config.seed()), source.input());
   }
 
   private static TuneReport.Trial trial(
