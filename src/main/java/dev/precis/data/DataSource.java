@@ -1,16 +1,19 @@
 package dev.precis.data;
 
 import dev.precis.PrecisException;
+import dev.precis.config.DataConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.io.InputFile;
 import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The labelled rows that train and tune learn from, wherever they come from: a raw CSV (a file, or
- * standard input for {@code -}), prepared in memory, or a directory written by `prep`. This is the
- * one place that tells the two apart. It reads its input once, hashing the bytes as they go by, and
- * knows which rows are train, valid and test, so that no two commands can disagree about them.
+ * The rows every command reads, wherever they come from: a raw CSV (a file, or standard input for
+ * {@code -}), a directory written by `prep`, or one of its parts. This is the one place that tells
+ * them apart. train and tune {@link #open} a source of labelled rows, which knows which rows are
+ * train, valid and test; eval and predict {@link #stream} a file of any size through a model's
+ * pipeline. Either way the input is read once, hashed as its bytes go by, and its labels are read
+ * by one {@link LabelReader}, so no two commands can disagree about the rows they see.
  */
 public sealed interface DataSource permits RawSource, PreparedSource {
 
@@ -29,6 +32,17 @@ public sealed interface DataSource permits RawSource, PreparedSource {
     return PreparedDirectory.isPrepared(path)
         ? new PreparedSource(path, PreparedDirectory.read(path))
         : new RawSource(Preparation.Source.read(config, needs));
+  }
+
+  /**
+   * A file to score with {@code pipeline}, read once in blocks: eval and predict take any file this
+   * way, in constant memory.
+   *
+   * @throws PrecisException (data) when it cannot be read, or is a part prepared with another
+   *     pipeline
+   */
+  static StreamedFile stream(Path file, DataConfig data, FeaturePipeline pipeline) {
+    return StreamedFile.open(file, data, pipeline);
   }
 
   /** The input as reports name it: its path and the SHA-256 taken during the single read. */

@@ -3,12 +3,12 @@ package dev.precis.model;
 import dev.precis.PrecisException;
 import dev.precis.config.DataConfig;
 import dev.precis.data.CsvTable.CsvHead;
-import dev.precis.data.PreparedManifest;
+import dev.precis.data.DataSource;
 import dev.precis.data.RecordParser;
+import dev.precis.data.StreamedFile;
 import dev.precis.data.TextBlock;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
-import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -62,8 +62,6 @@ public final class StreamingScorer {
    *     that changed since prep wrote it
    */
   public <R> String run(Function<ScoredBlock, R> finish, Consumer<R> sink) {
-    Optional<PreparedManifest.Part> prepared = PreparedManifest.partFor(file, bundle.pipeline());
-    java.security.MessageDigest digest = dev.precis.io.Sha256.newDigest();
     ExecutorService workers =
         Executors.newFixedThreadPool(
             threads,
@@ -72,8 +70,9 @@ public final class StreamingScorer {
               t.setDaemon(true);
               return t;
             });
-    try (CsvHead head = CsvHead.open(file, data, digest)) {
-      boolean isPart = prepared.isPresent();
+    try (StreamedFile input = DataSource.stream(file, data, bundle.pipeline())) {
+      CsvHead head = input.head();
+      boolean isPart = input.isPreparedPart();
       ThreadLocal<BlockWork> work = ThreadLocal.withInitial(() -> new BlockWork(head, isPart));
       new BlockWork(head, isPart); // fail fast, on this thread, if the file lacks a column
       ArrayDeque<Future<R>> window = new ArrayDeque<>();
@@ -88,12 +87,10 @@ public final class StreamingScorer {
       while (!window.isEmpty()) {
         sink.accept(await(window.poll()));
       }
+      return input.sha256();
     } finally {
       workers.shutdownNow();
     }
-    String sha256 = dev.precis.io.Sha256.hex(digest);
-    prepared.ifPresent(part -> PreparedManifest.checkUnchanged(file, part, sha256));
-    return sha256;
   }
 
   private static <R> R await(Future<R> future) {

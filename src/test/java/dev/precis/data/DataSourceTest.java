@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import dev.precis.cli.CliRun;
 import dev.precis.config.ConfigLoader;
 import dev.precis.config.ConfigOverride;
+import dev.precis.config.DataConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.model.ModelCatalog;
 import java.nio.file.Path;
@@ -24,12 +25,13 @@ class DataSourceTest {
   private static final PipelineNeeds NEEDS = new PipelineNeeds(true);
 
   @TempDir static Path dir;
+  private static Path prepDir;
   private static DataSource raw;
   private static DataSource prepared;
 
   @BeforeAll
   static void open() {
-    Path prepDir = dir.resolve("prepared");
+    prepDir = dir.resolve("prepared");
     CliRun run =
         CliRun.precis(
             "prep",
@@ -83,5 +85,31 @@ class DataSourceTest {
   @Test
   void theInputIsNamedWithTheDigestOfTheBytesRead() {
     assertEquals(dev.precis.io.InputFile.sha256(Path.of(BANK)), raw.input().sha256());
+  }
+
+  @Test
+  void aStreamedFileIsAnEncodedPartOnlyWhenItsPreparedJsonListsIt() throws Exception {
+    FeaturePipeline pipeline = prepared.split().pipeline();
+    Path part = prepDir.resolve("test.csv");
+    Path copy = java.nio.file.Files.copy(part, dir.resolve("test-copy.csv"));
+    DataConfig data = config(BANK).data();
+    try (StreamedFile listed = DataSource.stream(part, data, pipeline);
+        StreamedFile unlisted = DataSource.stream(copy, data, pipeline);
+        StreamedFile rawFile = DataSource.stream(Path.of(BANK), data, pipeline)) {
+      assertEquals(true, listed.isPreparedPart());
+      assertEquals(false, unlisted.isPreparedPart());
+      assertEquals(false, rawFile.isPreparedPart());
+    }
+  }
+
+  @Test
+  void aStreamedFileIsNamedByTheDigestOfTheBytesRead() {
+    FeaturePipeline pipeline = raw.split().pipeline();
+    try (StreamedFile file = DataSource.stream(Path.of(BANK), config(BANK).data(), pipeline)) {
+      while (file.head().blocks().next() != null) {
+        // read every block, as eval and predict do
+      }
+      assertEquals(dev.precis.io.InputFile.sha256(Path.of(BANK)), file.sha256());
+    }
   }
 }
