@@ -29,17 +29,8 @@ class BundleIntegrityTest {
   static void trainAndEdit() throws IOException {
     Path bundle = dir.resolve("bank.precis");
     CliRun run =
-        CliRun.precis(
-            "train",
-            "--data",
-            BankData.CSV.toString(),
-            "--target",
-            "y",
-            "--set",
-            "data.drop=[duration]",
-            "--out",
-            bundle.toString(),
-            "--quiet");
+        CliRun.train(
+            BankData.CSV.toString(), bundle.toString(), "--set", "data.drop=[duration]", "--quiet");
     assertEquals(0, run.exitCode(), run.transcript());
     edited = dir.resolve("edited.precis");
     try (ZipInputStream in = new ZipInputStream(Files.newInputStream(bundle));

@@ -36,9 +36,13 @@ public record CliRun(int exitCode, String out, String err) {
    * after these.
    */
   public static CliRun train(Path data, Path out, String... options) {
+    return train(data.toString(), out.toString(), options);
+  }
+
+  /** As {@link #train(Path, Path, String...)}, with the paths as typed. */
+  public static CliRun train(String data, String out, String... options) {
     List<String> args =
-        new ArrayList<>(
-            List.of("train", "--data", data.toString(), "--target", "y", "--out", out.toString()));
+        new ArrayList<>(List.of("train", "--data", data, "--target", "y", "--out", out));
     args.addAll(List.of(options));
     return precis(args);
   }

@@ -59,15 +59,10 @@ class ConfigFileTest {
   }
 
   private CliRun train(Path config) {
-    return CliRun.precis(
-        "train",
-        "--data",
+    return CliRun.train(
         BankData.CSV.toString(),
-        "--target",
-        "y",
+        dir.resolve("model.precis").toString(),
         "--config",
-        config.toString(),
-        "--out",
-        dir.resolve("model.precis").toString());
+        config.toString());
   }
 }

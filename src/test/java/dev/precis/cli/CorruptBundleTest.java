@@ -35,9 +35,7 @@ class CorruptBundleTest {
   static void train() {
     Path data = BankData.write(shared.resolve("bank.csv"), BankData.lines().subList(0, 1001));
     trained = shared.resolve("fresh.precis");
-    CliRun run =
-        CliRun.precis(
-            "train", "--data", data.toString(), "--target", "y", "--out", trained.toString());
+    CliRun run = CliRun.train(data.toString(), trained.toString());
     assertEquals(0, run.exitCode(), run.transcript());
   }
 

@@ -33,20 +33,15 @@ class EvalCommandTest {
   static void trainLogisticModel() {
     model = shared.resolve("bank.precis");
     CliRun run =
-        CliRun.precis(
-            "train",
-            "--data",
+        CliRun.train(
             DATA,
-            "--target",
-            "y",
+            model.toString(),
             "--positive",
             "yes",
             "--set",
             "data.drop=[duration]",
             "--set",
             "prep.missing.tokens=[unknown]",
-            "--out",
-            model.toString(),
             "--quiet");
     assertEquals(0, run.exitCode(), run.transcript());
   }

@@ -85,16 +85,8 @@ class GeneratedBadInputTest {
   static void trainOneModelOnTheCleanFile() throws IOException {
     model = Files.createDirectory(root.resolve("model")).resolve("bank.precis");
     CliRun run =
-        CliRun.precis(
-            "train",
-            "--data",
-            BankData.CSV.toString(),
-            "--target",
-            "y",
-            "--set",
-            "prep.missing.tokens=[unknown]",
-            "--out",
-            model.toString());
+        CliRun.train(
+            BankData.CSV.toString(), model.toString(), "--set", "prep.missing.tokens=[unknown]");
     assertEquals(0, run.exitCode(), run.transcript());
   }
 

@@ -187,18 +187,13 @@ class PreparedPartTest {
 
   /** Trains a logistic model on every row of {@code data}, so train's metrics cover them all. */
   private static CliRun trainOnEveryRow(Path data, Path model) {
-    return CliRun.precis(
-        "train",
-        "--data",
+    return CliRun.train(
         data.toString(),
-        "--target",
-        "y",
+        model.toString(),
         "--set",
         "prep.split.valid=0",
         "--set",
         "prep.split.test=0",
-        "--out",
-        model.toString(),
         "--json",
         "-q");
   }

@@ -83,12 +83,9 @@ class TargetLabelsTest {
 
   /** Trains on every row of {@code data}, so train's metrics cover all its labelled rows. */
   private static CliRun train(Path data, Path out) {
-    return CliRun.precis(
-        "train",
-        "--data",
+    return CliRun.train(
         data.toString(),
-        "--target",
-        "y",
+        out.toString(),
         "--positive",
         "yes",
         "--set",
@@ -99,8 +96,6 @@ class TargetLabelsTest {
         "prep.split.valid=0",
         "--set",
         "prep.split.test=0",
-        "--out",
-        out.toString(),
         "--json",
         "-q");
   }

@@ -16,15 +16,8 @@ class TaskConfigTest {
   @Test
   void taskIsResponseByDefault() {
     CliRun run =
-        CliRun.precis(
-            "train",
-            "--data",
-            BankData.CSV.toString(),
-            "--target",
-            "y",
-            "--out",
-            dir.resolve("never.precis").toString(),
-            "--print-config");
+        CliRun.train(
+            BankData.CSV.toString(), dir.resolve("never.precis").toString(), "--print-config");
     assertEquals(0, run.exitCode(), run.transcript());
     assertTrue(run.out().contains("\ntask: response\n"), run.transcript());
   }
@@ -33,16 +26,11 @@ class TaskConfigTest {
   void unknownTaskInTheConfigFileIsAConfigErrorNamingTheKeyAndLine() throws IOException {
     Path config = Files.writeString(dir.resolve("uplift.yaml"), "seed: 1\ntask: uplift\n");
     CliRun run =
-        CliRun.precis(
-            "train",
-            "--config",
-            config.toString(),
-            "--data",
+        CliRun.train(
             BankData.CSV.toString(),
-            "--target",
-            "y",
-            "--out",
-            dir.resolve("never.precis").toString());
+            dir.resolve("never.precis").toString(),
+            "--config",
+            config.toString());
     assertEquals(2, run.exitCode(), run.transcript());
     assertTrue(
         run.err().contains("uplift.yaml:2: task: 'uplift' is not one of: response"),
