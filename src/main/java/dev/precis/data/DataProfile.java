@@ -53,26 +53,44 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
                       : preparation.schema().empty().contains(name) ? "empty" : "dropped";
       columns.add(profile(table, c, role, types.get(name), missing));
     }
-    return new DataProfile(table.rows().size(), columns);
+    return new DataProfile(table.rowCount(), columns);
   }
 
   private static ColumnProfile profile(
       CsvTable table, int c, String role, ColumnType type, MissingValues missing) {
+    TableColumn values = table.column(c);
+    // each distinct value is stripped, judged and parsed once; rows are counted by their codes
+    long[] perLevel = new long[values.levelCount()];
+    for (int r = 0; r < values.size(); r++) {
+      perLevel[values.code(r)]++;
+    }
+    boolean[] absentLevel = new boolean[perLevel.length];
     Map<String, Long> counts = new HashMap<>();
     long absent = 0;
+    for (int k = 0; k < perLevel.length; k++) {
+      String value = values.level(k).strip();
+      absentLevel[k] = missing.isMissing(value);
+      if (perLevel[k] == 0) {
+        continue;
+      }
+      if (absentLevel[k]) {
+        absent += perLevel[k];
+      } else {
+        counts.merge(value, perLevel[k], Long::sum);
+      }
+    }
     double min = Double.POSITIVE_INFINITY;
     double max = Double.NEGATIVE_INFINITY;
     double sum = 0;
     long numbers = 0;
-    for (String[] row : table.rows()) {
-      String value = row[c].strip();
-      if (missing.isMissing(value)) {
-        absent++;
-        continue;
-      }
-      counts.merge(value, 1L, Long::sum);
-      if (type == ColumnType.NUMERIC) {
-        double v = Numbers.parseOrNaN(value);
+    if (type == ColumnType.NUMERIC) {
+      // summed in row order, as the mean has always been
+      for (int r = 0; r < values.size(); r++) {
+        int code = values.code(r);
+        if (absentLevel[code]) {
+          continue;
+        }
+        double v = values.number(code);
         min = Math.min(min, v);
         max = Math.max(max, v);
         sum += v;

@@ -61,10 +61,12 @@ public record EncodedData(List<String> featureNames, SparseRows x, boolean[] y) 
     RowEncoder encoder = pipeline.encoder(table.file(), table.columns());
     SparseRows x = new SparseRows(encoder.featureCount());
     boolean[] y = new boolean[which.length];
+    String[] fields = new String[table.columns().size()];
     for (int i = 0; i < which.length; i++) {
       int row = target.rows()[which[i]];
       try {
-        encoder.encode(table.rows().get(row), x);
+        table.readRow(row, fields);
+        encoder.encode(fields, x);
       } catch (RowEncoder.BadValue e) {
         throw DataFiles.error(
             table.file(),

@@ -27,9 +27,9 @@ public record NumericStep(String name, double fill, double center, double scale,
       if (column.isMissing(i)) {
         continue;
       }
-      String raw = column.value(i);
-      double value = Numbers.parseOrNaN(raw.strip());
+      double value = column.number(i);
       if (Double.isNaN(value)) {
+        String raw = column.value(i);
         throw column.error(
             i,
             "column '"

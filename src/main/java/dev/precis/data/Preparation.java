@@ -90,7 +90,7 @@ public record Preparation(
                 EncodedData.encode(table, pipeline, target, splits.train()),
                 EncodedData.encode(table, pipeline, target, splits.valid()),
                 EncodedData.encode(table, pipeline, target, splits.test()),
-                table.rows().size() - target.rows().length)
+                table.rowCount() - target.rows().length)
             .requireBothClasses(table.file());
     return new Preparation(table, source.schema(), target, splits, data);
   }

@@ -171,9 +171,10 @@ public final class PreparedDirectory {
     }
     int features = expected.size() - 1;
     SparseRows x = new SparseRows(features);
-    boolean[] y = new boolean[table.rows().size()];
+    boolean[] y = new boolean[table.rowCount()];
+    String[] fields = new String[expected.size()];
     for (int r = 0; r < y.length; r++) {
-      String[] fields = table.rows().get(r);
+      table.readRow(r, fields);
       for (int f = 0; f < features; f++) {
         double value = Numbers.parseOrNaN(fields[f]);
         if (Double.isNaN(value)) {

@@ -107,20 +107,31 @@ public final class SchemaInference {
    */
   private record Values(int column, long numbers, long others, int firstOther, long distinct) {
 
+    private static final byte MISSING = 0;
+    private static final byte NUMBER = 1;
+    private static final byte OTHER = 2;
+
     static Values scan(CsvTable table, int column, MissingValues missing) {
+      TableColumn values = table.column(column);
+      // each distinct value is judged once; the rows are then counted by their codes
+      byte[] kind = new byte[values.levelCount()];
+      for (int k = 0; k < kind.length; k++) {
+        String value = values.level(k);
+        kind[k] = missing.isMissing(value) ? MISSING : Numbers.isNumber(value) ? NUMBER : OTHER;
+      }
+      boolean[] met = new boolean[kind.length];
       long numbers = 0;
       long others = 0;
       int firstOther = -1;
       Set<String> seen = new HashSet<>();
       long repeats = 0;
-      long tooManyRepeats = (long) ((1 - IDENTIFIER_SHARE) * table.rows().size());
-      List<String[]> rows = table.rows();
-      for (int r = 0; r < rows.size(); r++) {
-        String value = rows.get(r)[column];
-        if (missing.isMissing(value)) {
+      long tooManyRepeats = (long) ((1 - IDENTIFIER_SHARE) * table.rowCount());
+      for (int r = 0; r < values.size(); r++) {
+        int code = values.code(r);
+        if (kind[code] == MISSING) {
           continue;
         }
-        if (Numbers.isNumber(value)) {
+        if (kind[code] == NUMBER) {
           numbers++;
         } else {
           others++;
@@ -129,8 +140,11 @@ public final class SchemaInference {
           }
         }
         // past this many repeats the column cannot look like an identifier: stop collecting
-        if (repeats <= tooManyRepeats && !seen.add(value.strip())) {
-          repeats++;
+        if (repeats <= tooManyRepeats) {
+          if (met[code] || !seen.add(values.level(code).strip())) {
+            repeats++;
+          }
+          met[code] = true;
         }
       }
       return new Values(column, numbers, others, firstOther, seen.size());
@@ -156,7 +170,7 @@ public final class SchemaInference {
             "column '"
                 + name
                 + "' holds numbers but this row has '"
-                + table.rows().get(firstOther)[column]
+                + table.value(firstOther, column)
                 + "'"
                 + (others > 1 ? " (and " + (others - 1) + " more rows like it)" : "")
                 + "; fix the value, list it in prep.missing.tokens, "

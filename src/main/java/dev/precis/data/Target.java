@@ -1,8 +1,7 @@
 package dev.precis.data;
 
 import dev.precis.PrecisException;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -24,24 +23,34 @@ public record Target(
    * (ties: the later value in sort order, so that "yes" beats "no" and "1" beats "0").
    */
   public static Target read(CsvTable table, String column, String positive, MissingValues missing) {
-    int c = table.indexOf(column, "data.target");
-    Map<String, Long> counts = new TreeMap<>();
-    List<String> values = new ArrayList<>();
-    List<Integer> labelled = new ArrayList<>();
+    TableColumn field = table.column(table.indexOf(column, "data.target"));
     LabelReader reading = new LabelReader(missing, positive);
-    for (int r = 0; r < table.rows().size(); r++) {
-      String value = reading.value(table.rows().get(r)[c]);
-      if (value != null) {
-        counts.merge(value, 1L, Long::sum);
-        values.add(value);
-        labelled.add(r);
+    // labels read once per distinct value, counted per value before being named
+    String[] labelOf = new String[field.levelCount()];
+    long[] perLevel = new long[labelOf.length];
+    for (int k = 0; k < labelOf.length; k++) {
+      labelOf[k] = reading.value(field.level(k));
+    }
+    int[] rows = new int[table.rowCount()];
+    int n = 0;
+    for (int r = 0; r < rows.length; r++) {
+      int code = field.code(r);
+      if (labelOf[code] != null) {
+        perLevel[code]++;
+        rows[n++] = r;
+      }
+    }
+    rows = Arrays.copyOf(rows, n);
+    Map<String, Long> counts = new TreeMap<>();
+    for (int k = 0; k < labelOf.length; k++) {
+      if (perLevel[k] > 0) {
+        counts.merge(labelOf[k], perLevel[k], Long::sum);
       }
     }
     LabelReader reader = new LabelReader(missing, choosePositive(table, column, positive, counts));
-    int[] rows = labelled.stream().mapToInt(Integer::intValue).toArray();
-    boolean[] labels = new boolean[rows.length];
-    for (int i = 0; i < rows.length; i++) {
-      labels[i] = reader.isPositive(values.get(i));
+    boolean[] labels = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      labels[i] = reader.isPositive(labelOf[field.code(rows[i])]);
     }
     return new Target(column, reader.positive(), rows, labels, counts);
   }

@@ -8,12 +8,14 @@ import dev.precis.PrecisException;
  */
 public final class TrainingColumn {
   private final CsvTable table;
+  private final TableColumn values;
   private final int column;
   private final int[] rows;
   private final MissingValues missing;
 
   TrainingColumn(CsvTable table, int column, int[] rows, MissingValues missing) {
     this.table = table;
+    this.values = table.column(column);
     this.column = column;
     this.rows = rows;
     this.missing = missing;
@@ -30,7 +32,12 @@ public final class TrainingColumn {
 
   /** The field of the i-th training row, as read. */
   public String value(int i) {
-    return table.rows().get(rows[i])[column];
+    return values.value(rows[i]);
+  }
+
+  /** The number the i-th training row's field holds once stripped, or NaN; parsed once a value. */
+  public double number(int i) {
+    return values.number(values.code(rows[i]));
   }
 
   /** Whether the i-th training row's field is blank or a missing token. */

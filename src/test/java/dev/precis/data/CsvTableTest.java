@@ -57,10 +57,10 @@ class CsvTableTest {
     List<String> lines = Files.readAllLines(BANK).stream().filter(l -> !l.isBlank()).toList();
     CsvTable table = CsvTable.read(BANK, auto());
     assertEquals(lines.get(0).split(";").length, table.columns().size());
-    assertEquals(lines.size() - 1, table.rows().size());
+    assertEquals(lines.size() - 1, table.rowCount());
     assertEquals(21, table.columns().size());
-    assertEquals(4119, table.rows().size());
-    assertEquals(table.rows().size(), table.lines().length);
+    assertEquals(4119, table.rowCount());
+    assertEquals(table.rowCount(), table.lines().length);
   }
 
   @Test
@@ -70,7 +70,8 @@ class CsvTableTest {
     assertEquals(header[0].replace("\"", ""), table.columns().get(0));
     assertEquals("y", table.columns().get(table.columns().size() - 1));
     assertTrue(table.columns().contains("emp.var.rate"));
-    for (String[] row : table.rows()) {
+    for (int r = 0; r < table.rowCount(); r++) {
+      String[] row = table.row(r);
       assertEquals(table.columns().size(), row.length);
       String y = row[row.length - 1];
       assertTrue(y.equals("yes") || y.equals("no"), y);
@@ -92,8 +93,8 @@ class CsvTableTest {
     CsvTable table = CsvTable.read(file, auto());
     assertEquals(new CsvDialect(',', true), table.dialect());
     assertEquals(List.of("id", "city", "spend"), table.columns());
-    assertEquals(2, table.rows().size());
-    assertArrayEquals(new String[] {"1", "Paris, FR", "10.5"}, table.rows().get(0));
+    assertEquals(2, table.rowCount());
+    assertArrayEquals(new String[] {"1", "Paris, FR", "10.5"}, table.row(0));
   }
 
   @Test
@@ -102,8 +103,8 @@ class CsvTableTest {
     CsvTable table = CsvTable.read(file, auto());
     assertEquals(new CsvDialect('\t', false), table.dialect());
     assertEquals(List.of("col1", "col2", "col3"), table.columns());
-    assertEquals(3, table.rows().size());
-    assertArrayEquals(new String[] {"1", "red", "0.5"}, table.rows().get(0));
+    assertEquals(3, table.rowCount());
+    assertArrayEquals(new String[] {"1", "red", "0.5"}, table.row(0));
     assertEquals(1, table.lines()[0]);
   }
 
@@ -119,8 +120,8 @@ class CsvTableTest {
     CsvTable table = CsvTable.read(file, config(";", false));
     assertEquals(new CsvDialect(';', false), table.dialect());
     assertEquals(List.of("col1", "col2"), table.columns());
-    assertEquals(2, table.rows().size());
-    assertArrayEquals(new String[] {"a", "b,c"}, table.rows().get(0));
+    assertEquals(2, table.rowCount());
+    assertArrayEquals(new String[] {"a", "b,c"}, table.row(0));
   }
 
   @Test
@@ -134,7 +135,7 @@ class CsvTableTest {
     Path file = write("bom.csv", "\uFEFFid,name\n1,ann\n");
     CsvTable table = CsvTable.read(file, auto());
     assertEquals(List.of("id", "name"), table.columns());
-    assertArrayEquals(new String[] {"1", "ann"}, table.rows().get(0));
+    assertArrayEquals(new String[] {"1", "ann"}, table.row(0));
   }
 
   @Test
@@ -142,7 +143,7 @@ class CsvTableTest {
     Path file = write("bom.csv", "\uFEFF1,ann\n2,bob\n");
     CsvTable table = CsvTable.read(file, auto());
     assertEquals(List.of("col1", "col2"), table.columns());
-    assertArrayEquals(new String[] {"1", "ann"}, table.rows().get(0));
+    assertArrayEquals(new String[] {"1", "ann"}, table.row(0));
   }
 
   @Test
@@ -152,9 +153,9 @@ class CsvTableTest {
     CsvTable one = CsvTable.read(lf, config(",", null));
     CsvTable two = CsvTable.read(crlf, config(",", null));
     assertEquals(one.columns(), two.columns());
-    assertEquals(one.rows().size(), two.rows().size());
-    for (int i = 0; i < one.rows().size(); i++) {
-      assertArrayEquals(one.rows().get(i), two.rows().get(i));
+    assertEquals(one.rowCount(), two.rowCount());
+    for (int i = 0; i < one.rowCount(); i++) {
+      assertArrayEquals(one.row(i), two.row(i));
     }
     assertArrayEquals(new long[] {2, 4}, two.lines());
   }
@@ -168,9 +169,8 @@ class CsvTableTest {
     CsvTable plain = CsvTable.read(BANK, auto());
     CsvTable zipped = CsvTable.read(gz, auto());
     assertEquals(plain.columns(), zipped.columns());
-    assertEquals(plain.rows().size(), zipped.rows().size());
-    assertArrayEquals(
-        plain.rows().get(plain.rows().size() - 1), zipped.rows().get(zipped.rows().size() - 1));
+    assertEquals(plain.rowCount(), zipped.rowCount());
+    assertArrayEquals(plain.row(plain.rowCount() - 1), zipped.row(zipped.rowCount() - 1));
   }
 
   @Test
@@ -180,7 +180,7 @@ class CsvTableTest {
     Path file = write("m.csv", "id,note,y\n1,\"two\nlines\",yes\n2,plain,no\n");
     CsvTable table = CsvTable.read(file, auto());
     assertEquals(new CsvDialect(',', true), table.dialect());
-    assertArrayEquals(new String[] {"1", "two\nlines", "yes"}, table.rows().get(0));
+    assertArrayEquals(new String[] {"1", "two\nlines", "yes"}, table.row(0));
   }
 
   @Test

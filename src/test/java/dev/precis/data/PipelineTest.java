@@ -94,9 +94,7 @@ class PipelineTest {
 
   private static double[] values(String column, int[] rows) {
     int c = table().columns().indexOf(column);
-    return Arrays.stream(rows)
-        .mapToDouble(r -> Double.parseDouble(table().rows().get(r)[c]))
-        .toArray();
+    return Arrays.stream(rows).mapToDouble(r -> Double.parseDouble(table().row(r)[c])).toArray();
   }
 
   private static double median(double[] values) {
@@ -110,7 +108,7 @@ class PipelineTest {
     RowEncoder encoder = pipeline.encoder(table().file(), table().columns());
     double[][] x = new double[rows.length][];
     for (int i = 0; i < rows.length; i++) {
-      x[i] = dense(encoder, table().rows().get(rows[i]));
+      x[i] = dense(encoder, table().row(rows[i]));
     }
     return x;
   }
@@ -125,7 +123,7 @@ class PipelineTest {
   }
 
   private static String[] bankRowWith(String column, String value) {
-    String[] row = table().rows().get(0).clone();
+    String[] row = table().row(0).clone();
     row[table().columns().indexOf(column)] = value;
     return row;
   }
@@ -170,13 +168,13 @@ class PipelineTest {
   @Test
   void numericFillLooksAtTheFittedRowsOnly() {
     // the older half of the training rows: their median age cannot be the median of all rows
-    int[] allRows = IntStream.range(0, table().rows().size()).toArray();
+    int[] allRows = IntStream.range(0, table().rowCount()).toArray();
     double[] ages = values("age", trainRows);
     double cut = median(ages);
     int age = table().columns().indexOf("age");
     int[] older =
         Arrays.stream(trainRows)
-            .filter(r -> Double.parseDouble(table().rows().get(r)[age]) > cut)
+            .filter(r -> Double.parseDouble(table().row(r)[age]) > cut)
             .toArray();
     assertNotEquals(median(values("age", allRows)), median(values("age", older)));
     FeaturePipeline pipeline = fit(config, older);
@@ -224,9 +222,9 @@ class PipelineTest {
     assertTrue(x.indicator());
     assertEquals(List.of("x", "x:missing"), pipeline.featureNames());
     RowEncoder encoder = pipeline.encoder(file, small.columns());
-    double[] out = dense(encoder, small.rows().get(1));
+    double[] out = dense(encoder, small.row(1));
     assertArrayEquals(new double[] {3.0, 1.0}, out);
-    out = dense(encoder, small.rows().get(2));
+    out = dense(encoder, small.row(2));
     assertArrayEquals(new double[] {3.0, 0.0}, out);
   }
 
@@ -261,8 +259,7 @@ class PipelineTest {
   void categoricalColumnWithMissingValuesGetsAMissingLevel() {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     int c = table().columns().indexOf("default");
-    assertTrue(
-        Arrays.stream(trainRows).anyMatch(r -> table().rows().get(r)[c].equals(MISSING_TOKEN)));
+    assertTrue(Arrays.stream(trainRows).anyMatch(r -> table().row(r)[c].equals(MISSING_TOKEN)));
     List<String> levels = categorical(pipeline, "default").levels();
     assertTrue(levels.contains(FeaturePipeline.MISSING_LEVEL), levels.toString());
     assertFalse(levels.contains(MISSING_TOKEN), levels.toString());
@@ -286,8 +283,7 @@ class PipelineTest {
   void categoricalColumnWithoutMissingValuesHasNoMissingLevel() {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     int c = table().columns().indexOf("contact");
-    assertTrue(
-        Arrays.stream(trainRows).noneMatch(r -> table().rows().get(r)[c].equals(MISSING_TOKEN)));
+    assertTrue(Arrays.stream(trainRows).noneMatch(r -> table().row(r)[c].equals(MISSING_TOKEN)));
     assertFalse(categorical(pipeline, "contact").levels().contains(FeaturePipeline.MISSING_LEVEL));
   }
 
@@ -311,7 +307,7 @@ class PipelineTest {
     int c = table().columns().indexOf("job");
     Map<String, Long> counts = new HashMap<>();
     for (int r : trainRows) {
-      String job = table().rows().get(r)[c];
+      String job = table().row(r)[c];
       if (!job.equals(MISSING_TOKEN)) {
         counts.merge(job, 1L, Long::sum);
       }
@@ -338,7 +334,7 @@ class PipelineTest {
     int c = table().columns().indexOf("job");
     String rare =
         Arrays.stream(trainRows)
-            .mapToObj(r -> table().rows().get(r)[c])
+            .mapToObj(r -> table().row(r)[c])
             .filter(job -> !kept.contains(job) && !job.equals(MISSING_TOKEN))
             .findFirst()
             .orElseThrow();
@@ -351,7 +347,7 @@ class PipelineTest {
   void unseenLevelIsCountedAndEncodesAsNoLevel() {
     FeaturePipeline pipeline = source.fit(source.splits().train());
     RowEncoder encoder = pipeline.encoder(table().file(), table().columns());
-    double[] out = dense(encoder, table().rows().get(0));
+    double[] out = dense(encoder, table().row(0));
     assertEquals(0, encoder.unseenLevels());
     out = dense(encoder, bankRowWith("job", "astronaut"));
     assertEquals(1, encoder.unseenLevels());
@@ -368,7 +364,7 @@ class PipelineTest {
     FeaturePipeline pipeline = fit(config("prep.encode.max_levels=3"), trainRows);
     RowEncoder encoder = pipeline.encoder(table().file(), table().columns());
     // every other categorical value is a kept level, so only the job can be unseen
-    String[] row = table().rows().get(0).clone();
+    String[] row = table().row(0).clone();
     for (CategoricalStep column : steps(pipeline, CategoricalStep.class)) {
       row[table().columns().indexOf(column.name())] = column.levels().get(0);
     }
@@ -385,7 +381,7 @@ class PipelineTest {
     FeaturePipeline pipeline = fit(config("prep.encode.max_levels=3"), trainRows);
     RowEncoder encoder = pipeline.encoder(table().file(), table().columns());
     for (int r : trainRows) {
-      dense(encoder, table().rows().get(r));
+      dense(encoder, table().row(r));
     }
     assertEquals(0, encoder.unseenLevels(), "the training rows themselves hold no unseen level");
   }

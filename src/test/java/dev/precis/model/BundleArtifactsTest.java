@@ -54,7 +54,8 @@ class BundleArtifactsTest {
     CsvTable table = CsvTable.read(ModelBundleTest.BANK, bundle.config().data());
     RowEncoder encoder = bundle.pipeline().encoder(table.file(), table.columns());
     rows = new SparseRows(encoder.featureCount());
-    for (String[] row : table.rows()) {
+    for (int r = 0; r < table.rowCount(); r++) {
+      String[] row = table.row(r);
       encoder.encode(row, rows);
     }
   }

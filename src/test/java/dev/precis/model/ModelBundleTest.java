@@ -75,7 +75,8 @@ class ModelBundleTest {
   private static SparseRows encodedRows(FeaturePipeline pipeline) {
     RowEncoder encoder = pipeline.encoder(table.file(), table.columns());
     SparseRows x = new SparseRows(encoder.featureCount());
-    for (String[] row : table.rows()) {
+    for (int r = 0; r < table.rowCount(); r++) {
+      String[] row = table.row(r);
       encoder.encode(row, x);
     }
     return x;
