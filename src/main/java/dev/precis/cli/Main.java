@@ -2,6 +2,9 @@ package dev.precis.cli;
 
 import dev.precis.PrecisException;
 import dev.precis.io.StandardStreams;
+import java.io.BufferedOutputStream;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -53,7 +56,11 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
   public static void main(String[] args) {
     PrintWriter err = new PrintWriter(System.err, true);
-    int code = run(System.in, System.out, err, args);
+    // Not System.out: a PrintStream hides its write errors, and a full disk or a closed reader
+    // behind standard output must not end in exit 0.
+    OutputStream stdout =
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 1 << 16);
+    int code = run(System.in, stdout, err, args);
     err.flush();
     System.exit(code);
   }
@@ -64,11 +71,17 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
    */
   public static int run(InputStream in, OutputStream out, PrintWriter err, String... args) {
     PrintWriter text = new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true);
-    try {
-      return run(in, out, text, err, args);
-    } finally {
-      text.flush();
+    int code = run(in, out, text, err, args);
+    text.flush();
+    boolean reported = code != 0 && code != PrecisException.GATE;
+    if (text.checkError() && !reported) {
+      // what the command printed did not all reach standard output: the run did not do its job
+      err.println(
+          "precis: error: standard output: cannot write (the disk is full, or its reader closed"
+              + " it); what was printed there is incomplete");
+      return PrecisException.USAGE;
     }
+    return code;
   }
 
   /**

@@ -44,7 +44,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
 
   /** What prep may write in its directory; nothing else there is touched. */
   private static final List<String> FILES =
-      Stream.concat(PreparedDirectory.FILES.stream(), Stream.of(REPORT)).toList();
+      Stream.concat(Stream.of(REPORT), PreparedDirectory.FILES.stream()).toList();
 
   @Option(
       names = {"-o", "--out"},

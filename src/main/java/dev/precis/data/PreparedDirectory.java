@@ -32,9 +32,12 @@ public final class PreparedDirectory {
   public static final String MANIFEST = PreparedManifest.FILE;
   private static final String[] PARTS = {"train.csv", "valid.csv", "test.csv"};
 
-  /** Every file of a prepared directory: what `prep` may write there and `train` reads. */
+  /**
+   * Every file of a prepared directory: what `prep` may write there and `train` reads, in the order
+   * they are put in place; the manifest, which vouches for the others, last.
+   */
   public static final List<String> FILES =
-      List.of(PIPELINE, MANIFEST, PARTS[0], PARTS[1], PARTS[2]);
+      List.of(PIPELINE, PARTS[0], PARTS[1], PARTS[2], MANIFEST);
 
   private PreparedDirectory() {}
 

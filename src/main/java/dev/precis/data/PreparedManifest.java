@@ -3,6 +3,7 @@ package dev.precis.data;
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
 import dev.precis.io.Sha256;
+import dev.precis.io.StandardStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -77,17 +78,27 @@ public record PreparedManifest(
   }
 
   /**
-   * The part a file is, when the prepared.json beside it lists the file by name.
+   * The part a file is, when the prepared.json beside it lists it by name. Standard input is never
+   * a part, and a prepared.json that is not one `prep` wrote makes nothing beside it a part: such a
+   * file is read as raw, and if it really is a part, the pipeline's missing columns say so.
    *
-   * @throws PrecisException (data) when that prepared.json cannot be read, or when the part was
-   *     encoded with another pipeline than {@code pipeline}, which would read its columns wrongly
+   * @throws PrecisException (data) when the file is listed but was encoded with another pipeline
+   *     than {@code pipeline}, which would read its columns wrongly
    */
   public static Optional<Part> partFor(Path file, FeaturePipeline pipeline) {
+    if (StandardStreams.isDash(file)) {
+      return Optional.empty();
+    }
     Path dir = file.toAbsolutePath().getParent();
     if (dir == null || !Files.isRegularFile(dir.resolve(FILE))) {
       return Optional.empty();
     }
-    PreparedManifest manifest = read(dir);
+    PreparedManifest manifest;
+    try {
+      manifest = read(dir);
+    } catch (PrecisException e) {
+      return Optional.empty();
+    }
     Part part = manifest.parts().get(file.getFileName().toString());
     if (part != null && !digests(pipeline).contains(manifest.pipelineSha256())) {
       throw PrecisException.data(

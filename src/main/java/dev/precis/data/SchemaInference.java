@@ -117,7 +117,8 @@ public final class SchemaInference {
       byte[] kind = new byte[values.levelCount()];
       for (int k = 0; k < kind.length; k++) {
         String value = values.level(k);
-        kind[k] = missing.isMissing(value) ? MISSING : Numbers.isNumber(value) ? NUMBER : OTHER;
+        kind[k] =
+            missing.isMissing(value) ? MISSING : Numbers.isNumber(value.strip()) ? NUMBER : OTHER;
       }
       boolean[] met = new boolean[kind.length];
       long numbers = 0;

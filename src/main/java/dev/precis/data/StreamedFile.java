@@ -2,6 +2,7 @@ package dev.precis.data;
 
 import dev.precis.config.DataConfig;
 import dev.precis.data.CsvTable.CsvHead;
+import dev.precis.io.InputFile;
 import dev.precis.io.Sha256;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -37,6 +38,9 @@ public final class StreamedFile implements AutoCloseable {
    */
   static StreamedFile open(Path file, DataConfig config, FeaturePipeline pipeline) {
     Optional<PreparedManifest.Part> part = PreparedManifest.partFor(file, pipeline);
+    // A part is a file, never standard input: check it before a single score goes out (to
+    // standard output, say), and again as it is read, in case it changes in between.
+    part.ifPresent(p -> PreparedManifest.checkUnchanged(file, p, InputFile.sha256(file)));
     MessageDigest digest = Sha256.newDigest();
     return new StreamedFile(file, part, digest, CsvHead.open(file, config, digest));
   }

@@ -2,15 +2,16 @@ package dev.precis.io;
 
 import dev.precis.PrecisException;
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * A directory a run writes a known set of files into (prep's parts, tune's leaderboard). It never
@@ -30,11 +31,12 @@ public final class OutputDirectory extends Output {
   private final Set<String> names;
 
   /**
-   * @param names every file name this command may write there
+   * @param names every file name this command may write there, in the order they are put in place
+   *     in an existing directory: the one that vouches for the others (a manifest of digests) last
    */
   public OutputDirectory(String option, Path path, boolean force, Collection<String> names) {
     super(option, path, force);
-    this.names = new TreeSet<>(names);
+    this.names = new LinkedHashSet<>(names);
   }
 
   /** Fills a fresh directory. */
@@ -129,8 +131,15 @@ public final class OutputDirectory extends Output {
   }
 
   private void replace(Path staging, List<String> written) throws IOException {
-    for (String name : written) {
-      Temporaries.moveIntoPlace(staging.resolve(name), SymbolicLinks.follow(path().resolve(name)));
+    for (String name : names) {
+      if (written.contains(name)) {
+        try {
+          Temporaries.moveIntoPlace(
+              staging.resolve(name), SymbolicLinks.follow(path().resolve(name)), force());
+        } catch (FileAlreadyExistsException e) {
+          throw WriteFailure.appeared(this, name);
+        }
+      }
     }
     for (String name : names) {
       if (force() && !written.contains(name)) {

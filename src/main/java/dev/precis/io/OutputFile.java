@@ -5,6 +5,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -140,7 +141,10 @@ public final class OutputFile extends Output {
       try (OutputStream buffered = new BufferedOutputStream(out, 1 << 16)) {
         writer.write(buffered);
       }
-      Temporaries.moveIntoPlace(temp, target);
+      Temporaries.moveIntoPlace(temp, target, force());
+    } catch (FileAlreadyExistsException e) {
+      Temporaries.deleteQuietly(temp);
+      throw WriteFailure.appeared(this);
     } catch (IOException | UncheckedIOException e) {
       Temporaries.deleteQuietly(temp);
       throw out == null

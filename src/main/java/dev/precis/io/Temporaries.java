@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -48,15 +49,31 @@ public final class Temporaries {
 
   /**
    * Renames {@code temp} over {@code target}, atomically where the file system can; it is no longer
-   * a temporary after.
+   * a temporary after. Without {@code replace}, a target that exists by now (made by another
+   * program while this one was writing) is kept and the move refused.
    *
+   * @throws FileAlreadyExistsException without {@code replace}, when the target exists
    * @throws IOException if it cannot be moved
    */
-  public static void moveIntoPlace(Path temp, Path target) throws IOException {
-    try {
-      Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (AtomicMoveNotSupportedException | FileAlreadyExistsException e) {
-      Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+  public static void moveIntoPlace(Path temp, Path target, boolean replace) throws IOException {
+    if (replace) {
+      try {
+        Files.move(
+            temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      } catch (AtomicMoveNotSupportedException e) {
+        Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+      }
+    } else {
+      try {
+        // A rename replaces what is there; a hard link is made only where nothing is.
+        Files.createLink(target, temp);
+        Files.delete(temp);
+      } catch (UnsupportedOperationException | FileSystemException e) {
+        if (e instanceof FileAlreadyExistsException exists) {
+          throw exists;
+        }
+        Files.move(temp, target); // no hard links here: refuses an existing target, not atomically
+      }
     }
     IN_FLIGHT.remove(temp);
   }

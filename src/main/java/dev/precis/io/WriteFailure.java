@@ -26,6 +26,27 @@ final class WriteFailure {
         PrecisException.USAGE, output + ": cannot write: " + reason + "; " + fix, e);
   }
 
+  /**
+   * A usage error for an output that did not exist when the run checked it but does now: another
+   * program made it meanwhile, and without --force it is kept.
+   */
+  static PrecisException appeared(Output output) {
+    return PrecisException.usage(
+        output
+            + ": appeared while Precis was writing it, and is kept; pass --force to replace it, or"
+            + " choose another "
+            + output.option());
+  }
+
+  /** As {@link #appeared(Output)}, for one file of a directory output. */
+  static PrecisException appeared(Output output, String name) {
+    return PrecisException.usage(
+        output.path().resolve(name)
+            + ": appeared while Precis was writing it, and is kept; pass --force to replace it, or"
+            + " choose another "
+            + output.option());
+  }
+
   /** The I/O failure itself, whether it came checked or wrapped. */
   static IOException cause(Exception e) {
     return e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;

@@ -141,6 +141,34 @@ class PreparedPartTest {
   }
 
   @Test
+  void aChangedPartPrintsNoScoreBeforeItsErrorTest() throws IOException {
+    Path changed = changedCopy("test.csv");
+    CliRun run =
+        CliRun.precis(
+            "predict",
+            "--model",
+            bankModel.toString(),
+            "--data",
+            changed.resolve("test.csv").toString(),
+            "--out",
+            "-",
+            "-q");
+    assertEquals(3, run.exitCode(), run.transcript());
+    assertEquals("", run.out(), "scores reached standard output before the part was refused");
+  }
+
+  @Test
+  void aPreparedJsonThatPrepDidNotWriteMakesNoNeighbourAPartTest() throws IOException {
+    Path dir = Files.createDirectory(tmp.resolve("exports"));
+    Files.writeString(dir.resolve("prepared.json"), "{\"hello\": 1}");
+    Path raw = Files.copy(BankData.CSV, dir.resolve("bank.csv"));
+    assertEquals(
+        evalJson(BankData.CSV).path("metrics").path("auc").asDouble(),
+        evalJson(raw).path("metrics").path("auc").asDouble(),
+        0.0);
+  }
+
+  @Test
   void trainOnAPrepDirectoryWithAChangedPartExitsThreeTest() throws IOException {
     Path changed = changedCopy("train.csv");
     CliRun run =
