@@ -1,6 +1,8 @@
 package dev.precis.cli;
 
 import dev.precis.config.ConfigOverride;
+import dev.precis.data.PreparedManifest;
+import dev.precis.io.StandardStreams;
 import dev.precis.model.ModelBundle;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -36,9 +38,16 @@ final class BundleInputs {
     return bundle;
   }
 
-  /** The files a run reads: these and a config file (null when none is given). */
+  /**
+   * The files a run reads: these, a config file (null when none is given), and the prepared.json
+   * beside the data, which says whether it is an encoded part.
+   */
   List<Path> files(Path config) {
-    return Arrays.asList(model, data, config);
+    Path manifest =
+        data == null || StandardStreams.isDash(data)
+            ? null
+            : data.toAbsolutePath().resolveSibling(PreparedManifest.FILE);
+    return Arrays.asList(model, data, config, manifest);
   }
 
   /** --data as the override of data.path it stands for, when given. */

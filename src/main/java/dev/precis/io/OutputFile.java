@@ -169,6 +169,14 @@ public final class OutputFile extends Output {
     return Temporaries.siblingOf(near);
   }
 
+  /**
+   * The usage error (exit 2) for a {@link #scratch} file of this output that could not be written,
+   * whether the failure came checked or wrapped.
+   */
+  public PrecisException scratchFailure(Path scratch, Exception e) {
+    return WriteFailure.cannotWriteScratch(this, scratch, WriteFailure.cause(e));
+  }
+
   private Kind kind() {
     if (toStandardOutput()) {
       return Kind.STANDARD_OUTPUT;

@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /**
@@ -45,6 +46,20 @@ final class WriteFailure {
             + ": appeared while Precis was writing it, and is kept; pass --force to replace it, or"
             + " choose another "
             + output.option());
+  }
+
+  /** A usage error for the scratch file {@code output} is assembled in, which {@code e} stopped. */
+  static PrecisException cannotWriteScratch(Output output, Path scratch, IOException e) {
+    return new PrecisException(
+        PrecisException.USAGE,
+        output
+            + ": cannot write its scratch file "
+            + scratch
+            + ": "
+            + reason(e)
+            + "; free some space there, or choose another "
+            + output.option(),
+        e);
   }
 
   /** The I/O failure itself, whether it came checked or wrapped. */

@@ -135,13 +135,13 @@ public final class BatchPrediction {
               }
               writeQuietly(writer, text.lines);
             });
+      } catch (IOException | UncheckedIOException e) {
+        throw out.scratchFailure(unselected, e);
       }
       long k = top.select(percent);
       write(out, writer -> appendSelection(unselected, writer, top));
       return new Selection(
           "top_percent", k, k == 0 ? null : top.cutoff() / (double) ScoreFormat.SCALE);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } finally {
       Temporaries.deleteQuietly(unselected);
     }

@@ -187,6 +187,39 @@ class OutputSafetyTest {
     assertUsageError(predict(BankData.CSV, out), out, "not a directory");
   }
 
+  @Test
+  void aReportOverThePreparedJsonBesideItsDataIsAUsageErrorEvenWithForce() throws IOException {
+    Path prepared = dir.resolve("prepared");
+    assertOk(prep(BankData.CSV, prepared));
+    Path manifest = prepared.resolve("prepared.json");
+    byte[] before = Files.readAllBytes(manifest);
+    CliRun run =
+        CliRun.precis(
+            "eval",
+            "--model",
+            "" + model,
+            "--data",
+            "" + prepared.resolve("test.csv"),
+            "--out",
+            "" + manifest,
+            "--force");
+    assertUsageError(run, "prepared.json");
+    assertArrayEquals(before, Files.readAllBytes(manifest));
+  }
+
+  @Test
+  void aScratchFileThatCannotBeWrittenIsAUsageErrorNamingIt() throws IOException {
+    Path notADirectory = Files.writeString(dir.resolve("tmp-is-a-file"), "x\n");
+    String tmpdir = System.getProperty("java.io.tmpdir");
+    System.setProperty("java.io.tmpdir", notADirectory.toString());
+    try {
+      assertUsageError(
+          predict(BankData.CSV, "-", "--top-percent", "10"), "scratch file", "tmp-is-a-file");
+    } finally {
+      System.setProperty("java.io.tmpdir", tmpdir);
+    }
+  }
+
   private static CliRun prep(Path data, Path out, String... options) {
     List<String> args =
         new ArrayList<>(
