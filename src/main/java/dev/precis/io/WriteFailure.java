@@ -22,7 +22,9 @@ final class WriteFailure {
     String fix =
         reason.contains("space")
             ? "free some space or choose another " + output.option()
-            : "choose another " + output.option() + " or check its permissions";
+            : reason.contains("broken pipe")
+                ? "its reader stopped reading before the end; what it got is incomplete"
+                : "choose another " + output.option() + " or check its permissions";
     return new PrecisException(
         PrecisException.USAGE, output + ": cannot write: " + reason + "; " + fix, e);
   }
