@@ -4,13 +4,8 @@ import dev.precis.PrecisException;
 import dev.precis.config.DataConfig;
 import dev.precis.io.InputFile;
 import dev.precis.io.Sha256;
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -21,8 +16,6 @@ import java.util.List;
  * a field with {@link #value}, or a whole row into a reused array with {@link #readRow}.
  */
 public final class CsvTable {
-  private static final int SAMPLE_CHARS = 1 << 16;
-
   private final Path file;
   private final CsvDialect dialect;
   private final List<String> columns;
@@ -170,170 +163,5 @@ public final class CsvTable {
     return columns.size() <= 25
         ? String.join(", ", columns)
         : String.join(", ", columns.subList(0, 25)) + ", … (" + columns.size() + " columns)";
-  }
-
-  /** The dialect and column names of a file, and a way to stream its rows. */
-  public static final class CsvHead implements AutoCloseable {
-    private final Path file;
-    private final CsvDialect dialect;
-    private final List<String> columns;
-    private final BlockReader blocks;
-
-    private CsvHead(Path file, CsvDialect dialect, List<String> columns, BlockReader blocks) {
-      this.file = file;
-      this.dialect = dialect;
-      this.columns = columns;
-      this.blocks = blocks;
-    }
-
-    /** Opens a file, sniffs its dialect and reads its header. */
-    public static CsvHead open(Path file, DataConfig config) {
-      return open(file, config, null);
-    }
-
-    /**
-     * As {@link #open(Path, DataConfig)}, feeding the file's bytes to {@code digest} as they are
-     * read.
-     */
-    public static CsvHead open(Path file, DataConfig config, java.security.MessageDigest digest) {
-      Reader reader = DataFiles.open(file, config.charset(), digest);
-      try {
-        BufferedReader buffered = (BufferedReader) reader;
-        skipBom(buffered);
-        buffered.mark(SAMPLE_CHARS + 1);
-        char[] sampled = new char[SAMPLE_CHARS];
-        int n = buffered.read(sampled, 0, SAMPLE_CHARS);
-        int more = buffered.read();
-        buffered.reset();
-        String sample = n <= 0 ? "" : new String(sampled, 0, n).stripLeading();
-        if (sample.isEmpty()) {
-          throw PrecisException.data(
-              file
-                  + ": is empty; expected a header line and data rows "
-                  + "(check that the export that wrote it finished)");
-        }
-        char delimiter =
-            config.delimiterChar().isPresent()
-                ? (char) config.delimiterChar().getAsInt()
-                : DialectSniffer.delimiter(file, sample, more < 0);
-        boolean header =
-            config.header() != null
-                ? config.header()
-                : DialectSniffer.header(file, sample, delimiter);
-        CsvDialect dialect = new CsvDialect(delimiter, header);
-        BlockReader blocks = new BlockReader(buffered, delimiter, 1, 1 << 20);
-        List<String> columns =
-            header ? readHeader(file, blocks, delimiter) : numbered(file, sample, delimiter);
-        return new CsvHead(file, dialect, columns, blocks);
-      } catch (IOException e) {
-        CsvTable.close(reader);
-        throw PrecisException.data(file + ": cannot read: " + e.getMessage(), e);
-      } catch (RuntimeException e) {
-        CsvTable.close(reader);
-        throw e;
-      }
-    }
-
-    public CsvDialect dialect() {
-      return dialect;
-    }
-
-    public List<String> columns() {
-      return columns;
-    }
-
-    /** The remaining blocks of whole records, for parallel parsing. */
-    public BlockReader blocks() {
-      return blocks;
-    }
-
-    /** Streams the data rows on this thread, checking each has one field per column. */
-    public void forEachRow(RowConsumer consumer) {
-      RecordParser parser = new RecordParser(file, dialect.delimiter());
-      String[] fields = new String[columns.size()];
-      TextBlock block;
-      while ((block = blocks.next()) != null) {
-        parser.reset(block);
-        int count;
-        while ((count = parser.next(fields)) >= 0) {
-          checkFieldCount(count, parser.line());
-          consumer.accept(fields, parser.line());
-        }
-      }
-    }
-
-    /** A data error unless a record has exactly one field per column. */
-    public void checkFieldCount(int count, long line) {
-      if (count != columns.size()) {
-        throw DataFiles.error(
-            file,
-            line,
-            "expected "
-                + columns.size()
-                + " fields as in the header, found "
-                + count
-                + "; check the delimiter ('"
-                + dialect.delimiterName()
-                + "') and the quoting on this line");
-      }
-    }
-
-    @Override
-    public void close() {
-      CsvTable.close(blocks);
-    }
-
-    private static void skipBom(BufferedReader reader) throws IOException {
-      reader.mark(1);
-      if (reader.read() != '\uFEFF') {
-        reader.reset();
-      }
-    }
-
-    private static List<String> readHeader(Path file, BlockReader blocks, char delimiter) {
-      TextBlock first = blocks.next();
-      RecordParser parser = new RecordParser(file, delimiter);
-      parser.reset(first);
-      List<String> fields = parser.nextRecord();
-      List<String> names = new ArrayList<>();
-      for (int i = 0; i < fields.size(); i++) {
-        String name = fields.get(i).strip();
-        if (name.isEmpty() || names.contains(name)) {
-          throw DataFiles.error(
-              file,
-              1,
-              (name.isEmpty()
-                      ? "column " + (i + 1) + " has no name"
-                      : "column '" + name + "' appears twice")
-                  + " in the header; every column needs a unique name");
-        }
-        names.add(name);
-      }
-      blocks.unread(first, parser.consumed());
-      return List.copyOf(names);
-    }
-
-    private static List<String> numbered(Path file, String sample, char delimiter) {
-      int count = DialectSniffer.firstRecord(file, sample, delimiter).size();
-      List<String> names = new ArrayList<>();
-      for (int i = 1; i <= count; i++) {
-        names.add("col" + i);
-      }
-      return List.copyOf(names);
-    }
-  }
-
-  /** Receives each row's fields (a reused array) and the line it starts on. */
-  @FunctionalInterface
-  public interface RowConsumer {
-    void accept(String[] fields, long line);
-  }
-
-  private static void close(AutoCloseable closeable) {
-    try {
-      closeable.close();
-    } catch (Exception e) {
-      throw new UncheckedIOException(new IOException(e));
-    }
   }
 }

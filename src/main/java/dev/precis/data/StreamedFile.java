@@ -1,7 +1,6 @@
 package dev.precis.data;
 
 import dev.precis.config.DataConfig;
-import dev.precis.data.CsvTable.CsvHead;
 import dev.precis.io.InputFile;
 import dev.precis.io.Sha256;
 import java.nio.file.Path;

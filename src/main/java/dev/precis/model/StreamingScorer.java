@@ -2,7 +2,7 @@ package dev.precis.model;
 
 import dev.precis.PrecisException;
 import dev.precis.config.DataConfig;
-import dev.precis.data.CsvTable.CsvHead;
+import dev.precis.data.CsvHead;
 import dev.precis.data.DataSource;
 import dev.precis.data.RecordParser;
 import dev.precis.data.StreamedFile;

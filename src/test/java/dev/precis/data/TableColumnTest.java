@@ -28,7 +28,7 @@ class TableColumnTest {
     DataConfig config = bank();
     CsvTable table = CsvTable.read(CsvTableTest.BANK, config);
     int[] row = {0};
-    try (CsvTable.CsvHead head = CsvTable.CsvHead.open(CsvTableTest.BANK, config)) {
+    try (CsvHead head = CsvHead.open(CsvTableTest.BANK, config)) {
       head.forEachRow(
           (fields, line) -> {
             assertEquals(line, table.lines()[row[0]]);
