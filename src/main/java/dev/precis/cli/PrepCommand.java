@@ -14,14 +14,12 @@ import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
 
 @Command(
     name = "prep",
@@ -46,13 +44,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
   private static final List<String> FILES =
       Stream.concat(Stream.of(REPORT), PreparedDirectory.FILES.stream()).toList();
 
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "DIR",
-      description =
-          "Directory to write (created if absent); other files in it are left as they are"
-              + " (required).")
-  Path out;
+  @Mixin DirectoryOut outDir;
 
   @Mixin ConfigOptions configOptions;
   @Mixin DataOptions dataOptions;
@@ -73,7 +65,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
 
   @Override
   void checkOutputs(PrecisConfig config) {
-    directory = output.directory("--out", out, FILES);
+    directory = outDir.of(output, FILES);
     output.check(configOptions.inputs(config), directory);
   }
 
@@ -88,7 +80,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
           PreparedDirectory.write(dir, prep.data());
           Files.writeString(dir.resolve(REPORT), Reports.json(report), StandardCharsets.UTF_8);
         });
-    console.say(Summaries.prep(report, out.toString()));
+    console.say(Summaries.prep(report, outDir.path.toString()));
     return report;
   }
 

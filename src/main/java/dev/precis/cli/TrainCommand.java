@@ -31,11 +31,7 @@ import picocli.CommandLine.Option;
       "      --out bank.precis --force"
     })
 final class TrainCommand extends PrecisCommand<TrainReport> {
-  @Option(
-      names = {"-m", "--model"},
-      paramLabel = "TYPE",
-      description = "Model type (model.type): logistic, mlp.")
-  String model;
+  @Mixin ModelTypeOption modelType;
 
   @Option(
       names = {"-o", "--out"},
@@ -62,10 +58,7 @@ final class TrainCommand extends PrecisCommand<TrainReport> {
 
   @Override
   List<ConfigOverride> overrides() {
-    List<ConfigOverride> overrides = dataOptions.overrides();
-    if (model != null) {
-      overrides.add(ConfigOverride.fromOption("--model", "model.type", model));
-    }
+    List<ConfigOverride> overrides = modelType.addTo(dataOptions.overrides());
     return overrides;
   }
 

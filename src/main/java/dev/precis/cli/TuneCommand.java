@@ -40,11 +40,7 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
   static final String LEADERBOARD = "leaderboard.json";
   static final String BEST = "best.yaml";
 
-  @Option(
-      names = {"-m", "--model"},
-      paramLabel = "TYPE",
-      description = "Model type (model.type): logistic, mlp.")
-  String model;
+  @Mixin ModelTypeOption modelType;
 
   @Option(names = "--trials", paramLabel = "N", description = "Candidates to try (tune.trials).")
   String trials;
@@ -52,13 +48,7 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
   @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds (tune.folds).")
   String folds;
 
-  @Option(
-      names = {"-o", "--out"},
-      paramLabel = "DIR",
-      description =
-          "Directory to write (created if absent); other files in it are left as they are"
-              + " (required).")
-  Path out;
+  @Mixin DirectoryOut outDir;
 
   @Mixin ConfigOptions configOptions;
   @Mixin DataOptions dataOptions;
@@ -69,10 +59,7 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
 
   @Override
   List<ConfigOverride> overrides() {
-    List<ConfigOverride> overrides = dataOptions.overrides();
-    if (model != null) {
-      overrides.add(ConfigOverride.fromOption("--model", "model.type", model));
-    }
+    List<ConfigOverride> overrides = modelType.addTo(dataOptions.overrides());
     if (trials != null) {
       overrides.add(ConfigOverride.fromOption("--trials", "tune.trials", trials));
     }
@@ -89,7 +76,7 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
 
   @Override
   void checkOutputs(PrecisConfig config) {
-    directory = output.directory("--out", out, List.of(LEADERBOARD, BEST));
+    directory = outDir.of(output, List.of(LEADERBOARD, BEST));
     output.check(configOptions.inputs(config), directory);
   }
 
@@ -113,9 +100,10 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
         dir -> {
           Files.writeString(
               dir.resolve(LEADERBOARD), Reports.json(result.report()), StandardCharsets.UTF_8);
-          Files.writeString(dir.resolve(BEST), bestYaml(result, out), StandardCharsets.UTF_8);
+          Files.writeString(
+              dir.resolve(BEST), bestYaml(result, outDir.path), StandardCharsets.UTF_8);
         });
-    console.say(Summaries.tune(result.report(), out.toString()));
+    console.say(Summaries.tune(result.report(), outDir.path.toString()));
     return result.report();
   }
 
