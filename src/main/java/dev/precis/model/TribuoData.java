@@ -5,12 +5,15 @@ import dev.precis.data.SparseRows;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.stream.IntStream;
+import org.tribuo.Example;
 import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
-import org.tribuo.impl.ArrayExample;
 import org.tribuo.provenance.SimpleDataSourceProvenance;
 
-/** Encoded rows as a Tribuo dataset, and a sparse row as a Tribuo example. */
+/**
+ * Encoded rows as a Tribuo dataset, and a sparse row as a Tribuo example; the examples read the
+ * rows in place, so the rows must not change while the dataset or example is in use.
+ */
 public final class TribuoData {
   /** A fixed creation time keeps the provenance, and so the saved model, the same run to run. */
   private static final OffsetDateTime EPOCH =
@@ -30,13 +33,13 @@ public final class TribuoData {
     MutableDataset<Label> dataset =
         new MutableDataset<>(
             new SimpleDataSourceProvenance(description, EPOCH, Labels.FACTORY), Labels.FACTORY);
-    String[] names = data.featureNames().toArray(new String[0]);
+    RowExample.Names names = new RowExample.Names(data.featureNames().toArray(new String[0]));
     SparseRows x = data.x();
-    boolean[] held = new boolean[names.length];
+    boolean[] held = new boolean[data.featureNames().size()];
     for (int k = 0; x.rows() > 0 && k < x.end(x.rows() - 1); k++) {
       held[x.feature(k)] = true;
     }
-    int[] neverHeld = IntStream.range(0, names.length).filter(f -> !held[f]).toArray();
+    int[] neverHeld = IntStream.range(0, held.length).filter(f -> !held[f]).toArray();
     for (int r = 0; r < x.rows(); r++) {
       int[] zeros = r == 0 ? neverHeld : NONE;
       dataset.add(example(Labels.of(data.y()[r]), x, r, names, zeros, 0));
@@ -49,19 +52,9 @@ public final class TribuoData {
    * hold, with value 0. Tribuo cannot use an example without a feature the model knows: a row that
    * would have no feature holds {@code fallback}, one the model knows, as a zero.
    */
-  static ArrayExample<Label> example(
-      Label label, SparseRows x, int r, String[] names, int[] zeros, int fallback) {
-    int nonzero = x.end(r) - x.start(r);
-    int[] extra = nonzero + zeros.length == 0 ? new int[] {fallback} : zeros;
-    String[] featureNames = new String[nonzero + extra.length];
-    double[] values = new double[featureNames.length];
-    for (int i = 0; i < nonzero; i++) {
-      featureNames[i] = names[x.feature(x.start(r) + i)];
-      values[i] = x.value(x.start(r) + i);
-    }
-    for (int i = 0; i < extra.length; i++) {
-      featureNames[nonzero + i] = names[extra[i]];
-    }
-    return new ArrayExample<>(label, featureNames, values);
+  static Example<Label> example(
+      Label label, SparseRows x, int r, RowExample.Names names, int[] zeros, int fallback) {
+    int[] extra = x.end(r) == x.start(r) && zeros.length == 0 ? new int[] {fallback} : zeros;
+    return new RowExample(label, names, x, r, extra);
   }
 }

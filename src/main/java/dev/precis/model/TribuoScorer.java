@@ -13,17 +13,17 @@ import org.tribuo.classification.LabelFactory;
 final class TribuoScorer implements Scorer {
   private static final int[] NONE = {};
   private final Model<Label> model;
-  private final String[] featureNames;
+  private final RowExample.Names names;
 
   /** A feature the model knows, for a row without any: Tribuo refuses such an example. */
   private final int known;
 
   TribuoScorer(Model<Label> model, List<String> featureNames) {
     this.model = model;
-    this.featureNames = featureNames.toArray(new String[0]);
+    this.names = new RowExample.Names(featureNames.toArray(new String[0]));
     int first = 0;
-    while (first < this.featureNames.length - 1
-        && model.getFeatureIDMap().get(this.featureNames[first]) == null) {
+    while (first < featureNames.size() - 1
+        && model.getFeatureIDMap().get(featureNames.get(first)) == null) {
       first++;
     }
     this.known = first;
@@ -33,7 +33,7 @@ final class TribuoScorer implements Scorer {
   public void score(SparseRows rows, int n, double[] scores) {
     List<Example<Label>> batch = new ArrayList<>(n);
     for (int r = 0; r < n; r++) {
-      batch.add(TribuoData.example(LabelFactory.UNKNOWN_LABEL, rows, r, featureNames, NONE, known));
+      batch.add(TribuoData.example(LabelFactory.UNKNOWN_LABEL, rows, r, names, NONE, known));
     }
     List<Prediction<Label>> predictions = model.predict(batch);
     for (int r = 0; r < n; r++) {
