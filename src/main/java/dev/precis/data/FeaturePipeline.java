@@ -51,7 +51,11 @@ public record FeaturePipeline(
     for (ColumnStep step : steps) {
       for (String name : step.featureNames()) {
         if (!seen.add(name)) {
-          throw PrecisException.data("two steps write the feature '" + name + "'");
+          throw PrecisException.data(
+              "two columns would make a feature named '"
+                  + name
+                  + "' (a column of that name, and another column's indicator or level); rename"
+                  + " one in the file, or leave one out with data.drop");
         }
       }
     }

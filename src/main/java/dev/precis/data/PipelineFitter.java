@@ -1,5 +1,6 @@
 package dev.precis.data;
 
+import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
 import dev.precis.config.PrepConfig;
 import java.util.ArrayList;
@@ -27,7 +28,8 @@ public final class PipelineFitter {
 
   /**
    * @param rows the training rows (indices into the table); nothing else is looked at
-   * @throws dev.precis.PrecisException (data) when a numeric column holds a non-number
+   * @throws dev.precis.PrecisException (data) when a numeric column holds a non-number, or two
+   *     columns would make features of the same name
    */
   public static FeaturePipeline fit(
       CsvTable table,
@@ -53,6 +55,10 @@ public final class PipelineFitter {
             }
           }
         });
-    return new FeaturePipeline(target, positive, id, prep.missing().tokens(), steps);
+    try {
+      return new FeaturePipeline(target, positive, id, prep.missing().tokens(), steps);
+    } catch (PrecisException e) {
+      throw PrecisException.data(table.file() + ": " + e.getMessage(), e);
+    }
   }
 }

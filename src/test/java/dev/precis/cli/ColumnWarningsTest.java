@@ -105,6 +105,17 @@ class ColumnWarningsTest {
   }
 
   /** The first 1,500 rows of the bank file. */
+  @Test
+  void aColumnNamedLikeAnotherColumnsFeatureIsADataErrorSayingWhichAndWhatToDo() {
+    // bank's "pdays" has no missing value; a copy with blanks gets an indicator, "pdays2:missing",
+    // which the file also has as a column of its own
+    List<String> lines =
+        BankData.withColumn(bank(), "pdays2", row -> row % 7 == 0 ? "" : String.valueOf(row));
+    lines = BankData.withColumn(lines, "pdays2:missing", row -> String.valueOf(row % 3));
+    CliRun run = train(write("clash.csv", lines));
+    assertOneLineError(run, 3, "clash.csv: ", "'pdays2:missing'", "rename one", "data.drop");
+  }
+
   private static List<String> bank() {
     return new ArrayList<>(BankData.lines().subList(0, 1501));
   }
