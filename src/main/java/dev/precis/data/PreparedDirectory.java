@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,7 +100,7 @@ public final class PreparedDirectory {
         out.append(line);
       }
     }
-    return new PreparedManifest.Part(HexFormat.of().formatHex(digest.digest()), part.rows());
+    return new PreparedManifest.Part(Sha256.hex(digest), part.rows());
   }
 
   /**

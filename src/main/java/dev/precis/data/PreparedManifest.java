@@ -2,14 +2,13 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
-import dev.precis.io.Sha256;
+import dev.precis.io.InputFile;
 import dev.precis.io.StandardStreams;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -51,7 +50,7 @@ public record PreparedManifest(
 
   /** The SHA-256 of a pipeline's JSON: equal digests encode every row alike. */
   public static String digest(FeaturePipeline pipeline) {
-    return sha256(pipelineJson(pipeline));
+    return InputFile.sha256(pipelineJson(pipeline));
   }
 
   /**
@@ -65,16 +64,12 @@ public record PreparedManifest(
         .ifPresent(
             old -> {
               try {
-                digests.add(sha256(Mappers.json().writeValueAsBytes(old)));
+                digests.add(InputFile.sha256(Mappers.json().writeValueAsBytes(old)));
               } catch (IOException e) {
                 throw new UncheckedIOException(e);
               }
             });
     return digests;
-  }
-
-  private static String sha256(byte[] bytes) {
-    return HexFormat.of().formatHex(Sha256.newDigest().digest(bytes));
   }
 
   /**

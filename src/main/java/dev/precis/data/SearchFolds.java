@@ -13,12 +13,7 @@ final class SearchFolds {
    * at least as many of each as there are folds.
    */
   static void requireBothClasses(Path source, boolean[] labels, int k) {
-    long positives = 0;
-    for (boolean label : labels) {
-      if (label) {
-        positives++;
-      }
-    }
+    long positives = Splits.positives(labels);
     long negatives = labels.length - positives;
     if (Math.min(positives, negatives) < k) {
       throw PrecisException.data(

@@ -88,6 +88,17 @@ public record Splits(int[] train, int[] valid, int[] test) {
     return groups;
   }
 
+  /** How many of the labels are positive. */
+  public static long positives(boolean[] labels) {
+    long n = 0;
+    for (boolean label : labels) {
+      if (label) {
+        n++;
+      }
+    }
+    return n;
+  }
+
   private static int[] indices(boolean[] labels, boolean value) {
     int[] out = new int[labels.length];
     int n = 0;

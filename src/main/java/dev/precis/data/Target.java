@@ -98,12 +98,6 @@ public record Target(
   }
 
   public long positives() {
-    long n = 0;
-    for (boolean label : labels) {
-      if (label) {
-        n++;
-      }
-    }
-    return n;
+    return Splits.positives(labels);
   }
 }

@@ -3,6 +3,7 @@ package dev.precis.report;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
+import dev.precis.data.Splits;
 import dev.precis.io.InputFile;
 import java.util.List;
 import java.util.Map;
@@ -43,12 +44,7 @@ public record PrepReport(
   /** One part of the split. */
   public record PartSummary(long rows, long positives, double positiveRate) {
     public static PartSummary of(boolean[] labels) {
-      long positives = 0;
-      for (boolean label : labels) {
-        if (label) {
-          positives++;
-        }
-      }
+      long positives = Splits.positives(labels);
       return new PartSummary(
           labels.length, positives, labels.length == 0 ? 0.0 : (double) positives / labels.length);
     }
