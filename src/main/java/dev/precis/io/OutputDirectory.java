@@ -137,7 +137,7 @@ public final class OutputDirectory extends Output {
           Temporaries.moveIntoPlace(
               staging.resolve(name), SymbolicLinks.follow(path().resolve(name)), force());
         } catch (FileAlreadyExistsException e) {
-          throw WriteFailure.appeared(this, name);
+          throw WriteFailure.appeared(this, path().resolve(name));
         }
       }
     }

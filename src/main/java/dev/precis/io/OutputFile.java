@@ -144,7 +144,7 @@ public final class OutputFile extends Output {
       Temporaries.moveIntoPlace(temp, target, force());
     } catch (FileAlreadyExistsException e) {
       Temporaries.deleteQuietly(temp);
-      throw WriteFailure.appeared(this);
+      throw WriteFailure.appeared(this, path());
     } catch (IOException | UncheckedIOException e) {
       Temporaries.deleteQuietly(temp);
       throw out == null

@@ -30,21 +30,13 @@ final class WriteFailure {
   }
 
   /**
-   * A usage error for an output that did not exist when the run checked it but does now: another
-   * program made it meanwhile, and without --force it is kept.
+   * A usage error for {@code file} of {@code output} (the output itself, or one file of a directory
+   * output), which did not exist when the run checked it but does now: another program made it
+   * meanwhile, and without --force it is kept.
    */
-  static PrecisException appeared(Output output) {
+  static PrecisException appeared(Output output, Path file) {
     return PrecisException.usage(
-        output
-            + ": appeared while Precis was writing it, and is kept; pass --force to replace it, or"
-            + " choose another "
-            + output.option());
-  }
-
-  /** As {@link #appeared(Output)}, for one file of a directory output. */
-  static PrecisException appeared(Output output, String name) {
-    return PrecisException.usage(
-        output.path().resolve(name)
+        file
             + ": appeared while Precis was writing it, and is kept; pass --force to replace it, or"
             + " choose another "
             + output.option());
