@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * Where the work runs.
  *
  * @param device cpu, or gpu for TensorFlow models (needs the GPU native build)
- * @param threads scoring threads for predict and eval; 0 uses every core
+ * @param threads threads for every pool (training engines, tune trials, scoring); 0 uses every core
  */
 public record EngineConfig(Device device, int threads) {
   /**

@@ -3,15 +3,37 @@ package dev.precis.data;
 import dev.precis.config.PrepConfig;
 
 /**
- * What a model family needs from the feature pipeline. A family that needs more (naive Bayes:
- * non-negative counts) adds a component here and the pipeline step that honours it.
+ * What a model family needs from the feature pipeline, so that the pipeline gives each family
+ * exactly the features it can use: scaled numbers for gradient methods, numbers as they are for
+ * trees, non-negative values for naive Bayes.
  *
- * @param scaledNumbers numbers scaled as prep.scale says; when false, numbers reach the family as
- *     they are whatever prep.scale says (a tree splits on their order alone)
+ * @param numbers the form numeric features take
+ * @param missingAsAbsent whether a missing number is left out of the row (with its indicator
+ *     feature set) instead of filled in, for engines that handle missing values themselves
  */
-public record PipelineNeeds(boolean scaledNumbers) {
+public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent) {
+  /** The form of numeric features. */
+  public enum Numbers {
+    /** Scaled as prep.scale says. */
+    SCALED,
+    /** As they are, whatever prep.scale says: a tree splits on their order alone. */
+    RAW,
+    /** Shifted and scaled into [0, 1] by the training range, as count-like models need. */
+    NON_NEGATIVE
+  }
+
+  /** Scaled numbers, missing values filled in: what gradient-trained models need. */
+  public static final PipelineNeeds SCALED = new PipelineNeeds(Numbers.SCALED, false);
+
+  /** Numbers as they are, missing values filled in: what Tribuo's trees need. */
+  public static final PipelineNeeds RAW = new PipelineNeeds(Numbers.RAW, false);
+
+  public PipelineNeeds {
+    java.util.Objects.requireNonNull(numbers, "numbers");
+  }
+
   /** The prep settings a pipeline for such a family is fitted with. */
   public PrepConfig prep(PrepConfig configured) {
-    return scaledNumbers ? configured : configured.withScale(PrepConfig.Scale.NONE);
+    return numbers == Numbers.SCALED ? configured : configured.withScale(PrepConfig.Scale.NONE);
   }
 }

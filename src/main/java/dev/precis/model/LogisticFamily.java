@@ -29,7 +29,7 @@ final class LogisticFamily implements ModelFamily<LogisticParams> {
 
   @Override
   public PipelineNeeds needs() {
-    return new PipelineNeeds(true);
+    return PipelineNeeds.SCALED;
   }
 
   /** Fits on the training rows alone; SGD runs its set number of epochs. */

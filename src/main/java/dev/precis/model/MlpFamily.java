@@ -50,7 +50,7 @@ final class MlpFamily implements ModelFamily<MlpParams> {
 
   @Override
   public PipelineNeeds needs() {
-    return new PipelineNeeds(true);
+    return PipelineNeeds.SCALED;
   }
 
   /** Fits on the training rows alone, for the set number of epochs. */

@@ -3,6 +3,7 @@ package dev.precis.model;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A trained model as one entry of a bundle: it saves itself, says what kind it is so {@link
@@ -21,4 +22,12 @@ public interface ModelArtifact {
 
   /** A scorer for rows whose columns are these features. */
   Scorer scorer(List<String> featureNames);
+
+  /**
+   * What the fit found that the train report should show, such as the boosting round or epoch that
+   * early stopping kept; empty for a model read back from a bundle.
+   */
+  default Map<String, Object> fitSummary() {
+    return Map.of();
+  }
 }

@@ -19,6 +19,7 @@ public final class ModelCatalog {
             "logistic regression (Tribuo linear SGD)",
             LogisticFamily.PARAMS,
             LogisticFamily.SPACE,
+            "epochs",
             LogisticFamily::new));
     register(
         new ModelType(
@@ -26,6 +27,7 @@ public final class ModelCatalog {
             "multi-layer perceptron (TensorFlow-Java)",
             MlpFamily.PARAMS,
             MlpFamily.SPACE,
+            "epochs",
             MlpFamily::new));
   }
 

@@ -11,13 +11,16 @@ import java.util.function.Supplier;
  * A model family as the config names it: its parameters, and how to make its trainer. The factory
  * is only called when a model of this type is trained, so a family's engine (TensorFlow's native
  * library, say) loads only then. {@code defaultSpace} is what `tune` searches when the config
- * declares no space, in the form of tune.space.
+ * declares no space, in the form of tune.space. {@code budget} names the whole-number parameter
+ * that sets how much work a fit does (boosting rounds, epochs), which successive halving raises for
+ * the candidates that survive; null when the family has none.
  */
 public record ModelType(
     String name,
     String description,
     List<ParamSpec> params,
     Map<String, Object> defaultSpace,
+    String budget,
     Supplier<? extends ModelFamily<?>> factory) {
 
   /** A family with its parameters bound, ready to fit. */

@@ -12,6 +12,7 @@ import java.util.Map;
  *
  * @param modelType the model family
  * @param features number of encoded features
+ * @param fit what the family found while fitting (the round or epoch early stopping kept, say)
  * @param warnings what to look at in the data, one sentence each (empty when trained on a `prep`
  *     directory: prep-report.json holds them)
  * @param splits rows and positives of each part
@@ -24,6 +25,7 @@ public record TrainReport(
     long seed,
     String modelType,
     int features,
+    Map<String, Object> fit,
     List<String> warnings,
     Map<String, PrepReport.PartSummary> splits,
     Map<String, BinaryMetrics> metrics,

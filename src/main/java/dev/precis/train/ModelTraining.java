@@ -100,6 +100,7 @@ public final class ModelTraining {
             resolved.seed(),
             resolved.model().type(),
             features,
+            model.fitSummary(),
             warnings,
             splits,
             metrics,

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class DataSourceTest {
   private static final String BANK = "sample-data/bank/bank-additional.csv";
-  private static final PipelineNeeds NEEDS = new PipelineNeeds(true);
+  private static final PipelineNeeds NEEDS = PipelineNeeds.SCALED;
 
   @TempDir static Path dir;
   private static Path prepDir;

@@ -32,14 +32,14 @@ class PipelineNeedsTest {
 
   @Test
   void familyThatWantsScaledNumbersGetsThemScaledAsPrepSays() {
-    NumericStep age = age(new PipelineNeeds(true));
+    NumericStep age = age(PipelineNeeds.SCALED);
     assertNotEquals(0.0, age.center());
     assertNotEquals(1.0, age.scale());
   }
 
   @Test
   void familyThatTakesRawNumbersGetsThemUnscaledWhateverPrepSays() {
-    NumericStep age = age(new PipelineNeeds(false));
+    NumericStep age = age(PipelineNeeds.RAW);
     assertEquals(0.0, age.center());
     assertEquals(1.0, age.scale());
   }

@@ -43,7 +43,7 @@ class PipelineTest {
   @BeforeAll
   static void readBank() {
     config = config();
-    source = Preparation.Source.read(config, new PipelineNeeds(true));
+    source = Preparation.Source.read(config, PipelineNeeds.SCALED);
     trainRows = Preparation.rowsOf(source.target(), source.splits().train());
   }
 

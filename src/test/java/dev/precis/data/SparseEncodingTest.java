@@ -34,7 +34,7 @@ class SparseEncodingTest {
                     ConfigOverride.parseSet("data.drop=[duration]"),
                     ConfigOverride.parseSet("prep.missing.tokens=[unknown]"),
                     ConfigOverride.parseSet("prep.encode.max_levels=5")));
-    Preparation.Source source = Preparation.Source.read(config, new PipelineNeeds(true));
+    Preparation.Source source = Preparation.Source.read(config, PipelineNeeds.SCALED);
     table = source.table();
     pipeline = source.fit(source.splits().train());
     RowEncoder encoder = pipeline.encoder(table.file(), table.columns());

@@ -96,7 +96,7 @@ class FamilyParamsTest {
 
   @Test
   void logisticAndMlpWantScaledNumbers() {
-    assertEquals(new PipelineNeeds(true), ModelCatalog.type("logistic").needs());
-    assertEquals(new PipelineNeeds(true), ModelCatalog.type("mlp").needs());
+    assertEquals(PipelineNeeds.SCALED, ModelCatalog.type("logistic").needs());
+    assertEquals(PipelineNeeds.SCALED, ModelCatalog.type("mlp").needs());
   }
 }
