@@ -11,6 +11,8 @@ import java.util.List;
  * @param prAuc average precision (scikit-learn {@code average_precision_score})
  * @param logLoss mean natural-log loss, probabilities clipped to [1e-15, 1 - 1e-15]
  * @param brier mean squared error of the probabilities (scikit-learn {@code brier_score_loss})
+ * @param ece expected calibration error over 10 equal-width score bins (see {@link
+ *     ProbabilityLosses#expectedCalibrationError})
  * @param ks Kolmogorov-Smirnov statistic: the largest tpr - fpr over the ROC curve
  * @param atThreshold confusion-matrix metrics at the requested threshold
  * @param gains quantile bins of the rows sorted by score, best first; empty bins left out
@@ -22,6 +24,7 @@ public record BinaryMetrics(
     double prAuc,
     double logLoss,
     double brier,
+    double ece,
     double ks,
     ThresholdMetrics atThreshold,
     List<GainsBin> gains) {

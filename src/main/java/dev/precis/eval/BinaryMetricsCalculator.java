@@ -43,9 +43,23 @@ public final class BinaryMetricsCalculator {
         ranking.averagePrecision(),
         ProbabilityLosses.logLoss(scores, positive),
         ProbabilityLosses.brier(scores, positive),
+        ProbabilityLosses.expectedCalibrationError(scores, positive),
         ranking.ks(),
         confusionAt(scores, positive, threshold),
         Gains.build(ranked, bins));
+  }
+
+  /**
+   * The ROC AUC alone, for callers that compare many scorings of the same rows.
+   *
+   * @throws IllegalArgumentException when the labels lack either class
+   */
+  public static double auc(double[] scores, boolean[] positive) {
+    RankedScores ranked = RankedScores.rank(scores, positive);
+    if (ranked.positives() == 0 || ranked.negatives() == 0) {
+      throw new IllegalArgumentException("AUC needs both classes");
+    }
+    return RankingSummary.of(ranked).auc();
   }
 
   private static void validate(double[] scores, boolean[] positive, double threshold, int bins) {

@@ -1,10 +1,13 @@
 package dev.precis.eval;
 
 /**
- * Log loss and Brier score: per-row losses of the scores read as probabilities, averaged over all
- * rows.
+ * How well scores read as probabilities match the labels: log loss and Brier score (per-row losses
+ * averaged over all rows) and the expected calibration error. Each takes one class as well as two,
+ * so a calibrator's effect can be measured on any set of rows.
  */
-final class ProbabilityLosses {
+public final class ProbabilityLosses {
+  /** Equal-width score bins of the expected calibration error. */
+  public static final int CALIBRATION_BINS = 10;
 
   /**
    * scikit-learn's historical {@code log_loss} eps: keeps log(0) finite for scores of exactly 0 or
@@ -17,7 +20,7 @@ final class ProbabilityLosses {
   /**
    * Mean of -ln(p) over positives and -ln(1 - p) over negatives, p clipped to [1e-15, 1 - 1e-15].
    */
-  static double logLoss(double[] scores, boolean[] positive) {
+  public static double logLoss(double[] scores, boolean[] positive) {
     CompensatedSum sum = new CompensatedSum();
     for (int i = 0; i < scores.length; i++) {
       double p = Math.min(Math.max(scores[i], CLIP), 1 - CLIP);
@@ -27,13 +30,38 @@ final class ProbabilityLosses {
   }
 
   /** Mean of (label - p)^2, the label being 1 for positives and 0 for negatives. */
-  static double brier(double[] scores, boolean[] positive) {
+  public static double brier(double[] scores, boolean[] positive) {
     CompensatedSum sum = new CompensatedSum();
     for (int i = 0; i < scores.length; i++) {
       double error = (positive[i] ? 1 : 0) - scores[i];
       sum.add(error * error);
     }
     return sum.value() / scores.length;
+  }
+
+  /**
+   * Expected calibration error: the row-weighted mean, over {@link #CALIBRATION_BINS} equal-width
+   * score bins, of |positive rate - mean score| in the bin. A score s falls in bin min(floor(10 s),
+   * 9), so 1.0 shares the last bin and a bin edge belongs to the bin above it; empty bins count
+   * nothing.
+   */
+  public static double expectedCalibrationError(double[] scores, boolean[] positive) {
+    long[] rows = new long[CALIBRATION_BINS];
+    double[] scoreSum = new double[CALIBRATION_BINS];
+    long[] positives = new long[CALIBRATION_BINS];
+    for (int i = 0; i < scores.length; i++) {
+      int bin = Math.min((int) (scores[i] * CALIBRATION_BINS), CALIBRATION_BINS - 1);
+      rows[bin]++;
+      scoreSum[bin] += scores[i];
+      positives[bin] += positive[i] ? 1 : 0;
+    }
+    double error = 0;
+    for (int bin = 0; bin < CALIBRATION_BINS; bin++) {
+      if (rows[bin] > 0) {
+        error += Math.abs(positives[bin] - scoreSum[bin]) / scores.length;
+      }
+    }
+    return error;
   }
 
   /**

@@ -2,7 +2,6 @@ package dev.precis.model;
 
 import dev.precis.Nearest;
 import dev.precis.config.ConfigException;
-import dev.precis.config.ModelConfig;
 import dev.precis.config.PrecisConfig;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -84,6 +83,6 @@ public final class ModelCatalog {
           spec.name(),
           raw == null ? spec.defaultValue() : spec.coerce(raw, "model.params." + spec.name()));
     }
-    return config.withModel(new ModelConfig(type.name(), resolved));
+    return config.withModel(config.model().with(type.name(), resolved));
   }
 }

@@ -30,6 +30,15 @@ public interface ModelFamily<P> {
   PipelineNeeds needs();
 
   /**
+   * Whether the scores are probabilities already (a logistic or cross-entropy fit); false for
+   * margins squashed into [0, 1] (a linear SVM), which model.calibration {@code auto} then
+   * calibrates with Platt scaling.
+   */
+  default boolean probabilistic() {
+    return true;
+  }
+
+  /**
    * Fits a model.
    *
    * @param train the rows to fit on

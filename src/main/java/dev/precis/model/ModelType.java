@@ -44,6 +44,11 @@ public record ModelType(
     return factory.get().needs();
   }
 
+  /** Whether the family's scores are probabilities; see {@link ModelFamily#probabilistic}. */
+  public boolean probabilistic() {
+    return factory.get().probabilistic();
+  }
+
   /**
    * The family with these parameters, turned into its record once.
    *

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * Whether a customer responds: one binary target, one model whose score is the probability of the
- * positive value.
+ * positive value, optionally followed by the calibrator fitted on its scores of the validation
+ * rows.
  *
  * @param target the target column
  * @param positive the target value that counts as a response; null before training picks it
@@ -12,6 +13,12 @@ import java.util.List;
 public record ResponseTask(String target, String positive) implements Task {
   @Override
   public Scorer scorer(List<ModelArtifact> models, List<String> featureNames) {
-    return models.get(0).scorer(featureNames);
+    Scorer scorer = models.get(0).scorer(featureNames);
+    for (ModelArtifact next : models.subList(1, models.size())) {
+      if (next instanceof CalibratorArtifact calibrator) {
+        scorer = calibrator.applied(scorer);
+      }
+    }
+    return scorer;
   }
 }

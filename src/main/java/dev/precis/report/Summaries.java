@@ -66,7 +66,16 @@ public final class Summaries {
             report.features(),
             report.timingsSeconds().get("total")));
     TextTable table =
-        new TextTable("part", "rows", "positive", "AUC", "PR-AUC", "log loss", "top-decile lift");
+        new TextTable(
+            "part",
+            "rows",
+            "positive",
+            "AUC",
+            "PR-AUC",
+            "log loss",
+            "Brier",
+            "ECE",
+            "top-decile lift");
     report
         .metrics()
         .forEach(
@@ -78,8 +87,11 @@ public final class Summaries {
                     f4(m.auc()),
                     f4(m.prAuc()),
                     f4(m.logLoss()),
+                    f4(m.brier()),
+                    f4(m.ece()),
                     f2(m.gains().get(0).lift())));
     text.append(table);
+    calibration(text, report.calibration());
     BinaryMetrics heldOut = report.metrics().getOrDefault("test", report.metrics().get("valid"));
     if (heldOut != null) {
       text.append("Held-out gains (")
@@ -87,6 +99,7 @@ public final class Summaries {
           .append("):\n");
       text.append(gains(heldOut));
     }
+    importance(text, report.importance());
     text.append("Model: ").append(out);
     if (reportPath != null) {
       text.append("   Report: ").append(reportPath);
@@ -94,6 +107,46 @@ public final class Summaries {
     text.append('\n');
     warnings(text, report.warnings());
     return text.toString();
+  }
+
+  private static void calibration(StringBuilder text, CalibrationSummary calibration) {
+    if (calibration.before() == null) {
+      return;
+    }
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Calibrated (%s, fitted on %,d valid rows): log loss %s -> %s, ECE %s -> %s%n",
+            calibration.method(),
+            calibration.rows(),
+            f4(calibration.before().logLoss()),
+            f4(calibration.after().logLoss()),
+            f4(calibration.before().ece()),
+            f4(calibration.after().ece())));
+  }
+
+  /** The ten most important columns; the report holds them all. */
+  private static void importance(StringBuilder text, ImportanceSummary importance) {
+    if (importance.columns().isEmpty()) {
+      if (importance.note() != null) {
+        text.append("Column importance: ").append(importance.note()).append('\n');
+      }
+      return;
+    }
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Column importance: drop in %s AUC when the column is shuffled (%,d rows, %d"
+                + " shuffles)%s%n",
+            importance.rows(),
+            importance.sampledRows(),
+            importance.repeats(),
+            importance.note() == null ? "" : "; " + importance.note()));
+    TextTable table = new TextTable("column", "AUC drop", "±");
+    importance.columns().stream()
+        .limit(10)
+        .forEach(c -> table.row(c.column(), f4(c.mean()), f4(c.std())));
+    text.append(table);
   }
 
   public static String eval(EvalReport report) {
@@ -113,11 +166,12 @@ public final class Summaries {
     text.append(
         String.format(
             Locale.ROOT,
-            "  AUC %s   PR-AUC %s   log loss %s   Brier %s   KS %s%n",
+            "  AUC %s   PR-AUC %s   log loss %s   Brier %s   ECE %s   KS %s%n",
             f4(m.auc()),
             f4(m.prAuc()),
             f4(m.logLoss()),
             f4(m.brier()),
+            f4(m.ece()),
             f4(m.ks())));
     var t = m.atThreshold();
     text.append(

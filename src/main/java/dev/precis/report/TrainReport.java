@@ -13,10 +13,12 @@ import java.util.Map;
  * @param modelType the model family
  * @param features number of encoded features
  * @param fit what the family found while fitting (the round or epoch early stopping kept, say)
+ * @param calibration the calibration fitted after the model, and its effect on the validation rows
  * @param warnings what to look at in the data, one sentence each (empty when trained on a `prep`
  *     directory: prep-report.json holds them)
  * @param splits rows and positives of each part
  * @param metrics metrics per part: "train", and "valid" and "test" when they have rows
+ * @param importance each input column's permutation importance
  */
 public record TrainReport(
     @JsonUnwrapped ReportHeader about,
@@ -26,9 +28,11 @@ public record TrainReport(
     String modelType,
     int features,
     Map<String, Object> fit,
+    CalibrationSummary calibration,
     List<String> warnings,
     Map<String, PrepReport.PartSummary> splits,
     Map<String, BinaryMetrics> metrics,
+    ImportanceSummary importance,
     PrecisConfig config,
     Map<String, Double> timingsSeconds) {
   public static final String SCHEMA = "precis.train/1";

@@ -1,6 +1,7 @@
 package dev.precis.train;
 
 import dev.precis.Version;
+import dev.precis.config.ModelConfig.Calibration;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
@@ -8,6 +9,7 @@ import dev.precis.data.PreparedData;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.Metrics;
 import dev.precis.io.InputFile;
+import dev.precis.model.CalibratedFit;
 import dev.precis.model.Manifest;
 import dev.precis.model.ModelArtifact;
 import dev.precis.model.ModelBundle;
@@ -16,6 +18,8 @@ import dev.precis.model.ModelType;
 import dev.precis.model.ScoreBins;
 import dev.precis.model.Scorer;
 import dev.precis.model.Task;
+import dev.precis.report.CalibrationSummary;
+import dev.precis.report.ImportanceSummary;
 import dev.precis.report.PrepReport.PartSummary;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
@@ -23,6 +27,7 @@ import dev.precis.report.TrainReport;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -54,20 +59,35 @@ public final class ModelTraining {
     timings.put("prepare", Reports.secondsSince(start));
 
     Task task = Task.of(resolved);
+    Calibration setting = resolved.model().calibration();
+    Calibration method = CalibratedFit.method(setting, type, data.valid().rows());
     long fitStart = System.nanoTime();
     ModelArtifact model =
         type.fitter(resolved.model().params())
             .fit(data.train(), data.valid(), task, resolved.engine(), resolved.seed());
+    List<ModelArtifact> models = CalibratedFit.artifacts(model, method, data.valid(), task);
     timings.put("fit", Reports.secondsSince(fitStart));
 
     long scoreStart = System.nanoTime();
-    Scorer scorer = task.scorer(List.of(model), data.pipeline().featureNames());
+    Scorer scorer = task.scorer(models, data.pipeline().featureNames());
     Map<String, BinaryMetrics> metrics = new LinkedHashMap<>();
     Map<String, PartSummary> splits = new LinkedHashMap<>();
     double[] trainScores = measure("train", data.train(), scorer, resolved, metrics, splits);
-    measure("valid", data.valid(), scorer, resolved, metrics, splits);
+    double[] validScores = measure("valid", data.valid(), scorer, resolved, metrics, splits);
     measure("test", data.test(), scorer, resolved, metrics, splits);
+    CalibrationSummary calibration = calibration(setting, method, model, validScores, data, task);
     timings.put("score", Reports.secondsSince(scoreStart));
+
+    long importanceStart = System.nanoTime();
+    ImportanceSummary importance =
+        PermutationImportance.measure(
+            scorer,
+            data.pipeline(),
+            data.valid(),
+            data.train(),
+            resolved.seed(),
+            resolved.engine().effectiveThreads());
+    timings.put("importance", Reports.secondsSince(importanceStart));
     timings.put("total", Reports.secondsSince(start));
 
     int features = data.pipeline().featureNames().size();
@@ -91,7 +111,7 @@ public final class ModelTraining {
             resolved,
             data.pipeline(),
             ScoreBins.fromScores(trainScores, SCORE_BINS),
-            List.of(model));
+            models);
     TrainReport report =
         new TrainReport(
             new ReportHeader(TrainReport.SCHEMA, Version.precis(), manifest.createdAt()),
@@ -101,9 +121,11 @@ public final class ModelTraining {
             resolved.model().type(),
             features,
             model.fitSummary(),
+            calibration,
             warnings,
             splits,
             metrics,
+            importance,
             resolved,
             timings);
     return new Result(bundle, report);
@@ -119,6 +141,28 @@ public final class ModelTraining {
   private static Split split(PrecisConfig config, ModelType type) {
     DataSource source = DataSource.open(config, type.needs());
     return new Split(source.split(), source.input(), source.warnings());
+  }
+
+  /** The calibration's effect on the validation rows it was fitted on. */
+  private static CalibrationSummary calibration(
+      Calibration setting,
+      Calibration method,
+      ModelArtifact model,
+      double[] calibrated,
+      PreparedData data,
+      Task task) {
+    String configured = setting.name().toLowerCase(Locale.ROOT);
+    if (method == Calibration.NONE) {
+      return CalibrationSummary.none(configured);
+    }
+    EncodedData valid = data.valid();
+    double[] raw = task.scorer(List.of(model), valid.featureNames()).score(valid.x());
+    return new CalibrationSummary(
+        configured,
+        method.name().toLowerCase(Locale.ROOT),
+        valid.rows(),
+        CalibrationSummary.Quality.of(raw, valid.y()),
+        CalibrationSummary.Quality.of(calibrated, valid.y()));
   }
 
   private static double[] measure(

@@ -1,13 +1,14 @@
 package dev.precis.tune;
 
 import dev.precis.PrecisException;
-import dev.precis.config.ModelConfig;
+import dev.precis.config.ModelConfig.Calibration;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataSource;
 import dev.precis.data.DataSource.Fold;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
 import dev.precis.io.InputFile;
+import dev.precis.model.CalibratedFit;
 import dev.precis.model.ModelArtifact;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ModelType;
@@ -87,7 +88,7 @@ public final class Tuner {
       pool.shutdownNow();
     }
     List<TuneReport.Trial> ranked = rank(trials);
-    PrecisConfig best = config.withModel(new ModelConfig(type.name(), ranked.get(0).params()));
+    PrecisConfig best = config.withModel(config.model().with(type.name(), ranked.get(0).params()));
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     TuneReport report =
@@ -130,8 +131,10 @@ public final class Tuner {
     for (Fold fold : folds) {
       ModelArtifact model =
           fitter.fit(fold.train(), fold.valid(), task, config.engine(), config.seed() + number);
-      double[] predicted =
-          task.scorer(List.of(model), fold.train().featureNames()).score(fold.valid().x());
+      Calibration method =
+          CalibratedFit.method(config.model().calibration(), type, fold.valid().rows());
+      List<ModelArtifact> models = CalibratedFit.artifacts(model, method, fold.valid(), task);
+      double[] predicted = task.scorer(models, fold.train().featureNames()).score(fold.valid().x());
       var metrics =
           Metrics.ifDefined(predicted, fold.valid().y(), config.eval())
               .orElseThrow(
