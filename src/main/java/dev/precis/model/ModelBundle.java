@@ -22,9 +22,10 @@ import java.util.zip.ZipOutputStream;
  * A trained model with everything needed to score raw files: the model.precis zip. manifest.json
  * says what the bundle was made from, its task, and lists every other entry with its kind and
  * sha256: config.yaml (the resolved config), pipeline.json, bins.json and the model artifacts
- * (today one, model.tribuo, in Tribuo's protobuf format). Reading checks every digest, reads the
- * config over the built-in defaults so a key added later never breaks an older bundle, and loads
- * each artifact by its kind. Bundles of the first schema, which list nothing, still read.
+ * (model.tribuo, in Tribuo's protobuf format, and calibrator.json when the scores are calibrated).
+ * Reading checks every digest, reads the config over the built-in defaults so a key added later
+ * never breaks an older bundle, and loads each artifact by its kind. Bundles of the first schema,
+ * which list nothing, still read.
  */
 public final class ModelBundle {
   static final String MANIFEST = "manifest.json";
