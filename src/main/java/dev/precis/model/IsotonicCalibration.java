@@ -12,6 +12,12 @@ import java.util.stream.IntStream;
  * score between knots is interpolated linearly, one below the first or above the last takes the end
  * value, so the map stays continuous and within [0, 1].
  *
+ * <p>The labels it fits are Platt's smoothed targets, (N+ + 1) / (N+ + 2) for a positive and 1 /
+ * (N- + 2) for a negative, not 1 and 0. The blocks are the same (the targets are an increasing
+ * affine map of the labels), but a block of negatives no longer says "probability 0", which made
+ * one positive scored there cost 34.5 in log loss: with exact 0 and 1, isotonic lost to no
+ * calibration at all on held-out rows (README, "Calibration").
+ *
  * @param x the knots' scores, ascending
  * @param y the calibrated value at each knot, non-decreasing, within [0, 1]
  */
@@ -53,8 +59,24 @@ public record IsotonicCalibration(double[] x, double[] y) implements ScoreCalibr
     return Math.min(1, Math.max(0, y[left] + share * (y[right] - y[left])));
   }
 
-  /** Fits the step function to the labels (1 for a positive) of the rows' scores. */
+  /** Fits the step function to the smoothed labels of the rows' scores. */
   static IsotonicCalibration fit(double[] scores, boolean[] positive) {
+    long positives = 0;
+    for (boolean y : positive) {
+      positives += y ? 1 : 0;
+    }
+    double low = 1.0 / (positive.length - positives + 2.0);
+    double high = (positives + 1.0) / (positives + 2.0);
+    IsotonicCalibration rates = fitRates(scores, positive);
+    double[] smoothed = rates.y.clone();
+    for (int k = 0; k < smoothed.length; k++) {
+      smoothed[k] = low + (high - low) * smoothed[k];
+    }
+    return new IsotonicCalibration(rates.x, smoothed);
+  }
+
+  /** Fits the step function to the labels themselves, 1 for a positive and 0 for a negative. */
+  static IsotonicCalibration fitRates(double[] scores, boolean[] positive) {
     Integer[] order =
         IntStream.range(0, scores.length)
             .boxed()

@@ -22,14 +22,14 @@ class IsotonicCalibrationTest {
 
   @Test
   void poolsAdjacentViolatorsAsWorkedByHand() {
-    IsotonicCalibration fitted = IsotonicCalibration.fit(SCORES, LABELS);
+    IsotonicCalibration fitted = IsotonicCalibration.fitRates(SCORES, LABELS);
     assertArrayEquals(new double[] {0.1, 0.2, 0.5, 0.6}, fitted.x(), 0);
     assertArrayEquals(new double[] {0, 0.4, 0.4, 1}, fitted.y(), 1e-15);
   }
 
   @Test
   void interpolatesBetweenBlocksAndClipsOutside() {
-    IsotonicCalibration fitted = IsotonicCalibration.fit(SCORES, LABELS);
+    IsotonicCalibration fitted = IsotonicCalibration.fitRates(SCORES, LABELS);
     assertEquals(0, fitted.apply(0.05), 0);
     assertEquals(0.2, fitted.apply(0.15), 1e-12);
     assertEquals(0.4, fitted.apply(0.3), 1e-12);
@@ -41,7 +41,7 @@ class IsotonicCalibrationTest {
   void tiedScoresArePooledBeforeFitting() {
     // Row order must not matter: the tied rows are one point of weight 2 with rate 1/2.
     IsotonicCalibration fitted =
-        IsotonicCalibration.fit(new double[] {0.5, 0.2, 0.5}, labels(1, 0, 0));
+        IsotonicCalibration.fitRates(new double[] {0.5, 0.2, 0.5}, labels(1, 0, 0));
     assertArrayEquals(new double[] {0.2, 0.5}, fitted.x(), 0);
     assertArrayEquals(new double[] {0, 0.5}, fitted.y(), 0);
   }
@@ -49,9 +49,23 @@ class IsotonicCalibrationTest {
   @Test
   void oneScoreGivesItsPositiveRateEverywhere() {
     IsotonicCalibration fitted =
-        IsotonicCalibration.fit(new double[] {0.3, 0.3, 0.3, 0.3}, labels(1, 0, 0, 0));
+        IsotonicCalibration.fitRates(new double[] {0.3, 0.3, 0.3, 0.3}, labels(1, 0, 0, 0));
     assertEquals(0.25, fitted.apply(0), 0);
     assertEquals(0.25, fitted.apply(1), 0);
+  }
+
+  @Test
+  void fitsPlattsSmoothedTargetsSoNoScoreBecomesZeroOrOne() {
+    // 3 positives, 4 negatives: a positive counts (3 + 1) / (3 + 2), a negative 1 / (4 + 2), and
+    // the blocks' rates 0, 0.4, 1 map to those bounds and 0.4 of the way between them.
+    double low = 1.0 / 6;
+    double high = 4.0 / 5;
+    IsotonicCalibration fitted = IsotonicCalibration.fit(SCORES, LABELS);
+    assertArrayEquals(new double[] {0.1, 0.2, 0.5, 0.6}, fitted.x(), 0);
+    assertArrayEquals(
+        new double[] {low, low + 0.4 * (high - low), low + 0.4 * (high - low), high},
+        fitted.y(),
+        1e-15);
   }
 
   @Test
