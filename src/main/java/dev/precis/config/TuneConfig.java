@@ -66,6 +66,12 @@ public record TuneConfig(
             : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(space));
   }
 
+  /** This search with these models and space. */
+  public TuneConfig withSearch(List<String> newModels, Map<String, Object> newSpace) {
+    return new TuneConfig(
+        strategy, trials, folds, metric, parallel, newModels, timeBudget, eta, newSpace);
+  }
+
   /** tune.time_budget as a duration, or null when there is none. */
   public Duration budget() {
     return timeBudget == null ? null : budget(timeBudget);

@@ -79,6 +79,31 @@ public final class SearchSpace {
     return new SearchSpace(spaces);
   }
 
+  /**
+   * The config with its search spelt out: tune.models listed and every space in a section of its
+   * type, so that it means the same search whatever model.type becomes (as in best.yaml).
+   */
+  public static PrecisConfig explicit(PrecisConfig config) {
+    List<String> models = models(config);
+    Map<String, Object> sectioned = new LinkedHashMap<>();
+    Map<String, Object> flat = new LinkedHashMap<>();
+    config
+        .tune()
+        .space()
+        .forEach(
+            (key, value) -> {
+              if (ModelCatalog.names().contains(key)) {
+                sectioned.put(key, value);
+              } else {
+                flat.put(key, value);
+              }
+            });
+    if (!flat.isEmpty()) {
+      sectioned.put(config.model().type(), flat);
+    }
+    return config.withTune(config.tune().withSearch(models, sectioned));
+  }
+
   /** Checks tune against the model catalog; returns the config unchanged. */
   public static PrecisConfig validate(PrecisConfig config) {
     of(config);

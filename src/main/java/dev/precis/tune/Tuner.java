@@ -56,7 +56,8 @@ public final class Tuner {
     }
     List<TuneReport.Trial> ranked = Ranking.rank(trials);
     TuneReport.Trial top = ranked.get(0);
-    PrecisConfig best = config.withModel(new ModelConfig(top.family(), top.params()));
+    PrecisConfig best =
+        SearchSpace.explicit(config).withModel(new ModelConfig(top.family(), top.params()));
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     TuneReport report =

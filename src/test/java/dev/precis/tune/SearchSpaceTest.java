@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.precis.PrecisException;
 import dev.precis.config.ConfigLoader;
 import dev.precis.config.ConfigOverride;
+import dev.precis.config.ModelConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.Gates;
 import dev.precis.model.ModelCatalog;
@@ -45,6 +46,19 @@ class SearchSpaceTest {
     List<FamilySpace> families = SearchSpace.of(config).families();
     assertEquals(List.of("logistic", "mlp"), families.stream().map(FamilySpace::family).toList());
     assertEquals(Map.of("epochs", List.of(3)), families.get(0).dimensions());
+    assertEquals(
+        ModelCatalog.type("mlp").defaultSpace().keySet(), families.get(1).dimensions().keySet());
+  }
+
+  @Test
+  void anExplicitSearchMeansTheSameWhenAnotherTypeWinsTest() {
+    PrecisConfig config = load("tune.models=[logistic, mlp]", "tune.space={batch_size: [7]}");
+    PrecisConfig mlpWon =
+        ModelCatalog.complete(
+            SearchSpace.explicit(config).withModel(new ModelConfig("mlp", Map.of())));
+    List<FamilySpace> families = SearchSpace.of(mlpWon).families();
+    assertEquals(Map.of("batch_size", List.of(7)), families.get(0).dimensions());
+    assertEquals("logistic", families.get(0).family());
     assertEquals(
         ModelCatalog.type("mlp").defaultSpace().keySet(), families.get(1).dimensions().keySet());
   }
