@@ -126,8 +126,8 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
             outDir.path,
             output.force || resume,
             List.of(LEADERBOARD, BEST, REFIT, REFIT_REPORT));
-    output.check(configOptions.inputs(config), directory);
     Journal.check(outDir.path, resume, output.force);
+    output.check(configOptions.inputs(config), directory);
   }
 
   @Override
