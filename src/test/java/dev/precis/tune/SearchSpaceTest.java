@@ -121,6 +121,21 @@ class SearchSpaceTest {
   }
 
   @Test
+  void everyDocumentedStrategyAndTheDocumentedSectionFormLoadTest() {
+    for (String strategy : List.of("grid", "random", "halving", "tpe")) {
+      assertEquals(
+          strategy, load("tune.strategy=" + strategy).tune().strategy().name().toLowerCase());
+    }
+    PrecisConfig config =
+        load(
+            "tune.models=[logistic, mlp]",
+            "tune.space={mlp: {epochs: [10, 20]}, logistic: {batch_size: [16, 64]}}");
+    assertEquals(
+        List.of(Map.of("batch_size", List.of(16, 64)), Map.of("epochs", List.of(10, 20))),
+        SearchSpace.of(config).families().stream().map(FamilySpace::dimensions).toList());
+  }
+
+  @Test
   void timeBudgetTakesSecondsMinutesAndHoursTest() {
     assertEquals(90, load("tune.time_budget=90s").tune().budget().toSeconds());
     assertEquals(900, load("tune.time_budget=15m").tune().budget().toSeconds());
