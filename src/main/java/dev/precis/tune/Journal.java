@@ -103,10 +103,6 @@ public final class Journal {
     return Optional.ofNullable(finished.get(number));
   }
 
-  int size() {
-    return finished.size();
-  }
-
   /** Appends a finished trial and flushes it to the file. */
   synchronized void append(TuneReport.Trial trial) {
     try {

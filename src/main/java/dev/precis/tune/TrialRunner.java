@@ -55,11 +55,11 @@ final class TrialRunner implements AutoCloseable {
   }
 
   /** Whether the time budget stopped the search. */
-  boolean outOfTime() {
+  synchronized boolean outOfTime() {
     return outOfTime;
   }
 
-  int resumed() {
+  synchronized int resumed() {
     return resumed;
   }
 

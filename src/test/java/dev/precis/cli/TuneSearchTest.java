@@ -150,11 +150,11 @@ class TuneSearchTest {
   void tpeGivesTheSameLeaderboardWhateverTheParallelismTest() throws IOException {
     Path one = tmp.resolve("tpe1");
     Path two = tmp.resolve("tpe2");
-    String[] tpe = {"--strategy", "tpe", "--trials", "10"};
+    String[] tpe = {"--strategy", "tpe", "--trials", "8"};
     succeeded(tune(one, CliRun.concat(List.of(tpe), "--set", "tune.parallel=1")));
     succeeded(tune(two, CliRun.concat(List.of(tpe), "--set", "tune.parallel=2")));
     assertEquals(results(one), results(two));
-    assertEquals(10, results(one).size());
+    assertEquals(8, results(one).size());
   }
 
   @Test
