@@ -37,7 +37,7 @@ final class CrossValidation {
   private final long rows;
 
   /** A fold's rows: to fit on, to watch, to be scored on. */
-  private record FoldRows(EncodedData fit, EncodedData valid, EncodedData scored) {}
+  record FoldRows(EncodedData fit, EncodedData valid, EncodedData scored) {}
 
   /** Raised at a fold boundary when the search is told to stop. */
   static final class Cancelled extends Exception {
@@ -145,7 +145,11 @@ final class CrossValidation {
     return split.valid() / (1 - split.test());
   }
 
-  private static List<FoldRows> carve(List<Fold> folds, double validShare, long seed) {
+  /**
+   * Each fold's training rows split, stratified and seeded, into rows to fit on and {@code
+   * validShare} of them to watch; the fold's held-out rows are left to score on.
+   */
+  static List<FoldRows> carve(List<Fold> folds, double validShare, long seed) {
     List<FoldRows> carved = new ArrayList<>();
     for (int f = 0; f < folds.size(); f++) {
       Fold fold = folds.get(f);
