@@ -52,6 +52,9 @@ record FamilySpace(ModelType type, Map<String, Object> base, Map<String, Object>
 
   /** This space without the budget parameter, which successive halving sets itself. */
   FamilySpace withoutBudget() {
+    if (type.budget() == null) {
+      return this;
+    }
     Map<String, Object> rest = new TreeMap<>(dimensions);
     rest.remove(type.budget());
     return new FamilySpace(type, base, rest);

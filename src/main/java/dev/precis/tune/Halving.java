@@ -64,7 +64,7 @@ final class Halving {
   }
 
   /** The candidate at rung {@code r}: its budget eta^(rungs-1-r) times below the full one. */
-  private Candidate budgeted(int number, FamilySpace space, Map<String, Object> params, int r) {
+  Candidate budgeted(int number, FamilySpace space, Map<String, Object> params, int r) {
     double share = Math.pow(eta, -(rungs - 1 - r));
     String budget = space.type().budget();
     if (budget == null) {
