@@ -385,8 +385,8 @@ function _picocli_precis_tune() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="--print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
-  local arg_opts="-m --model --trials --folds -o --out -c --config --set --seed --threads -d --data -t --target --positive"
+  local flag_opts="--resume --refit --print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
+  local arg_opts="-m --model --trials --folds --strategy --time-budget -o --out -c --config --set --seed --threads -d --data -t --target --positive"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -398,6 +398,12 @@ function _picocli_precis_tune() {
       return
       ;;
     --folds)
+      return
+      ;;
+    --strategy)
+      return
+      ;;
+    --time-budget)
       return
       ;;
     -o|--out)

@@ -8,7 +8,11 @@ import dev.precis.io.StandardStreams;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import dev.precis.report.TuneReport;
+import dev.precis.train.ModelTraining;
+import dev.precis.tune.Journal;
+import dev.precis.tune.SearchSpace;
 import dev.precis.tune.Tuner;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,22 +27,27 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     sortOptions = false,
     description = {
-      "Random search over model parameters (tune.space, or the model's default space) with"
-          + " stratified k-fold CV.",
-      "Writes DIR/leaderboard.json and DIR/best.yaml, a config that `precis train --config` takes"
-          + " as is."
+      "Search model types and their parameters (tune.models, tune.space, or each type's default"
+          + " space) by stratified k-fold CV: grid, random, successive halving or TPE.",
+      "Writes DIR/leaderboard.json, DIR/best.yaml (a config that `precis train --config` takes as"
+          + " is) and DIR/trials.jsonl (the journal --resume continues); with --refit,"
+          + " DIR/best.precis."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis tune --config sample-data/bank/bank.yaml --trials 20 --folds 5 \\",
       "      --out tuned/",
       "  precis tune --data sample-data/bank/bank-additional.csv --target y \\",
-      "      --model mlp --trials 10 --out tuned/",
+      "      --set 'tune.models=[logistic, mlp]' --strategy halving \\",
+      "      --time-budget 15m --refit --out tuned/",
+      "  precis tune --config sample-data/bank/bank.yaml --out tuned/ --resume",
       "  precis train --config tuned/best.yaml --out best.precis"
     })
 final class TuneCommand extends PrecisCommand<TuneReport> {
   static final String LEADERBOARD = "leaderboard.json";
   static final String BEST = "best.yaml";
+  static final String REFIT = "best.precis";
+  static final String REFIT_REPORT = "best.train-report.json";
 
   @Mixin ModelTypeOption modelType;
 
@@ -47,6 +56,34 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
 
   @Option(names = "--folds", paramLabel = "K", description = "Cross-validation folds (tune.folds).")
   String folds;
+
+  @Option(
+      names = "--strategy",
+      paramLabel = "S",
+      description = "grid, random, halving or tpe (tune.strategy).")
+  String strategy;
+
+  @Option(
+      names = "--time-budget",
+      paramLabel = "D",
+      description =
+          "Start no trial after this long, e.g. 90s, 15m, 1h (tune.time_budget); running trials"
+              + " stop at their next fold.")
+  String timeBudget;
+
+  @Option(
+      names = "--resume",
+      description =
+          "Continue the search whose journal (trials.jsonl) is in --out: finished trials are not"
+              + " run again.")
+  boolean resume;
+
+  @Option(
+      names = "--refit",
+      description =
+          "Train the best config as `precis train` would and write DIR/best.precis and its"
+              + " report.")
+  boolean refit;
 
   @Mixin DirectoryOut outDir;
 
@@ -66,6 +103,12 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
     if (folds != null) {
       overrides.add(ConfigOverride.fromOption("--folds", "tune.folds", folds));
     }
+    if (strategy != null) {
+      overrides.add(ConfigOverride.fromOption("--strategy", "tune.strategy", strategy));
+    }
+    if (timeBudget != null) {
+      overrides.add(ConfigOverride.fromOption("--time-budget", "tune.time_budget", timeBudget));
+    }
     return overrides;
   }
 
@@ -76,34 +119,57 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
 
   @Override
   void checkOutputs(PrecisConfig config) {
-    directory = outDir.of(output, List.of(LEADERBOARD, BEST));
+    // A resumed search replaces the outputs of the run it continues.
+    directory =
+        new OutputDirectory(
+            "--out",
+            outDir.path,
+            output.force || resume,
+            List.of(LEADERBOARD, BEST, REFIT, REFIT_REPORT));
+    Journal.check(outDir.path, resume, output.force);
     output.check(configOptions.inputs(config), directory);
   }
 
   @Override
   TuneReport run(PrecisConfig config, Console console) {
-    console.say(
+    console.progress(
         String.format(
             Locale.ROOT,
-            "Tuning %s: %d trials x %d folds on %s ...",
-            config.model().type(),
-            config.tune().trials(),
-            config.tune().folds(),
+            "Tuning %s (%s) on %s ...",
+            String.join(", ", SearchSpace.models(config)),
+            config.tune().strategy().name().toLowerCase(Locale.ROOT),
             config.data().path()));
     Tuner.Result result =
         Tuner.run(
             config,
-            trial ->
-                console.say(
-                    Summaries.tuneTrial(trial, config.tune().trials(), config.tune().metric())));
+            outDir.path,
+            resume,
+            p ->
+                console.progress(
+                    Summaries.tuneProgress(
+                        p.done(), p.planned(), p.best(), config.tune().metric(), p.etaSeconds())));
+    console.endProgress();
+    Path bundlePath = outDir.path.resolve(REFIT);
+    ModelTraining.Result refitted = refit ? ModelTraining.train(result.best(), bundlePath) : null;
     directory.write(
         dir -> {
           Files.writeString(
               dir.resolve(LEADERBOARD), Reports.json(result.report()), StandardCharsets.UTF_8);
           Files.writeString(
               dir.resolve(BEST), bestYaml(result, outDir.path), StandardCharsets.UTF_8);
+          if (refitted != null) {
+            try (OutputStream out = Files.newOutputStream(dir.resolve(REFIT))) {
+              refitted.bundle().write(out);
+            }
+            Files.writeString(
+                dir.resolve(REFIT_REPORT), Reports.json(refitted.report()), StandardCharsets.UTF_8);
+          }
         });
-    console.say(Summaries.tune(result.report(), outDir.path.toString()));
+    console.say(
+        Summaries.tune(
+            result.report(),
+            outDir.path.toString(),
+            refitted == null ? null : bundlePath.toString()));
     return result.report();
   }
 
@@ -121,11 +187,12 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
     String header =
         String.format(
             Locale.ROOT,
-            "# Best of %d trials by mean %s over %d folds: %.4f ± %.4f (trial %d).%n"
+            "# Best of %d trials by mean %s over %d folds: %s %.4f ± %.4f (trial %d).%n"
                 + "# Train it with: precis train --config %s%s --out model.precis%n",
             result.report().trials().size(),
             result.report().metric(),
             result.report().folds(),
+            top.family(),
             top.mean(),
             top.std(),
             top.trial(),

@@ -46,6 +46,10 @@ public record PrecisConfig(
     return new PrecisConfig(version, seed, task, newData, prep, model, engine, eval, tune, predict);
   }
 
+  public PrecisConfig withTune(TuneConfig newTune) {
+    return new PrecisConfig(version, seed, task, data, prep, model, engine, eval, newTune, predict);
+  }
+
   public PrecisConfig withModel(ModelConfig newModel) {
     return new PrecisConfig(version, seed, task, data, prep, newModel, engine, eval, tune, predict);
   }

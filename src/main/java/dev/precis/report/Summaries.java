@@ -264,42 +264,97 @@ public final class Summaries {
     return text.toString();
   }
 
-  public static String tuneTrial(TuneReport.Trial trial, int of, String metric) {
+  /** The live line of a search: trials done, the best so far and the time left. */
+  public static String tuneProgress(
+      int done, int planned, TuneReport.Trial best, String metric, double etaSeconds) {
     return String.format(
         Locale.ROOT,
-        "trial %d/%d: %s %.4f ± %.4f  %s (%.1f s)",
-        trial.trial(),
-        of,
+        "tune: trial %d/%d, best %s %.4f (%s)%s",
+        done,
+        planned,
         metric,
-        trial.mean(),
-        trial.std(),
-        trial.params(),
-        trial.seconds());
+        best.mean(),
+        best.family(),
+        Double.isNaN(etaSeconds) ? "" : ", about " + duration(etaSeconds) + " left");
   }
 
-  public static String tune(TuneReport report, String out) {
+  /**
+   * The leaderboard's top trials, with the parameters each type's space varies, and what was
+   * written.
+   *
+   * @param refitted the refitted bundle's path, or null without --refit
+   */
+  public static String tune(TuneReport report, String out, String refitted) {
+    TuneReport.Stop stop = report.stop();
     StringBuilder text =
         new StringBuilder(
             String.format(
                 Locale.ROOT,
-                "Best of %d trials by mean %s over %d folds of %,d rows:%n",
-                report.trials().size(),
+                "%s search of %s: %d of %d trials run%s%s, by mean %s over %d folds of %,d"
+                    + " rows:%n",
+                report.strategy(),
+                String.join(", ", report.models()),
+                stop.trialsRun(),
+                stop.trialsPlanned(),
+                stop.reason().equals(TuneReport.Stop.TIME_BUDGET)
+                    ? " (stopped: tune.time_budget ran out)"
+                    : "",
+                stop.resumed() > 0 ? " (" + stop.resumed() + " from the journal)" : "",
                 report.metric(),
                 report.folds(),
                 report.rows()));
-    TextTable table = new TextTable("rank", "trial", report.metric(), "±", "params");
+    TextTable table = new TextTable("rank", "family", "params", report.metric(), "±", "fit s");
     report.trials().stream()
-        .limit(5)
-        .forEach(t -> table.row(t.rank(), t.trial(), f4(t.mean()), f4(t.std()), t.params()));
+        .limit(10)
+        .forEach(
+            t ->
+                table.row(
+                    t.rank(),
+                    t.family(),
+                    keyParams(t, report.searched().getOrDefault(t.family(), List.of())),
+                    f4(t.mean()),
+                    f4(t.std()),
+                    String.format(Locale.ROOT, "%.1f", t.fitSeconds())));
     text.append(table);
     text.append("Wrote ")
         .append(out)
         .append("/leaderboard.json and ")
         .append(out)
-        .append("/best.yaml (use: precis train --config ")
-        .append(out)
-        .append("/best.yaml --out model.precis)\n");
+        .append("/best.yaml");
+    if (refitted != null) {
+      text.append(", and refitted the best on the training rows: ").append(refitted).append('\n');
+    } else {
+      text.append(" (use: precis train --config ")
+          .append(out)
+          .append("/best.yaml --out model.precis, or tune --refit)\n");
+    }
     return text.toString();
+  }
+
+  /** The searched parameters (and what halving limited) as name=value. */
+  private static String keyParams(TuneReport.Trial trial, List<String> searched) {
+    java.util.Map<String, Object> shown = new java.util.LinkedHashMap<>();
+    for (String name : searched) {
+      shown.put(name, roundedForDisplay(trial.params().get(name)));
+    }
+    shown.putAll(trial.budget());
+    StringBuilder text = new StringBuilder();
+    shown.forEach(
+        (k, v) -> text.append(text.length() == 0 ? "" : " ").append(k).append('=').append(v));
+    return text.toString();
+  }
+
+  private static Object roundedForDisplay(Object value) {
+    return value instanceof Double d
+        ? new BigDecimal(d).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString()
+        : value;
+  }
+
+  private static String duration(double seconds) {
+    long s = Math.round(seconds);
+    return s >= 3600
+        ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
+        : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
   }
 
   private static void warnings(StringBuilder text, java.util.List<String> warnings) {

@@ -1,118 +1,207 @@
 package dev.precis.tune;
 
+import dev.precis.Nearest;
 import dev.precis.config.ConfigException;
 import dev.precis.config.PrecisConfig;
+import dev.precis.config.TuneConfig;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ModelType;
 import dev.precis.model.ParamSpec;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
-import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * The hyperparameters a search draws from: for each parameter, a list of choices or a numeric range
- * ({min, max}, optionally log: true for a log-uniform draw). Whole-number parameters draw whole
- * numbers.
+ * The spaces of every model type a search covers (tune.models, or model.type alone). tune.space
+ * takes two forms, which may be mixed: parameters of model.type at its top ({epochs: [5, 10]}), or
+ * a section per model type ({mlp: {epochs: [5, 10]}}). A type without a section searches its
+ * default space. model.params are the base values of model.type; other types start from their
+ * defaults.
  */
 public final class SearchSpace {
-  private static final Set<String> RANGE_KEYS = Set.of("min", "max", "log");
-  private final ModelType type;
-  private final Map<String, Object> dimensions;
+  private final List<FamilySpace> families;
 
-  private SearchSpace(ModelType type, Map<String, Object> dimensions) {
-    this.type = type;
-    this.dimensions = dimensions;
+  private SearchSpace(List<FamilySpace> families) {
+    this.families = List.copyOf(families);
   }
 
-  /** The config's tune.space, or the model type's default space when it declares none. */
+  /**
+   * The config's search space.
+   *
+   * @param config complete (see {@link ModelCatalog#complete})
+   * @throws ConfigException naming the tune key at fault and the fix
+   */
   public static SearchSpace of(PrecisConfig config) {
-    ModelType type = ModelCatalog.type(config.model().type());
-    Map<String, Object> declared =
-        config.tune().space().isEmpty() ? type.defaultSpace() : config.tune().space();
-    Map<String, Object> sorted = new TreeMap<>(declared);
-    sorted.forEach((name, dimension) -> check(type, name, dimension));
-    return new SearchSpace(type, sorted);
+    List<String> models = models(config);
+    String primary = config.model().type();
+    Map<String, Object> declared = config.tune().space();
+    Map<String, Object> flat = new LinkedHashMap<>();
+    Map<String, Map<String, ?>> sections = new LinkedHashMap<>();
+    for (Map.Entry<String, Object> entry : declared.entrySet()) {
+      String key = entry.getKey();
+      if (ModelCatalog.names().contains(key)) {
+        sections.put(key, section(key, entry.getValue(), models));
+      } else {
+        flat.put(key, entry.getValue());
+      }
+    }
+    if (!flat.isEmpty()) {
+      String first = "tune.space." + flat.keySet().iterator().next();
+      if (!models.contains(primary)) {
+        throw new ConfigException(
+            first,
+            "a parameter at the top of tune.space belongs to model.type ("
+                + primary
+                + "), which tune.models leaves out; put it under tune.space.FAMILY");
+      }
+      if (sections.containsKey(primary)) {
+        throw new ConfigException(
+            first,
+            "give "
+                + primary
+                + "'s parameters either at the top of tune.space or under tune.space."
+                + primary
+                + ", not both");
+      }
+      checkFlatKeys(ModelCatalog.type(primary), flat);
+      sections.put(primary, flat);
+    }
+    List<FamilySpace> spaces = new ArrayList<>();
+    for (String model : models) {
+      ModelType type = ModelCatalog.type(model);
+      Map<String, Object> base = model.equals(primary) ? config.model().params() : defaults(type);
+      Map<String, ?> dimensions = sections.getOrDefault(model, type.defaultSpace());
+      String prefix =
+          model.equals(primary) && !flat.isEmpty() ? "tune.space." : "tune.space." + model + ".";
+      spaces.add(FamilySpace.checked(type, base, dimensions, prefix));
+    }
+    return new SearchSpace(spaces);
   }
 
-  /** Checks tune.space against the model type; returns the config unchanged. */
+  /**
+   * The config with its search spelt out: tune.models listed and every space in a section of its
+   * type, so that it means the same search whatever model.type becomes (as in best.yaml).
+   */
+  public static PrecisConfig explicit(PrecisConfig config) {
+    List<String> models = models(config);
+    Map<String, Object> sectioned = new LinkedHashMap<>();
+    Map<String, Object> flat = new LinkedHashMap<>();
+    config
+        .tune()
+        .space()
+        .forEach(
+            (key, value) -> {
+              if (ModelCatalog.names().contains(key)) {
+                sectioned.put(key, value);
+              } else {
+                flat.put(key, value);
+              }
+            });
+    if (!flat.isEmpty()) {
+      sectioned.put(config.model().type(), flat);
+    }
+    return config.withTune(config.tune().withSearch(models, sectioned));
+  }
+
+  /** Checks tune against the model catalog; returns the config unchanged. */
   public static PrecisConfig validate(PrecisConfig config) {
     of(config);
     return config;
   }
 
-  /** The parameters searched. */
-  public Set<String> names() {
-    return dimensions.keySet();
+  /** Each model type searched, in tune.models order. */
+  List<FamilySpace> families() {
+    return families;
   }
 
-  /** One candidate: the model's defaults with the searched parameters drawn. */
-  public Map<String, Object> sample(Map<String, Object> defaults, Random random) {
-    Map<String, Object> params = new LinkedHashMap<>(defaults);
-    dimensions.forEach(
-        (name, dimension) -> {
-          ParamSpec spec = type.param(name);
-          params.put(name, spec.coerce(draw(spec, dimension, random), "tune.space." + name));
-        });
-    return params;
-  }
-
-  private static Object draw(ParamSpec spec, Object dimension, Random random) {
-    if (dimension instanceof List<?> choices) {
-      return choices.get(random.nextInt(choices.size()));
+  /**
+   * Per model type, the parameters the strategy varies: halving sets a type's budget parameter
+   * itself.
+   */
+  public Map<String, List<String>> searched(TuneConfig.Strategy strategy) {
+    Map<String, List<String>> searched = new LinkedHashMap<>();
+    for (FamilySpace family : families) {
+      FamilySpace varied =
+          strategy == TuneConfig.Strategy.HALVING ? family.withoutBudget() : family;
+      searched.put(family.family(), List.copyOf(varied.dimensions().keySet()));
     }
-    Map<?, ?> range = (Map<?, ?>) dimension;
-    double min = ((Number) range.get("min")).doubleValue();
-    double max = ((Number) range.get("max")).doubleValue();
-    boolean log = Boolean.TRUE.equals(range.get("log"));
-    double u = random.nextDouble();
-    double value =
-        log ? Math.exp(Math.log(min) + u * (Math.log(max) - Math.log(min))) : min + u * (max - min);
-    return spec.kind() == ParamSpec.Kind.INT
-        ? (Object) (double) Math.min(Math.round(value), (long) max)
-        : (Object) value;
+    return searched;
   }
 
-  private static void check(ModelType type, String name, Object dimension) {
-    String key = "tune.space." + name;
-    ParamSpec spec = type.param(name);
-    if (spec == null) {
-      throw new ConfigException(
-          key,
-          "not a parameter of "
-              + type.name()
-              + dev.precis.Nearest.hint(name, type.paramNames())
-              + " (it takes: "
-              + String.join(", ", type.paramNames())
-              + ")");
+  /** tune.models, or model.type alone. */
+  public static List<String> models(PrecisConfig config) {
+    List<String> models = config.tune().models();
+    if (models.isEmpty()) {
+      return List.of(config.model().type());
     }
-    if (dimension instanceof List<?> choices) {
-      if (choices.isEmpty()) {
-        throw new ConfigException(key, "needs at least one choice");
+    for (int i = 0; i < models.size(); i++) {
+      String name = models.get(i);
+      if (!ModelCatalog.names().contains(name)) {
+        throw new ConfigException(
+            "tune.models[" + i + "]",
+            "unknown model type '"
+                + name
+                + "'"
+                + Nearest.hint(name, ModelCatalog.names())
+                + " (available: "
+                + String.join(", ", ModelCatalog.names())
+                + ")");
       }
-      choices.forEach(choice -> spec.coerce(choice, key));
-      return;
+      if (models.indexOf(name) != i) {
+        throw new ConfigException("tune.models[" + i + "]", name + " is listed twice");
+      }
     }
-    if (!(dimension instanceof Map<?, ?> range)
-        || !(range.get("min") instanceof Number min)
-        || !(range.get("max") instanceof Number max)
-        || !RANGE_KEYS.containsAll(range.keySet())
-        || spec.kind() == ParamSpec.Kind.INT_LIST
-        || spec.kind() == ParamSpec.Kind.CHOICE) {
+    return models;
+  }
+
+  private static Map<String, ?> section(String family, Object value, List<String> models) {
+    String key = "tune.space." + family;
+    if (!models.contains(family)) {
       throw new ConfigException(
           key,
-          "expected a list of choices, e.g. [16, 64], or a range {min: 0.001, max: 0.1, log:"
-              + " true}");
+          family
+              + " is not searched (tune.models: "
+              + String.join(", ", models)
+              + "); add it to tune.models or remove this section");
     }
-    spec.coerce(min, key + ".min");
-    spec.coerce(max, key + ".max");
-    if (min.doubleValue() > max.doubleValue()) {
-      throw new ConfigException(key, "min must not exceed max");
+    if (!(value instanceof Map<?, ?> map)) {
+      throw new ConfigException(
+          key, "expected a map of parameter to choices or range, e.g. {epochs: [10, 20]}");
     }
-    if (Boolean.TRUE.equals(range.get("log")) && min.doubleValue() <= 0) {
-      throw new ConfigException(key, "a log range needs min > 0");
+    Map<String, Object> section = new LinkedHashMap<>();
+    map.forEach((name, dimension) -> section.put(String.valueOf(name), dimension));
+    return section;
+  }
+
+  /** An unknown top-level key may be a parameter or a model type misspelt: say both. */
+  private static void checkFlatKeys(ModelType primary, Map<String, Object> flat) {
+    for (String key : flat.keySet()) {
+      if (primary.param(key) == null) {
+        List<String> known = new ArrayList<>(primary.paramNames());
+        known.addAll(ModelCatalog.names());
+        throw new ConfigException(
+            "tune.space." + key,
+            "neither a parameter of "
+                + primary.name()
+                + " nor a model type"
+                + Nearest.hint(key, known)
+                + " ("
+                + primary.name()
+                + " takes: "
+                + String.join(", ", primary.paramNames())
+                + "; model types: "
+                + String.join(", ", ModelCatalog.names())
+                + ")");
+      }
     }
+  }
+
+  private static Map<String, Object> defaults(ModelType type) {
+    Map<String, Object> base = new LinkedHashMap<>();
+    for (ParamSpec spec : type.params()) {
+      base.put(spec.name(), spec.defaultValue());
+    }
+    return base;
   }
 }

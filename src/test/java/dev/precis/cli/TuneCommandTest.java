@@ -41,7 +41,7 @@ class TuneCommandTest {
   @Test
   void logisticTuneWritesLeaderboardRankedByMeanTest() throws IOException {
     JsonNode leaderboard = leaderboard(logisticTune);
-    assertEquals("precis.tune/1", leaderboard.path("schema").asText());
+    assertEquals("precis.tune/2", leaderboard.path("schema").asText());
     JsonNode trials = leaderboard.path("trials");
     assertEquals(3, trials.size(), trials.toString());
     for (int i = 0; i < trials.size(); i++) {
@@ -165,7 +165,7 @@ class TuneCommandTest {
     List<JsonNode> results = new ArrayList<>();
     for (JsonNode trial : leaderboard(dir).path("trials")) {
       ObjectNode result = trial.deepCopy();
-      result.remove("seconds");
+      result.remove("fit_seconds");
       results.add(result);
     }
     return results;

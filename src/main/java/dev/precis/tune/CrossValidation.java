@@ -1,0 +1,179 @@
+package dev.precis.tune;
+
+import dev.precis.PrecisException;
+import dev.precis.config.EngineConfig;
+import dev.precis.config.ModelConfig.Calibration;
+import dev.precis.config.PrecisConfig;
+import dev.precis.data.DataSource;
+import dev.precis.data.DataSource.Fold;
+import dev.precis.data.EncodedData;
+import dev.precis.data.PipelineNeeds;
+import dev.precis.data.Splits;
+import dev.precis.eval.Gates;
+import dev.precis.eval.Metrics;
+import dev.precis.io.InputFile;
+import dev.precis.model.CalibratedFit;
+import dev.precis.model.ModelArtifact;
+import dev.precis.model.Task;
+import dev.precis.report.Reports;
+import dev.precis.report.TuneReport;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Scores a candidate by stratified k-fold cross-validation. Each pipeline a searched type needs
+ * (scaled or raw numbers) gets folds of its own, fitted inside each fold on a raw file. A candidate
+ * is fitted on a fold's training rows less a stratified validation share (prep.split.valid of the
+ * rows train would fit on), which it may watch for early stopping or calibration; it is scored on
+ * the fold's held-out rows, which it never sees.
+ */
+final class CrossValidation {
+  private final PrecisConfig config;
+  private final Map<PipelineNeeds, List<FoldRows>> folds;
+  private final EngineConfig engine;
+  private final InputFile input;
+  private final long rows;
+
+  /** A fold's rows: to fit on, to watch, to be scored on. */
+  record FoldRows(EncodedData fit, EncodedData valid, EncodedData scored) {}
+
+  /** Raised at a fold boundary when the search is told to stop. */
+  static final class Cancelled extends Exception {
+    Cancelled() {
+      super(null, null, false, false);
+    }
+  }
+
+  private CrossValidation(
+      PrecisConfig config,
+      Map<PipelineNeeds, List<FoldRows>> folds,
+      EngineConfig engine,
+      InputFile input,
+      long rows) {
+    this.config = config;
+    this.folds = folds;
+    this.engine = engine;
+    this.input = input;
+    this.rows = rows;
+  }
+
+  /**
+   * Reads the data once for each distinct pipeline the spaces' types need and cuts its folds.
+   *
+   * @param engine the engine settings each trial gets
+   */
+  static CrossValidation of(PrecisConfig config, SearchSpace space, EngineConfig engine) {
+    Map<PipelineNeeds, List<FoldRows>> folds = new HashMap<>();
+    InputFile input = null;
+    long rows = 0;
+    for (FamilySpace family : space.families()) {
+      PipelineNeeds needs = family.type().needs();
+      if (!folds.containsKey(needs)) {
+        DataSource source = DataSource.open(config, needs);
+        List<Fold> cut = source.searchFolds(config.tune().folds(), config.seed());
+        folds.put(needs, carve(cut, validShare(config), config.seed()));
+        input = source.input();
+        rows = cut.get(0).rows();
+      }
+    }
+    return new CrossValidation(config, folds, engine, input, rows);
+  }
+
+  InputFile input() {
+    return input;
+  }
+
+  /** Labelled rows cross-validated. */
+  long rows() {
+    return rows;
+  }
+
+  /**
+   * The candidate's trial (rank 0).
+   *
+   * @param stop asked before each fold; true cancels the trial
+   * @throws Cancelled when {@code stop} said so
+   */
+  TuneReport.Trial evaluate(Candidate candidate, BooleanSupplier stop) throws Cancelled {
+    long start = System.nanoTime();
+    var fitter = candidate.space().type().fitter(candidate.params());
+    Task task = Task.of(config);
+    List<Double> scores = new ArrayList<>();
+    List<FoldRows> own = folds.get(candidate.space().type().needs());
+    for (int f = 0; f < own.size(); f++) {
+      if (stop.getAsBoolean()) {
+        throw new Cancelled();
+      }
+      FoldRows fold = own.get(f);
+      EncodedData fit = share(fold.fit(), candidate.rowShare(), config.seed() + f);
+      ModelArtifact model =
+          fitter.fit(fit, fold.valid(), task, engine, config.seed() + candidate.number());
+      Calibration method =
+          CalibratedFit.method(
+              config.model().calibration(), candidate.space().type(), fold.valid().rows());
+      List<ModelArtifact> models = CalibratedFit.artifacts(model, method, fold.valid(), task);
+      double[] predicted = task.scorer(models, fit.featureNames()).score(fold.scored().x());
+      var metrics =
+          Metrics.ifDefined(predicted, fold.scored().y(), config.eval())
+              .orElseThrow(
+                  () ->
+                      PrecisException.data(
+                          "a cross-validation fold has a single class; use fewer tune.folds"));
+      scores.add(Gates.value(config.tune().metric(), metrics));
+    }
+    double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
+    double variance =
+        scores.stream().mapToDouble(s -> (s - mean) * (s - mean)).sum()
+            / Math.max(1, scores.size() - 1);
+    return new TuneReport.Trial(
+        0,
+        candidate.number(),
+        candidate.family(),
+        new LinkedHashMap<>(candidate.params()),
+        candidate.rung(),
+        candidate.budget(),
+        mean,
+        Math.sqrt(variance),
+        scores,
+        Reports.secondsSince(start));
+  }
+
+  /**
+   * The share of prep.split.valid in the rows that `train` fits on (every row but the test part),
+   * so that a trial watches as large a validation part, relatively, as the model train refits.
+   */
+  private static double validShare(PrecisConfig config) {
+    var split = config.prep().split();
+    return split.valid() / (1 - split.test());
+  }
+
+  /**
+   * Each fold's training rows split, stratified and seeded, into rows to fit on and {@code
+   * validShare} of them to watch; the fold's held-out rows are left to score on.
+   */
+  static List<FoldRows> carve(List<Fold> folds, double validShare, long seed) {
+    List<FoldRows> carved = new ArrayList<>();
+    for (int f = 0; f < folds.size(); f++) {
+      Fold fold = folds.get(f);
+      Splits parts = Splits.holdout(fold.train().y(), validShare, 0, true, seed + f);
+      carved.add(
+          new FoldRows(
+              fold.train().subset(parts.train()),
+              fold.train().subset(parts.valid()),
+              fold.valid()));
+    }
+    return carved;
+  }
+
+  /** A stratified, seeded share of the rows; all of them for a share of 1. */
+  private static EncodedData share(EncodedData rows, double share, long seed) {
+    if (share >= 1) {
+      return rows;
+    }
+    return rows.subset(Splits.holdout(rows.y(), 1 - share, 0, true, seed).train());
+  }
+}
