@@ -19,7 +19,11 @@ public final class ArtifactKinds {
   }
 
   private static final Map<String, Loader> LOADERS =
-      Map.of(TribuoModelArtifact.KIND, TribuoModelArtifact::load);
+      Map.of(
+          TribuoModelArtifact.KIND,
+          TribuoModelArtifact::load,
+          BoosterArtifact.KIND,
+          BoosterArtifact::load);
 
   private ArtifactKinds() {}
 
