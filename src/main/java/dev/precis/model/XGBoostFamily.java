@@ -95,8 +95,8 @@ final class XGBoostFamily implements ModelFamily<XGBoostParams> {
     try {
       trainRows = XGBoostData.labelled(train.x(), train.y());
       validRows = watched ? XGBoostData.labelled(valid.x(), valid.y()) : null;
-      // Boosting with zero rounds makes the booster; naming the validation rows here puts them in
-      // its prediction cache, so each round's evaluation adds one tree, not all of them.
+      // Boosting zero rounds makes the booster, with the validation rows in its prediction cache
+      // as XGBoost's own train puts them: each round's evaluation adds one tree's predictions.
       Booster booster =
           XGBoost.train(
               trainRows,
@@ -149,7 +149,8 @@ final class XGBoostFamily implements ModelFamily<XGBoostParams> {
     summary.put("best_round", validRows == null ? run : kept);
     summary.put("rounds_run", run);
     if (validRows != null) {
-      summary.put("valid_logloss", (double) best);
+      // XGBoost measures in floats: the float's own digits, not those its widening would add.
+      summary.put("valid_logloss", Double.parseDouble(Float.toString(best)));
     }
     return BoosterArtifact.fitted(booster, validRows == null ? run : kept, summary);
   }
