@@ -1,26 +1,54 @@
 package dev.precis.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.precis.config.PrepConfig;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A numeric column: a missing value becomes {@code fill}; the feature is (x - center) / scale.
+ * A numeric column: a missing value becomes {@code fill}, or is left out of the row for a model
+ * that handles missing values itself; the feature is (x - center) / scale.
  *
  * @param name the column
- * @param fill what a missing value is taken to be
+ * @param fill what a missing value is taken to be, unless {@code missingAsAbsent}
  * @param indicator whether an extra 0/1 feature, "name:missing", marks rows where it was missing
+ * @param missingAsAbsent whether a missing value is left out of the row instead of filled in (the
+ *     indicator is set all the same); written to pipeline.json only when true, so the pipelines of
+ *     every other family read and hash as before
  */
-public record NumericStep(String name, double fill, double center, double scale, boolean indicator)
+public record NumericStep(
+    String name,
+    double fill,
+    double center,
+    double scale,
+    boolean indicator,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean missingAsAbsent)
     implements ColumnStep {
 
+  /** Reads a step from pipeline.json, where missing_as_absent appears only when true. */
+  @JsonCreator
+  static NumericStep read(
+      @JsonProperty("name") String name,
+      @JsonProperty("fill") double fill,
+      @JsonProperty("center") double center,
+      @JsonProperty("scale") double scale,
+      @JsonProperty("indicator") boolean indicator,
+      @JsonProperty("missing_as_absent") Boolean missingAsAbsent) {
+    return new NumericStep(
+        name, fill, center, scale, indicator, Boolean.TRUE.equals(missingAsAbsent));
+  }
+
   /**
-   * Fills with the median (or mean, per prep.missing.numeric) of the values present; centres and
-   * scales to mean 0 and standard deviation 1 under prep.scale: standard.
+   * Fills with the median (or mean, per prep.missing.numeric) of the values present, or leaves
+   * missing values out when the family needs that; centres and scales to mean 0 and standard
+   * deviation 1 under prep.scale: standard.
    *
+   * @param prep the prep settings as the family needs them (see {@link PipelineNeeds#prep})
    * @throws dev.precis.PrecisException (data) when a value is not a number
    */
-  public static NumericStep fit(TrainingColumn column, PrepConfig prep) {
+  public static NumericStep fit(TrainingColumn column, PrepConfig prep, PipelineNeeds needs) {
     double[] values = new double[column.size()];
     int n = 0;
     for (int i = 0; i < column.size(); i++) {
@@ -55,7 +83,8 @@ public record NumericStep(String name, double fill, double center, double scale,
         fill,
         standard ? mean : 0.0,
         standard && sd > 0 ? sd : 1.0,
-        n < column.size());
+        n < column.size(),
+        needs.missingAsAbsent());
   }
 
   @Override
@@ -78,7 +107,9 @@ public record NumericStep(String name, double fill, double center, double scale,
       if (Double.isNaN(value)) {
         throw new RowEncoder.BadValue(name, raw, "numeric");
       }
-      out.put(first, (value - center) / scale);
+      if (!(absent && missingAsAbsent)) {
+        out.put(first, (value - center) / scale);
+      }
       if (indicator && absent) {
         out.put(first + 1, 1.0);
       }

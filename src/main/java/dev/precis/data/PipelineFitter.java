@@ -21,13 +21,15 @@ public final class PipelineFitter {
 
   static {
     FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
-    FITTERS.put(ColumnType.CATEGORICAL, CategoricalStep::fit);
+    FITTERS.put(ColumnType.CATEGORICAL, (column, prep, needs) -> CategoricalStep.fit(column, prep));
   }
 
   private PipelineFitter() {}
 
   /**
    * @param rows the training rows (indices into the table); nothing else is looked at
+   * @param prep the prep settings as configured
+   * @param needs what the model family to be fitted needs from the pipeline
    * @throws dev.precis.PrecisException (data) when a numeric column holds a non-number, or two
    *     columns would make features of the same name
    */
@@ -36,6 +38,7 @@ public final class PipelineFitter {
       List<ColumnSpec> columns,
       int[] rows,
       PrepConfig prep,
+      PipelineNeeds needs,
       String target,
       String positive,
       String id) {
@@ -45,13 +48,14 @@ public final class PipelineFitter {
       }
     }
     MissingValues missing = new MissingValues(prep.missing().tokens());
+    PrepConfig needed = needs.prep(prep);
     List<ColumnStep> steps = new ArrayList<>();
     FITTERS.forEach(
         (type, fitter) -> {
           for (ColumnSpec spec : columns) {
             if (spec.type() == type) {
               int c = table.indexOf(spec.name(), "feature");
-              steps.add(fitter.fit(new TrainingColumn(table, c, rows, missing), prep));
+              steps.add(fitter.fit(new TrainingColumn(table, c, rows, missing), needed, needs));
             }
           }
         });

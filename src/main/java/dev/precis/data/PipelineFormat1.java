@@ -28,17 +28,22 @@ record PipelineFormat1(
     }
     List<ColumnStep> steps = new ArrayList<>();
     numeric.forEach(
-        c -> steps.add(new NumericStep(c.name(), c.fill(), c.center(), c.scale(), c.indicator())));
+        c ->
+            steps.add(
+                new NumericStep(c.name(), c.fill(), c.center(), c.scale(), c.indicator(), false)));
     categorical.forEach(c -> steps.add(new CategoricalStep(c.name(), c.levels())));
     return new FeaturePipeline(target, positive, id, missingTokens, steps);
   }
 
-  /** The pipeline in format 1, when it has only numeric steps followed by categorical ones. */
+  /**
+   * The pipeline in format 1, when it has only numeric steps (that fill missing values in) followed
+   * by categorical ones.
+   */
   static Optional<PipelineFormat1> of(FeaturePipeline pipeline) {
     List<Numeric> numeric = new ArrayList<>();
     List<Categorical> categorical = new ArrayList<>();
     for (ColumnStep step : pipeline.steps()) {
-      if (step instanceof NumericStep n && categorical.isEmpty()) {
+      if (step instanceof NumericStep n && categorical.isEmpty() && !n.missingAsAbsent()) {
         numeric.add(new Numeric(n.name(), n.fill(), n.center(), n.scale(), n.indicator()));
       } else if (step instanceof CategoricalStep c) {
         categorical.add(new Categorical(c.name(), c.levels()));

@@ -64,7 +64,8 @@ public record Preparation(
           table,
           schema.features(),
           rowsOf(target, fitOn),
-          needs.prep(config.prep()),
+          config.prep(),
+          needs,
           target.column(),
           target.positive(),
           config.data().id());

@@ -23,7 +23,9 @@ public final class ArtifactKinds {
           TribuoModelArtifact.KIND,
           TribuoModelArtifact::load,
           CalibratorArtifact.KIND,
-          CalibratorArtifact::load);
+          CalibratorArtifact::load,
+          BoosterArtifact.KIND,
+          BoosterArtifact::load);
 
   private ArtifactKinds() {}
 

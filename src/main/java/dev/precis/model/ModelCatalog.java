@@ -28,6 +28,14 @@ public final class ModelCatalog {
             MlpFamily.SPACE,
             "epochs",
             MlpFamily::new));
+    register(
+        new ModelType(
+            "xgboost",
+            "gradient-boosted trees (XGBoost, histogram method, early stopping)",
+            XGBoostFamily.PARAMS,
+            XGBoostFamily.SPACE,
+            "rounds",
+            XGBoostFamily::new));
   }
 
   private ModelCatalog() {}

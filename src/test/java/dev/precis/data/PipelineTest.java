@@ -69,6 +69,7 @@ class PipelineTest {
         source.schema().features(),
         rows,
         with.prep(),
+        PipelineNeeds.SCALED,
         "y",
         source.target().positive(),
         null);
@@ -216,7 +217,15 @@ class PipelineTest {
     PrecisConfig withNa = config("prep.missing.tokens=[NA]", "prep.scale=none");
     List<ColumnSpec> schema = List.of(new ColumnSpec("x", ColumnType.NUMERIC));
     FeaturePipeline pipeline =
-        PipelineFitter.fit(small, schema, new int[] {0, 1, 2, 3, 4}, withNa.prep(), "y", "b", null);
+        PipelineFitter.fit(
+            small,
+            schema,
+            new int[] {0, 1, 2, 3, 4},
+            withNa.prep(),
+            PipelineNeeds.SCALED,
+            "y",
+            "b",
+            null);
     NumericStep x = steps(pipeline, NumericStep.class).get(0);
     assertEquals(3.0, x.fill(), "median of 1, 3, 10");
     assertTrue(x.indicator());
@@ -240,6 +249,7 @@ class PipelineTest {
             List.of(new ColumnSpec("x", ColumnType.NUMERIC)),
             new int[] {0, 1, 2, 3},
             withMean.prep(),
+            PipelineNeeds.SCALED,
             "y",
             "b",
             null);

@@ -1,0 +1,43 @@
+package dev.precis.model;
+
+import dev.precis.data.SparseRows;
+import ml.dmlc.xgboost4j.java.DMatrix;
+import ml.dmlc.xgboost4j.java.XGBoostError;
+
+/**
+ * Sparse rows as an XGBoost matrix, compressed sparse rows as they are. XGBoost reads a feature a
+ * row does not hold as missing, not as 0: trees send it down the branch each split learned for
+ * missing values. The pipeline leaves a missing number out of the row for this family (see {@link
+ * dev.precis.data.PipelineNeeds#missingAsAbsent}) and flags it with its indicator feature, which
+ * tells it apart from a zero.
+ */
+final class XGBoostData {
+  private XGBoostData() {}
+
+  /** The first {@code n} rows (at least one); the caller disposes of the matrix. */
+  static DMatrix matrix(SparseRows rows, int n) throws XGBoostError {
+    int entries = rows.end(n - 1);
+    long[] starts = new long[n + 1];
+    int[] features = new int[entries];
+    float[] values = new float[entries];
+    for (int r = 0; r < n; r++) {
+      for (int k = rows.start(r); k < rows.end(r); k++) {
+        features[k] = rows.feature(k);
+        values[k] = (float) rows.value(k);
+      }
+      starts[r + 1] = rows.end(r);
+    }
+    return new DMatrix(starts, features, values, DMatrix.SparseType.CSR, rows.width());
+  }
+
+  /** The rows with their labels, 1 for a positive. */
+  static DMatrix labelled(SparseRows rows, boolean[] y) throws XGBoostError {
+    DMatrix matrix = matrix(rows, y.length);
+    float[] labels = new float[y.length];
+    for (int r = 0; r < y.length; r++) {
+      labels[r] = y[r] ? 1f : 0f;
+    }
+    matrix.setLabel(labels);
+    return matrix;
+  }
+}
