@@ -19,7 +19,8 @@ public final class ArtifactKinds {
   }
 
   private static final Map<String, Loader> LOADERS =
-      Map.of(TribuoModelArtifact.KIND, TribuoModelArtifact::load);
+      Map.of(
+          TribuoModelArtifact.KIND, TribuoModelArtifact::load, MlpArtifact.KIND, MlpArtifact::load);
 
   private ArtifactKinds() {}
 
