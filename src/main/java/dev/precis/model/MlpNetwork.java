@@ -54,8 +54,8 @@ record MlpNetwork(List<String> featureNames, Activation activation, List<Layer> 
   }
 
   /**
-   * The starting weights: uniform within Glorot's bound for tanh, He's for the rectifiers, biases
-   * zero, drawn from the seed alone so the start is the same on any machine.
+   * The starting weights and biases: uniform within 1/sqrt(inputs), PyTorch's default for a dense
+   * layer, drawn from the seed alone so the start is the same on any machine.
    */
   static MlpNetwork initial(
       List<String> featureNames, List<Integer> hidden, Activation activation, long seed) {
@@ -64,15 +64,16 @@ record MlpNetwork(List<String> featureNames, Activation activation, List<Layer> 
     int inputs = featureNames.size();
     for (int i = 0; i <= hidden.size(); i++) {
       int outputs = i < hidden.size() ? hidden.get(i) : 1;
-      double bound =
-          activation == Activation.TANH || i == hidden.size()
-              ? Math.sqrt(6.0 / (inputs + outputs))
-              : Math.sqrt(6.0 / inputs);
+      double bound = 1 / Math.sqrt(inputs);
       float[] weights = new float[inputs * outputs];
+      float[] bias = new float[outputs];
       for (int k = 0; k < weights.length; k++) {
         weights[k] = (float) ((2 * random.nextDouble() - 1) * bound);
       }
-      layers.add(new Layer(inputs, outputs, weights, new float[outputs]));
+      for (int k = 0; k < bias.length; k++) {
+        bias[k] = (float) ((2 * random.nextDouble() - 1) * bound);
+      }
+      layers.add(new Layer(inputs, outputs, weights, bias));
       inputs = outputs;
     }
     return new MlpNetwork(featureNames, activation, layers);
