@@ -3,8 +3,10 @@ package dev.precis.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.precis.PrecisException;
 import dev.precis.config.EngineConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataSource;
@@ -157,6 +159,25 @@ class MlpFamilyTest {
     for (int r = 0; r < direct.length; r++) {
       assertEquals(direct[r], viaReversed[r], 1e-12, "row " + r);
     }
+  }
+
+  @Test
+  void gpuOnTheCpuBuildIsAUsageErrorSayingHowToFixIt() {
+    MlpFamily family = new MlpFamily();
+    PrecisException e =
+        assertThrows(
+            PrecisException.class,
+            () ->
+                family.fit(
+                    data.train(),
+                    data.valid(),
+                    family.params(ModelBundleTest.bankConfig("model.type=mlp").model().params()),
+                    task,
+                    new EngineConfig(EngineConfig.Device.GPU, 1),
+                    SEED));
+    assertEquals(PrecisException.USAGE, e.exitCode());
+    assertTrue(e.getMessage().contains("engine.device: cpu"), e.getMessage());
+    assertFalse(e.getMessage().contains("\n"), e.getMessage());
   }
 
   @Test
