@@ -8,6 +8,7 @@ import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
 import org.tensorflow.op.core.Gradients;
+import org.tensorflow.op.core.Identity;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -87,13 +88,11 @@ final class MlpGraph {
             tf.math.mul(tf.constant((float) params.l2()), penalty));
 
     Gradients gradients = tf.gradients(loss, variables);
-    List<Op> computed = new ArrayList<>();
-    List<Operand<TFloat32>> grads = new ArrayList<>();
+    List<Identity<TFloat32>> grads = new ArrayList<>();
     for (int v = 0; v < variables.size(); v++) {
-      var g = tf.identity(gradients.<TFloat32>dy(v));
-      computed.add(g);
-      grads.add(g);
+      grads.add(tf.identity(gradients.<TFloat32>dy(v)));
     }
+    List<Op> computed = List.copyOf(grads);
     List<Op> updates = new ArrayList<>();
     for (int v = 0; v < variables.size(); v++) {
       MlpNetwork.Layer layer = layers.get(v / 2);

@@ -73,7 +73,8 @@ final class MlpTrainer {
     Map<String, Object> summary = new LinkedHashMap<>();
     summary.put("best_epoch", bestEpoch);
     summary.put("epochs_run", epoch);
-    if (valid.rows() > 0) {
+    // Infinite when no epoch gave a finite loss (a step size that diverges): the start is kept.
+    if (Double.isFinite(bestLoss)) {
       summary.put("best_valid_loss", bestLoss);
     }
     return new MlpArtifact(MlpArtifact.MODEL, best, summary);
