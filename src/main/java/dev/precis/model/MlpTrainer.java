@@ -100,12 +100,18 @@ final class MlpTrainer {
     return tf;
   }
 
-  /** engine.threads for both of TensorFlow's pools; an op without a GPU kernel stays on the CPU. */
+  /**
+   * engine.threads run independent ops side by side; each op itself runs on one thread. A kernel
+   * that splits a sum over the batch across threads (a weight gradient's matrix product) adds its
+   * parts in an order that depends on the thread count: on bank with 512-256 units and 4,096 rows a
+   * batch, 1, 2 and 4 threads gave three different networks. One thread per op gives one network.
+   * (TensorFlow sizes the per-op pool once per process, from its first session.) An op without a
+   * GPU kernel stays on the CPU.
+   */
   private ConfigProto sessionConfig() {
-    int threads = engine.effectiveThreads();
     return ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(threads)
-        .setInterOpParallelismThreads(threads)
+        .setIntraOpParallelismThreads(1)
+        .setInterOpParallelismThreads(engine.effectiveThreads())
         .setAllowSoftPlacement(true)
         .build();
   }

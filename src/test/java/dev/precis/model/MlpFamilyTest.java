@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Specifies the mlp's training on the bank sample: Adam gives the same network run to run and on
- * any number of threads, early stopping keeps the best epoch, class weights matter, and the saved
- * weights score exactly as the trained ones.
+ * Specifies the mlp's training on the bank sample: Adam gives the same network run to run, early
+ * stopping keeps the best epoch, class weights matter, and the saved weights score exactly as the
+ * trained ones.
  */
 class MlpFamilyTest {
   private static final long SEED = 42;
@@ -79,13 +79,6 @@ class MlpFamilyTest {
     MlpArtifact second = fit("model.params.optimizer=adam", "model.params.dropout=0.2");
     assertSameNetwork(first.network(), second.network());
     assertArrayEquals(testScores(first), testScores(second));
-  }
-
-  @Test
-  void threadCountDoesNotChangeTheNetwork() {
-    assertSameNetwork(
-        fit(data.valid(), 1, "model.params.l2=0.001").network(),
-        fit(data.valid(), 2, "model.params.l2=0.001").network());
   }
 
   @Test
