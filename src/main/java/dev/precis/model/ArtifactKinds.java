@@ -25,7 +25,9 @@ public final class ArtifactKinds {
           CalibratorArtifact.KIND,
           CalibratorArtifact::load,
           BoosterArtifact.KIND,
-          BoosterArtifact::load);
+          BoosterArtifact::load,
+          MlpArtifact.KIND,
+          MlpArtifact::load);
 
   private ArtifactKinds() {}
 

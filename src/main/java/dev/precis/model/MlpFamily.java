@@ -4,44 +4,43 @@ import dev.precis.PrecisException;
 import dev.precis.config.EngineConfig;
 import dev.precis.data.EncodedData;
 import dev.precis.data.PipelineNeeds;
-import dev.precis.data.Splits;
 import java.util.List;
 import java.util.Map;
-import org.tensorflow.Graph;
-import org.tensorflow.Operand;
-import org.tensorflow.framework.initializers.Glorot;
-import org.tensorflow.framework.initializers.VarianceScaling;
-import org.tensorflow.ndarray.Shape;
-import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Placeholder;
-import org.tensorflow.types.TFloat32;
-import org.tribuo.interop.tensorflow.DenseFeatureConverter;
-import org.tribuo.interop.tensorflow.LabelConverter;
-import org.tribuo.interop.tensorflow.TensorFlowTrainer;
 
 /**
- * A multi-layer perceptron (ReLU hidden layers, softmax output) built with TensorFlow-Java ops and
- * trained through Tribuo's TensorFlow interop, with Nadam by default.
+ * A multi-layer perceptron trained with TensorFlow-Java (see {@link MlpTrainer}), Adam by default,
+ * with early stopping on the validation loss; saved as plain weights and scored in Java.
  */
 final class MlpFamily implements ModelFamily<MlpParams> {
   static final List<ParamSpec> PARAMS =
       List.of(
           ParamSpec.integers("hidden", List.of(64, 32), 1, 4096, "sizes of the hidden layers"),
-          ParamSpec.integer("epochs", 10, 1, 1000, "passes over the training rows"),
-          ParamSpec.integer("batch_size", 256, 1, 65536, "rows per gradient step"),
-          ParamSpec.real("learning_rate", 0.003, 1e-6, 1, "the optimiser's step size"),
           ParamSpec.choice(
-              "optimizer",
-              "nadam",
-              Optimizers.NAMES,
-              "gradient method (adam is not reproducible run to run)"));
+              "activation", "relu", Activation.NAMES, "activation of the hidden layers"),
+          ParamSpec.real("dropout", 0.1, 0, 0.9, "share of hidden units zeroed at each step"),
+          ParamSpec.real("l2", 1e-5, 0, 1, "weight of the squared weights added to the loss"),
+          ParamSpec.integer("batch_size", 256, 1, 65536, "rows per gradient step"),
+          ParamSpec.real("learning_rate", 0.001, 1e-6, 1, "the optimiser's step size"),
+          ParamSpec.choice("optimizer", "adam", Optimizers.NAMES, "gradient method"),
+          ParamSpec.integer("epochs", 50, 1, 1000, "the most passes over the training rows"),
+          ParamSpec.integer(
+              "patience",
+              5,
+              1,
+              1000,
+              "epochs without a better validation loss before training stops"),
+          ParamSpec.choice(
+              "class_weights",
+              "none",
+              List.of("none", "balanced"),
+              "balanced weighs each class equally in the loss"));
   static final Map<String, Object> SPACE =
       Map.of(
           "hidden", List.of(List.of(32), List.of(64, 32), List.of(128, 64)),
           "learning_rate", Map.of("min", 3e-4, "max", 1e-2, "log", true),
-          "epochs", Map.of("min", 5, "max", 30),
-          "batch_size", List.of(64, 128, 256));
-  private static final String INPUT = "features";
+          "dropout", List.of(0.0, 0.1, 0.3),
+          "l2", Map.of("min", 1e-6, "max", 1e-3, "log", true),
+          "batch_size", List.of(128, 256, 512));
 
   @Override
   public MlpParams params(Map<String, Object> validated) {
@@ -53,7 +52,7 @@ final class MlpFamily implements ModelFamily<MlpParams> {
     return PipelineNeeds.SCALED;
   }
 
-  /** Fits on the training rows alone, for the set number of epochs. */
+  /** Fits on the training rows, stopping early on the validation rows' loss when there are any. */
   @Override
   public ModelArtifact fit(
       EncodedData train,
@@ -63,47 +62,10 @@ final class MlpFamily implements ModelFamily<MlpParams> {
       EngineConfig engine,
       long seed) {
     TensorFlowDevice.check(engine);
-    Optimizers.Choice optimizer = Optimizers.of(params.optimizer(), params.learningRate());
-    try (Graph graph = new Graph()) {
-      String output = buildGraph(graph, train.featureNames().size(), params.hidden(), seed);
-      var trainer =
-          new TensorFlowTrainer<>(
-              graph,
-              output,
-              optimizer.optimiser(),
-              optimizer.params(),
-              new DenseFeatureConverter(INPUT),
-              new LabelConverter(),
-              params.batchSize(),
-              params.epochs(),
-              4096,
-              -1);
-      // The trainer walks the rows in order every epoch: shuffle them once, with the seed.
-      EncodedData shuffled = train.subset(Splits.permutation(train.rows(), seed));
-      return new TribuoModelArtifact(
-          TribuoModelArtifact.MODEL,
-          trainer.train(TribuoData.dataset(shuffled, "precis training rows")));
+    try {
+      return new MlpTrainer(params, engine, seed).train(train, valid);
     } catch (IllegalStateException | IllegalArgumentException e) {
       throw new PrecisException(1, "TensorFlow could not train the mlp: " + e.getMessage(), e);
     }
-  }
-
-  private static String buildGraph(Graph graph, int features, List<Integer> hidden, long seed) {
-    Ops tf = Ops.create(graph);
-    Placeholder<TFloat32> input =
-        tf.withName(INPUT).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, features)));
-    Operand<TFloat32> layer = input;
-    long width = features;
-    for (int i = 0; i <= hidden.size(); i++) {
-      long next = i < hidden.size() ? hidden.get(i) : 2;
-      var init =
-          new Glorot<TFloat32>(VarianceScaling.Distribution.TRUNCATED_NORMAL, seed + 7919L * i);
-      var weights = tf.variable(init.call(tf, tf.array(width, next), TFloat32.class));
-      var biases = tf.variable(tf.fill(tf.array(next), tf.constant(0.0f)));
-      Operand<TFloat32> affine = tf.math.add(tf.linalg.matMul(layer, weights), biases);
-      layer = i < hidden.size() ? tf.nn.relu(affine) : affine;
-      width = next;
-    }
-    return layer.op().name();
   }
 }

@@ -55,7 +55,7 @@ class FamilyParamsTest {
   @Test
   void mlpDefaultsBecomeItsRecord() {
     assertEquals(
-        new MlpParams(List.of(64, 32), 10, 256, 0.003, "nadam"),
+        new MlpParams(List.of(64, 32), "relu", 0.1, 1e-5, 256, 0.001, "adam", 50, 5, "none"),
         new MlpFamily().params(config("model.type=mlp").model().params()));
   }
 
@@ -66,9 +66,11 @@ class FamilyParamsTest {
             "model.type=mlp",
             "model.params.hidden=[8, 4]",
             "model.params.optimizer=sgd",
+            "model.params.activation=tanh",
+            "model.params.class_weights=balanced",
             "model.params.epochs=3");
     assertEquals(
-        new MlpParams(List.of(8, 4), 3, 256, 0.003, "sgd"),
+        new MlpParams(List.of(8, 4), "tanh", 0.1, 1e-5, 256, 0.001, "sgd", 3, 5, "balanced"),
         new MlpFamily().params(config.model().params()));
   }
 

@@ -1,0 +1,74 @@
+package dev.precis.model;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.precis.config.Mappers;
+import dev.precis.data.SparseRows;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained mlp saved as its weights and architecture in JSON, scored in plain Java: no TensorFlow
+ * loads to score. Bundles made before it hold a Tribuo TensorFlow model instead, which {@link
+ * TribuoModelArtifact} still reads.
+ *
+ * @param fitSummary what training found; empty when read back from a bundle
+ */
+record MlpArtifact(String name, MlpNetwork network, Map<String, Object> fitSummary)
+    implements ModelArtifact {
+  static final String KIND = "mlp-weights";
+
+  /** The name a response task's one model has in the bundle. */
+  static final String MODEL = "model.mlp.json";
+
+  /** The saved form, with a format number so a later layout can still read this one. */
+  private record Saved(int format, MlpNetwork network) {}
+
+  private static final int FORMAT = 1;
+
+  MlpArtifact {
+    // In the order training gave it, so the train report reads the same every run.
+    fitSummary = Collections.unmodifiableMap(new LinkedHashMap<>(fitSummary));
+  }
+
+  @Override
+  public String kind() {
+    return KIND;
+  }
+
+  @Override
+  public void save(OutputStream out) throws IOException {
+    out.write(Mappers.json().writeValueAsBytes(new Saved(FORMAT, network)));
+  }
+
+  @Override
+  public Scorer scorer(List<String> featureNames) {
+    MlpNetwork reading = network.forFeatures(featureNames);
+    return (SparseRows rows, int n, double[] scores) -> {
+      for (int r = 0; r < n; r++) {
+        scores[r] = 1.0 / (1.0 + Math.exp(-reading.logit(rows, r)));
+      }
+    };
+  }
+
+  /**
+   * Reads weights saved by {@link #save}.
+   *
+   * @throws IOException when the bytes are not a network of a format this version reads
+   */
+  static MlpArtifact load(String name, byte[] bytes) throws IOException {
+    Saved saved;
+    try {
+      saved = Mappers.json().readValue(bytes, Saved.class);
+    } catch (JsonProcessingException | IllegalArgumentException e) {
+      throw new IOException("not an mlp network", e);
+    }
+    if (saved.format() != FORMAT || saved.network() == null) {
+      throw new IOException("an mlp network of format " + saved.format() + ", not " + FORMAT);
+    }
+    return new MlpArtifact(name, saved.network(), Map.of());
+  }
+}
