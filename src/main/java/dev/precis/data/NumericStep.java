@@ -1,22 +1,53 @@
 package dev.precis.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.precis.config.PrepConfig;
 import java.util.Arrays;
 import java.util.List;
 
 /**
- * A numeric column: a missing value becomes {@code fill}; the feature is (x - center) / scale.
+ * A numeric column: a missing value becomes {@code fill}; the feature is (x - center) / scale,
+ * clipped into [0, 1] when {@code clip} is set.
  *
  * @param name the column
  * @param fill what a missing value is taken to be
  * @param indicator whether an extra 0/1 feature, "name:missing", marks rows where it was missing
+ * @param clip whether the feature is clipped into [0, 1]: min-max scaled steps, whose later values
+ *     may lie beyond the training range; written only when set, so pipeline.json without it (all
+ *     pipelines written before it existed) reads as unclipped and keeps its digest
  */
-public record NumericStep(String name, double fill, double center, double scale, boolean indicator)
+public record NumericStep(
+    String name,
+    double fill,
+    double center,
+    double scale,
+    boolean indicator,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean clip)
     implements ColumnStep {
+
+  /** An unclipped step. */
+  public NumericStep(String name, double fill, double center, double scale, boolean indicator) {
+    this(name, fill, center, scale, indicator, false);
+  }
+
+  /** Reads pipeline.json, where {@code clip} is absent unless set. */
+  @JsonCreator
+  static NumericStep fromJson(
+      @JsonProperty("name") String name,
+      @JsonProperty("fill") double fill,
+      @JsonProperty("center") double center,
+      @JsonProperty("scale") double scale,
+      @JsonProperty("indicator") boolean indicator,
+      @JsonProperty("clip") Boolean clip) {
+    return new NumericStep(name, fill, center, scale, indicator, Boolean.TRUE.equals(clip));
+  }
 
   /**
    * Fills with the median (or mean, per prep.missing.numeric) of the values present; centres and
-   * scales to mean 0 and standard deviation 1 under prep.scale: standard.
+   * scales to mean 0 and standard deviation 1 under prep.scale: standard, or into [0, 1] by the
+   * training minimum and maximum under prep.scale: minmax.
    *
    * @throws dev.precis.PrecisException (data) when a value is not a number
    */
@@ -48,14 +79,21 @@ public record NumericStep(String name, double fill, double center, double scale,
         n == 0
             ? 0.0
             : prep.missing().numeric() == PrepConfig.NumericImpute.MEAN ? mean : median(present);
-    boolean standard = prep.scale() == PrepConfig.Scale.STANDARD;
-    double sd = standardDeviation(present, mean);
-    return new NumericStep(
-        column.name(),
-        fill,
-        standard ? mean : 0.0,
-        standard && sd > 0 ? sd : 1.0,
-        n < column.size());
+    boolean indicator = n < column.size();
+    return switch (prep.scale()) {
+      case STANDARD -> {
+        double sd = standardDeviation(present, mean);
+        yield new NumericStep(column.name(), fill, mean, sd > 0 ? sd : 1.0, indicator);
+      }
+      case NONE -> new NumericStep(column.name(), fill, 0.0, 1.0, indicator);
+      case MINMAX -> minMax(column.name(), fill, present, indicator);
+    };
+  }
+
+  private static NumericStep minMax(String name, double fill, double[] present, boolean indicator) {
+    double min = Arrays.stream(present).min().orElse(0.0);
+    double max = Arrays.stream(present).max().orElse(0.0);
+    return new NumericStep(name, fill, min, max > min ? max - min : 1.0, indicator, true);
   }
 
   @Override
@@ -78,7 +116,8 @@ public record NumericStep(String name, double fill, double center, double scale,
       if (Double.isNaN(value)) {
         throw new RowEncoder.BadValue(name, raw, "numeric");
       }
-      out.put(first, (value - center) / scale);
+      double feature = (value - center) / scale;
+      out.put(first, clip ? Math.min(1.0, Math.max(0.0, feature)) : feature);
       if (indicator && absent) {
         out.put(first + 1, 1.0);
       }

@@ -38,7 +38,7 @@ record PipelineFormat1(
     List<Numeric> numeric = new ArrayList<>();
     List<Categorical> categorical = new ArrayList<>();
     for (ColumnStep step : pipeline.steps()) {
-      if (step instanceof NumericStep n && categorical.isEmpty()) {
+      if (step instanceof NumericStep n && !n.clip() && categorical.isEmpty()) {
         numeric.add(new Numeric(n.name(), n.fill(), n.center(), n.scale(), n.indicator()));
       } else if (step instanceof CategoricalStep c) {
         categorical.add(new Categorical(c.name(), c.levels()));
