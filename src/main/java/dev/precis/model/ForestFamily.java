@@ -34,7 +34,7 @@ import org.tribuo.ensemble.WeightedEnsembleModel;
  * groups do not depend on the thread count, so neither does the forest.
  */
 final class ForestFamily implements ModelFamily<ForestParams> {
-  static final int GROUP = 10;
+  static final int GROUP = 4;
   static final List<String> KINDS = List.of("random", "extra");
 
   /** The names of the forests this family grows, by kind: how {@link TreeScorer} knows them. */

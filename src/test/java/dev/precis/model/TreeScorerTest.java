@@ -21,7 +21,11 @@ class TreeScorerTest {
   @TempDir static Path dir;
 
   @ParameterizedTest
-  @ValueSource(strings = {"model.type=tree", "model.type=forest,model.params.trees=30"})
+  @ValueSource(
+      strings = {
+        "model.type=tree",
+        "model.type=forest,model.params.trees=8,model.params.max_depth=8"
+      })
   void agreesWithTribuosPrediction(String sets) {
     String type = sets.split(",")[0];
     ModelBundle bundle =

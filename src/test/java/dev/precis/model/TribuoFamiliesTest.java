@@ -36,8 +36,12 @@ class TribuoFamiliesTest {
   /** Each family with settings small enough for a quick test. */
   static Stream<List<String>> families() {
     return Stream.of(
-        List.of("model.type=forest", "model.params.trees=24"),
-        List.of("model.type=forest", "model.params.trees=12", "model.params.kind=extra"),
+        List.of("model.type=forest", "model.params.trees=8", "model.params.max_depth=8"),
+        List.of(
+            "model.type=forest",
+            "model.params.trees=6",
+            "model.params.kind=extra",
+            "model.params.max_depth=8"),
         List.of("model.type=tree"),
         List.of("model.type=linear-svm"),
         List.of("model.type=fm", "model.params.epochs=3"),
@@ -123,6 +127,31 @@ class TribuoFamiliesTest {
         PipelineNeeds.Numbers.NON_NEGATIVE, ModelCatalog.type("naive-bayes").needs().numbers());
   }
 
+  /** The bank sample's training rows, encoded for a family that needs these numbers. */
+  private static dev.precis.data.EncodedData bankTrainingRows(PipelineNeeds needs) {
+    var source =
+        dev.precis.data.Preparation.Source.read(
+            ModelBundleTest.bankConfig("model.type=naive-bayes"), needs);
+    return source.fitAndEncode(source.splits().train(), source.splits().train())[0];
+  }
+
+  @Test
+  void naiveBayesTrainsOnNegativeNumbersOnlyThanksToNonNegativeScaling() {
+    var family = new NaiveBayesFamily();
+    var params =
+        family.params(ModelBundleTest.bankConfig("model.type=naive-bayes").model().params());
+    var engine = ModelBundleTest.bankConfig().engine();
+    var task = new ResponseTask("y", "yes");
+    PrecisException raw =
+        assertThrows(
+            PrecisException.class,
+            () -> family.fit(bankTrainingRows(PipelineNeeds.RAW), null, params, task, engine, 42L));
+    assertEquals(1, raw.exitCode());
+    ModelArtifact model =
+        family.fit(bankTrainingRows(family.needs()), null, params, task, engine, 42L);
+    assertInstanceOf(TribuoModelArtifact.class, model);
+  }
+
   @Test
   void linearSvmScoresAreTheLogisticOfItsMargins() {
     ModelBundle svm = trained(List.of("model.type=linear-svm"), 1).bundle();
@@ -133,8 +162,7 @@ class TribuoFamiliesTest {
   void treesAndForestsGetTheFastTreeScorer() {
     assertInstanceOf(TreeScorer.class, trained(List.of("model.type=tree"), 1).bundle().scorer());
     assertInstanceOf(
-        TreeScorer.class,
-        trained(List.of("model.type=forest", "model.params.trees=24"), 1).bundle().scorer());
+        TreeScorer.class, trained(families().findFirst().orElseThrow(), 1).bundle().scorer());
   }
 
   @Test
