@@ -3,6 +3,7 @@ package dev.precis.model;
 import dev.precis.PrecisException;
 import dev.precis.config.EngineConfig;
 import dev.precis.data.EncodedData;
+import java.util.function.Supplier;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
@@ -48,7 +49,7 @@ final class TribuoTraining {
    *
    * @throws PrecisException (engine failure) when Tribuo refuses the rows or the settings
    */
-  static TribuoModelArtifact artifact(String type, java.util.function.Supplier<Model<Label>> fit) {
+  static TribuoModelArtifact artifact(String type, Supplier<Model<Label>> fit) {
     try {
       return new TribuoModelArtifact(TribuoModelArtifact.MODEL, fit.get());
     } catch (IllegalArgumentException | IllegalStateException e) {

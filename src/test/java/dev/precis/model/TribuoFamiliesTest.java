@@ -173,6 +173,17 @@ class TribuoFamiliesTest {
   }
 
   @Test
+  void defaultSearchSpacesDrawValidParams() {
+    for (String type : List.of("forest", "tree", "linear-svm", "fm", "naive-bayes")) {
+      var config = ModelBundleTest.bankConfig("model.type=" + type);
+      var space = dev.precis.tune.SearchSpace.of(config);
+      var params = space.sample(config.model().params(), new java.util.Random(7));
+      ModelCatalog.type(type).fitter(params);
+      assertTrue(!space.names().isEmpty(), type);
+    }
+  }
+
+  @Test
   void gpuIsAUsageErrorForACpuOnlyFamily() {
     PrecisException e =
         assertThrows(
