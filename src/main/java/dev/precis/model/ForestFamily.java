@@ -49,9 +49,9 @@ final class ForestFamily implements ModelFamily<ForestParams> {
               KINDS,
               "random: each split is the best of a random subset of features (random forest);"
                   + " extra: split points drawn at random too (extra trees)"),
-          ParamSpec.integer("max_depth", 0, 0, 1000, "deepest split level; 0 for no limit"),
+          ParamSpec.integer("max_depth", 12, 0, 1000, "deepest split level; 0 for no limit"),
           ParamSpec.integer(
-              "min_samples_leaf", 5, 1, 1_000_000, "fewest training rows a leaf may hold"),
+              "min_samples_leaf", 20, 1, 1_000_000, "fewest training rows a leaf may hold"),
           ParamSpec.real(
               "feature_fraction",
               0.0,
@@ -63,8 +63,8 @@ final class ForestFamily implements ModelFamily<ForestParams> {
   static final Map<String, Object> SPACE =
       Map.of(
           "kind", KINDS,
-          "max_depth", List.of(0, 12, 20),
-          "min_samples_leaf", List.of(1, 3, 5, 10, 20),
+          "max_depth", List.of(6, 8, 12, 16, 0),
+          "min_samples_leaf", List.of(5, 10, 20, 50, 100),
           "feature_fraction", List.of(0.0, 0.2, 0.35, 0.5));
 
   @Override
