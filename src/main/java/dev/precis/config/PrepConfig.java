@@ -63,7 +63,10 @@ public record PrepConfig(Missing missing, Encode encode, Scale scale, Split spli
     @JsonProperty("standard")
     STANDARD,
     @JsonProperty("none")
-    NONE
+    NONE,
+    /** Into [0, 1] by the training range, values beyond it clipped: non-negative features. */
+    @JsonProperty("minmax")
+    MINMAX
   }
 
   public PrepConfig {

@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * A numeric column: a missing value becomes {@code fill}, or is left out of the row for a model
- * that handles missing values itself; the feature is (x - center) / scale.
+ * that handles missing values itself; the feature is (x - center) / scale, clipped into [0, 1] when
+ * {@code clip} is set.
  *
  * @param name the column
  * @param fill what a missing value is taken to be, unless {@code missingAsAbsent}
@@ -17,6 +18,8 @@ import java.util.List;
  * @param missingAsAbsent whether a missing value is left out of the row instead of filled in (the
  *     indicator is set all the same); written to pipeline.json only when true, so the pipelines of
  *     every other family read and hash as before
+ * @param clip whether the feature is clipped into [0, 1]: min-max scaled steps, whose later values
+ *     may lie beyond the training range; written only when set, like {@code missingAsAbsent}
  */
 public record NumericStep(
     String name,
@@ -24,10 +27,11 @@ public record NumericStep(
     double center,
     double scale,
     boolean indicator,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean missingAsAbsent)
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean missingAsAbsent,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean clip)
     implements ColumnStep {
 
-  /** Reads a step from pipeline.json, where missing_as_absent appears only when true. */
+  /** Reads a step from pipeline.json, where missing_as_absent and clip appear only when true. */
   @JsonCreator
   static NumericStep read(
       @JsonProperty("name") String name,
@@ -35,15 +39,23 @@ public record NumericStep(
       @JsonProperty("center") double center,
       @JsonProperty("scale") double scale,
       @JsonProperty("indicator") boolean indicator,
-      @JsonProperty("missing_as_absent") Boolean missingAsAbsent) {
+      @JsonProperty("missing_as_absent") Boolean missingAsAbsent,
+      @JsonProperty("clip") Boolean clip) {
     return new NumericStep(
-        name, fill, center, scale, indicator, Boolean.TRUE.equals(missingAsAbsent));
+        name,
+        fill,
+        center,
+        scale,
+        indicator,
+        Boolean.TRUE.equals(missingAsAbsent),
+        Boolean.TRUE.equals(clip));
   }
 
   /**
    * Fills with the median (or mean, per prep.missing.numeric) of the values present, or leaves
    * missing values out when the family needs that; centres and scales to mean 0 and standard
-   * deviation 1 under prep.scale: standard.
+   * deviation 1 under prep.scale: standard, or into [0, 1] by the training minimum and maximum
+   * under prep.scale: minmax.
    *
    * @param prep the prep settings as the family needs them (see {@link PipelineNeeds#prep})
    * @throws dev.precis.PrecisException (data) when a value is not a number
@@ -76,15 +88,22 @@ public record NumericStep(
         n == 0
             ? 0.0
             : prep.missing().numeric() == PrepConfig.NumericImpute.MEAN ? mean : median(present);
-    boolean standard = prep.scale() == PrepConfig.Scale.STANDARD;
-    double sd = standardDeviation(present, mean);
-    return new NumericStep(
-        column.name(),
-        fill,
-        standard ? mean : 0.0,
-        standard && sd > 0 ? sd : 1.0,
-        n < column.size(),
-        needs.missingAsAbsent());
+    boolean indicator = n < column.size();
+    boolean absent = needs.missingAsAbsent();
+    return switch (prep.scale()) {
+      case STANDARD -> {
+        double sd = standardDeviation(present, mean);
+        yield new NumericStep(
+            column.name(), fill, mean, sd > 0 ? sd : 1.0, indicator, absent, false);
+      }
+      case NONE -> new NumericStep(column.name(), fill, 0.0, 1.0, indicator, absent, false);
+      case MINMAX -> {
+        double min = Arrays.stream(present).min().orElse(0.0);
+        double max = Arrays.stream(present).max().orElse(0.0);
+        yield new NumericStep(
+            column.name(), fill, min, max > min ? max - min : 1.0, indicator, absent, true);
+      }
+    };
   }
 
   @Override
@@ -108,7 +127,8 @@ public record NumericStep(
         throw new RowEncoder.BadValue(name, raw, "numeric");
       }
       if (!(absent && missingAsAbsent)) {
-        out.put(first, (value - center) / scale);
+        double feature = (value - center) / scale;
+        out.put(first, clip ? Math.min(1.0, Math.max(0.0, feature)) : feature);
       }
       if (indicator && absent) {
         out.put(first + 1, 1.0);

@@ -30,7 +30,8 @@ record PipelineFormat1(
     numeric.forEach(
         c ->
             steps.add(
-                new NumericStep(c.name(), c.fill(), c.center(), c.scale(), c.indicator(), false)));
+                new NumericStep(
+                    c.name(), c.fill(), c.center(), c.scale(), c.indicator(), false, false)));
     categorical.forEach(c -> steps.add(new CategoricalStep(c.name(), c.levels())));
     return new FeaturePipeline(target, positive, id, missingTokens, steps);
   }
@@ -43,7 +44,10 @@ record PipelineFormat1(
     List<Numeric> numeric = new ArrayList<>();
     List<Categorical> categorical = new ArrayList<>();
     for (ColumnStep step : pipeline.steps()) {
-      if (step instanceof NumericStep n && categorical.isEmpty() && !n.missingAsAbsent()) {
+      if (step instanceof NumericStep n
+          && categorical.isEmpty()
+          && !n.missingAsAbsent()
+          && !n.clip()) {
         numeric.add(new Numeric(n.name(), n.fill(), n.center(), n.scale(), n.indicator()));
       } else if (step instanceof CategoricalStep c) {
         categorical.add(new Categorical(c.name(), c.levels()));

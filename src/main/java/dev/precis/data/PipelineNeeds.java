@@ -34,6 +34,10 @@ public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent) {
 
   /** The prep settings a pipeline for such a family is fitted with. */
   public PrepConfig prep(PrepConfig configured) {
-    return numbers == Numbers.SCALED ? configured : configured.withScale(PrepConfig.Scale.NONE);
+    return switch (numbers) {
+      case SCALED -> configured;
+      case RAW -> configured.withScale(PrepConfig.Scale.NONE);
+      case NON_NEGATIVE -> configured.withScale(PrepConfig.Scale.MINMAX);
+    };
   }
 }

@@ -30,6 +30,46 @@ public final class ModelCatalog {
             MlpFamily::new));
     register(
         new ModelType(
+            "forest",
+            "random forest or extra trees (Tribuo CART ensembles)",
+            ForestFamily.PARAMS,
+            ForestFamily.SPACE,
+            "trees",
+            ForestFamily::new));
+    register(
+        new ModelType(
+            "tree",
+            "one classification tree (Tribuo CART)",
+            TreeFamily.PARAMS,
+            TreeFamily.SPACE,
+            null,
+            TreeFamily::new));
+    register(
+        new ModelType(
+            "linear-svm",
+            "linear support vector machine (Tribuo LibLinear); scores uncalibrated",
+            LinearSvmFamily.PARAMS,
+            LinearSvmFamily.SPACE,
+            null,
+            LinearSvmFamily::new));
+    register(
+        new ModelType(
+            "fm",
+            "factorisation machine (Tribuo SGD)",
+            FmFamily.PARAMS,
+            FmFamily.SPACE,
+            "epochs",
+            FmFamily::new));
+    register(
+        new ModelType(
+            "naive-bayes",
+            "multinomial naive Bayes (Tribuo)",
+            NaiveBayesFamily.PARAMS,
+            NaiveBayesFamily.SPACE,
+            null,
+            NaiveBayesFamily::new));
+    register(
+        new ModelType(
             "xgboost",
             "gradient-boosted trees (XGBoost, histogram method, early stopping)",
             XGBoostFamily.PARAMS,

@@ -202,7 +202,7 @@ class BundleArtifactsTest {
             "config.yaml",
             yaml ->
                 new String(yaml, StandardCharsets.UTF_8)
-                    .replace("type: logistic", "type: forest")
+                    .replace("type: logistic", "type: no-such-type")
                     .getBytes(StandardCharsets.UTF_8));
     PrecisException e = assertThrows(PrecisException.class, () -> read(bad));
     assertEquals(PrecisException.DATA, e.exitCode());

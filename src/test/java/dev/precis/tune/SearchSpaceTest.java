@@ -40,6 +40,19 @@ class SearchSpaceTest {
   }
 
   @Test
+  void everyModelTypesDefaultSpaceDrawsParamsItsFamilyAcceptsTest() {
+    for (String type : ModelCatalog.names()) {
+      PrecisConfig config = load("tune.models=[" + type + "]");
+      FamilySpace space = SearchSpace.of(config).families().get(0);
+      assertTrue(!space.dimensions().isEmpty(), type + " searches nothing by default");
+      for (int seed = 0; seed < 5; seed++) {
+        ModelCatalog.type(type).fitter(space.sample(new Random(seed)));
+      }
+      Candidates.grid(List.of(space)).forEach(c -> ModelCatalog.type(type).fitter(c.params()));
+    }
+  }
+
+  @Test
   void flatSpaceBelongsToModelTypeAndOtherTypesSearchTheirDefaultSpaceTest() {
     PrecisConfig config = load("tune.models=[logistic, mlp]", "tune.space={epochs: [3]}");
     List<FamilySpace> families = SearchSpace.of(config).families();

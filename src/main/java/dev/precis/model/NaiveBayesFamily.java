@@ -1,0 +1,43 @@
+package dev.precis.model;
+
+import dev.precis.config.EngineConfig;
+import dev.precis.data.EncodedData;
+import dev.precis.data.PipelineNeeds;
+import java.util.List;
+import java.util.Map;
+import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
+
+/**
+ * Multinomial naive Bayes, by Tribuo's trainer. It reads features as counts, so it asks the
+ * pipeline for non-negative numbers: each scaled into [0, 1] by its training range.
+ */
+final class NaiveBayesFamily implements ModelFamily<NaiveBayesParams> {
+  static final List<ParamSpec> PARAMS =
+      List.of(
+          ParamSpec.real(
+              "alpha", 1.0, 1e-9, 1e6, "additive smoothing of the per-class feature totals"));
+  static final Map<String, Object> SPACE =
+      Map.of("alpha", Map.of("min", 0.01, "max", 10.0, "log", true));
+
+  @Override
+  public NaiveBayesParams params(Map<String, Object> validated) {
+    return ModelFamily.bind(validated, NaiveBayesParams.class);
+  }
+
+  @Override
+  public PipelineNeeds needs() {
+    return new PipelineNeeds(PipelineNeeds.Numbers.NON_NEGATIVE, false);
+  }
+
+  @Override
+  public ModelArtifact fit(
+      EncodedData train,
+      EncodedData valid,
+      NaiveBayesParams params,
+      Task task,
+      EngineConfig engine,
+      long seed) {
+    return TribuoTraining.fit(
+        "naive-bayes", new MultinomialNaiveBayesTrainer(params.alpha()), train, engine);
+  }
+}

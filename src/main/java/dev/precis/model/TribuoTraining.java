@@ -1,0 +1,64 @@
+package dev.precis.model;
+
+import dev.precis.PrecisException;
+import dev.precis.config.EngineConfig;
+import dev.precis.data.EncodedData;
+import java.util.function.Supplier;
+import org.tribuo.Model;
+import org.tribuo.MutableDataset;
+import org.tribuo.Trainer;
+import org.tribuo.classification.Label;
+
+/**
+ * What the families built on Tribuo's own trainers share: they run on the CPU alone, and fit a
+ * trainer (or, for a forest, several) on the training rows as one Tribuo dataset.
+ */
+final class TribuoTraining {
+  private TribuoTraining() {}
+
+  /**
+   * @throws PrecisException (usage) when the config asks for a GPU, which these trainers cannot use
+   */
+  static void requireCpu(String type, EngineConfig engine) {
+    if (engine.device() == EngineConfig.Device.GPU) {
+      throw PrecisException.usage(
+          "engine.device: gpu: model type '"
+              + type
+              + "' runs on the CPU only; set engine.device: cpu, or use mlp for the GPU");
+    }
+  }
+
+  /** The training rows as the dataset every Tribuo trainer takes. */
+  static MutableDataset<Label> dataset(EncodedData train) {
+    return TribuoData.dataset(train, "precis training rows");
+  }
+
+  /**
+   * Fits one trainer on the training rows.
+   *
+   * @throws PrecisException (usage) on a GPU, or (engine failure) when Tribuo refuses the rows
+   */
+  static TribuoModelArtifact fit(
+      String type, Trainer<Label> trainer, EncodedData train, EngineConfig engine) {
+    requireCpu(type, engine);
+    return artifact(type, () -> trainer.train(dataset(train)));
+  }
+
+  /**
+   * The model a fit makes, as the bundle's model artifact.
+   *
+   * @throws PrecisException (engine failure) when Tribuo refuses the rows or the settings
+   */
+  static TribuoModelArtifact artifact(String type, Supplier<Model<Label>> fit) {
+    try {
+      return new TribuoModelArtifact(TribuoModelArtifact.MODEL, fit.get());
+    } catch (IllegalArgumentException | IllegalStateException e) {
+      throw new PrecisException(
+          1,
+          "Tribuo could not train the "
+              + type
+              + " model on these rows; run again with --stacktrace to see why",
+          e);
+    }
+  }
+}
