@@ -9,12 +9,13 @@
 #
 # usage: bench/families.sh [--data DIR] [--sep ';'] [--target y] [--positive yes]
 #                          [--drop duration] [--threads 2] [--families "logistic xgboost ..."]
-#                          [--work DIR] [--no-peer]
+#                          [--work DIR] [--no-peer] [--peer-positive VALUE]
+# --peer-positive: the positive label as pandas reads it, where it differs (TRUE is read as True).
 # DIR holds train.csv and test.csv (default: the bank split shipped with the tests).
 set -euo pipefail
 root=$(cd "$(dirname "$(readlink -f "$0")")/.." && pwd)
 data="$root/src/test/resources/bank-split-seed42" sep=';' target=y positive=yes drop=duration
-threads=$(nproc) work=${TMPDIR:-/tmp}/precis-families peer=1
+threads=$(nproc) work=${TMPDIR:-/tmp}/precis-families peer=1 peer_positive=
 families="logistic linear-svm naive-bayes fm tree forest xgboost mlp"
 while [[ $# -gt 0 ]]; do
   case $1 in
@@ -22,6 +23,7 @@ while [[ $# -gt 0 ]]; do
     --positive) positive=$2; shift 2 ;; --drop) drop=$2; shift 2 ;;
     --threads) threads=$2; shift 2 ;; --families) families=$2; shift 2 ;;
     --work) work=$2; shift 2 ;; --no-peer) peer=0; shift ;;
+    --peer-positive) peer_positive=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -52,7 +54,7 @@ done
 echo
 echo "peers (../shared/peers/peer_tabular.py, same files, $threads threads)"
 /usr/bin/python3 "$root/../shared/peers/peer_tabular.py" --train "$data/train.csv" \
-  --test "$data/test.csv" --sep "$sep" --target "$target" --positive "$positive" --drop "$drop" \
+  --test "$data/test.csv" --sep "$sep" --target "$target" --positive "${peer_positive:-$positive}" --drop "$drop" \
   --models lr,hgb,xgb,mlp --threads "$threads" > "$work/peers.jsonl"
 while read -r line; do
   /usr/bin/python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print("%-22s %8.4f %8.2f" % (r["tool"] + " " + r["model"], r["auc"], r["fit_s"]))' "$line"

@@ -209,11 +209,17 @@ function _picocli_precis_prep() {
 
   local commands=""
   local flag_opts="--print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
-  local arg_opts="-o --out -c --config --set --seed --threads -d --data -t --target --positive"
+  local arg_opts="-m --model -o --out -c --config --set --seed --threads -d --data -t --target --positive"
+  local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost") # --model values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
+    -m|--model)
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
+      ;;
     -o|--out)
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
@@ -264,12 +270,15 @@ function _picocli_precis_train() {
   local commands=""
   local flag_opts="--print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
   local arg_opts="-m --model -o --out --report -c --config --set --seed --threads -d --data -t --target --positive"
+  local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost") # --model values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     -m|--model)
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
     -o|--out)
       local IFS=$'\n'
@@ -387,12 +396,15 @@ function _picocli_precis_tune() {
   local commands=""
   local flag_opts="--resume --refit --print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
   local arg_opts="-m --model --trials --folds --strategy --time-budget -o --out -c --config --set --seed --threads -d --data -t --target --positive"
+  local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost") # --model values
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     -m|--model)
-      return
+      local IFS=$'\n'
+      COMPREPLY=( $( compReplyArray "${TYPE_option_args[@]}" ) )
+      return $?
       ;;
     --trials)
       return

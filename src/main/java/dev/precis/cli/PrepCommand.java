@@ -4,6 +4,7 @@ import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
 import dev.precis.data.MissingValues;
+import dev.precis.data.PipelineNeeds;
 import dev.precis.data.Preparation;
 import dev.precis.data.PreparedDirectory;
 import dev.precis.io.OutputDirectory;
@@ -29,13 +30,15 @@ import picocli.CommandLine.Mixin;
       "Profile a raw CSV, clean and encode it, split it (stratified, seeded) and write the parts.",
       "Writes DIR/train.csv, valid.csv, test.csv (encoded features + target as 1/0), pipeline.json,"
           + " prepared.json (the parts' digests: eval and predict read a part as encoded only"
-          + " beside it) and prep-report.json."
+          + " beside it) and prep-report.json.",
+      "The pipeline gives the features the model type (--model) needs: scaled numbers for"
+          + " logistic and mlp, numbers as they are for trees, [0, 1] for naive-bayes."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis prep --config sample-data/bank/bank.yaml --out prepared/",
       "  precis prep --data sample-data/bank/bank-additional.csv --target y \\",
-      "      --positive yes --out prepared/"
+      "      --positive yes --model xgboost --out prepared/"
     })
 final class PrepCommand extends PrecisCommand<PrepReport> {
   static final String REPORT = "prep-report.json";
@@ -44,6 +47,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
   private static final List<String> FILES =
       Stream.concat(Stream.of(REPORT), PreparedDirectory.FILES.stream()).toList();
 
+  @Mixin ModelTypeOption modelType;
   @Mixin DirectoryOut outDir;
 
   @Mixin ConfigOptions configOptions;
@@ -55,7 +59,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
 
   @Override
   List<ConfigOverride> overrides() {
-    return dataOptions.overrides();
+    return modelType.addTo(dataOptions.overrides());
   }
 
   @Override
@@ -73,11 +77,12 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
   PrepReport run(PrecisConfig config, Console console) {
     long start = System.nanoTime();
     // prep fits the pipeline the configured model family will be trained on
-    Preparation prep = Preparation.run(config, ModelCatalog.type(config.model().type()).needs());
+    PipelineNeeds needs = ModelCatalog.type(config.model().type()).needs();
+    Preparation prep = Preparation.run(config, needs);
     PrepReport report = report(config, prep, start);
     directory.write(
         dir -> {
-          PreparedDirectory.write(dir, prep.data());
+          PreparedDirectory.write(dir, prep.data(), needs);
           Files.writeString(dir.resolve(REPORT), Reports.json(report), StandardCharsets.UTF_8);
         });
     console.say(Summaries.prep(report, outDir.path.toString()));

@@ -30,7 +30,7 @@ public sealed interface DataSource permits RawSource, PreparedSource {
     }
     Path path = Path.of(config.data().path());
     return PreparedDirectory.isPrepared(path)
-        ? new PreparedSource(path, PreparedDirectory.read(path))
+        ? new PreparedSource(path, PreparedDirectory.read(path, needs))
         : new RawSource(Preparation.Source.read(config, needs));
   }
 

@@ -1,5 +1,6 @@
 package dev.precis.data;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.precis.config.PrepConfig;
 
 /**
@@ -15,11 +16,20 @@ public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent) {
   /** The form of numeric features. */
   public enum Numbers {
     /** Scaled as prep.scale says. */
-    SCALED,
+    @JsonProperty("scaled")
+    SCALED("numbers scaled as prep.scale says"),
     /** As they are, whatever prep.scale says: a tree splits on their order alone. */
-    RAW,
+    @JsonProperty("raw")
+    RAW("numbers as they are"),
     /** Shifted and scaled into [0, 1] by the training range, as count-like models need. */
-    NON_NEGATIVE
+    @JsonProperty("non_negative")
+    NON_NEGATIVE("numbers min-max scaled into [0, 1]");
+
+    private final String description;
+
+    Numbers(String description) {
+      this.description = description;
+    }
   }
 
   /** Scaled numbers, missing values filled in: what gradient-trained models need. */
@@ -30,6 +40,20 @@ public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent) {
 
   public PipelineNeeds {
     java.util.Objects.requireNonNull(numbers, "numbers");
+  }
+
+  /**
+   * Whether features made for these needs serve a family that has {@code family}'s: a tree splits
+   * on the order of numbers alone and takes them in any form, with missing ones filled in or left
+   * out (their indicator is set either way); other families need their own form of numbers.
+   */
+  public boolean serve(PipelineNeeds family) {
+    return family.numbers == Numbers.RAW || family.numbers == numbers;
+  }
+
+  /** What the features hold, for messages: "numbers as they are". */
+  public String describe() {
+    return numbers.description;
   }
 
   /** The prep settings a pipeline for such a family is fitted with. */

@@ -51,8 +51,11 @@ public final class PreparedDirectory {
   /**
    * Writes the parts (skipping empty ones), the pipeline and, last, the manifest that lists them
    * into {@code dir}, which must exist.
+   *
+   * @param needs what the pipeline was fitted to give, recorded so that a family needing another
+   *     form of features is refused at train time
    */
-  public static void write(Path dir, PreparedData data) throws IOException {
+  public static void write(Path dir, PreparedData data, PipelineNeeds needs) throws IOException {
     Files.write(dir.resolve(PIPELINE), PreparedManifest.pipelineJson(data.pipeline()));
     EncodedData[] parts = {data.train(), data.valid(), data.test()};
     Map<String, PreparedManifest.Part> written = new LinkedHashMap<>();
@@ -68,7 +71,8 @@ public final class PreparedDirectory {
                 PreparedManifest.SCHEMA,
                 Version.precis(),
                 PreparedManifest.digest(data.pipeline()),
-                written));
+                written,
+                needs));
   }
 
   private static PreparedManifest.Part writePart(Path file, EncodedData part, String target)
@@ -104,12 +108,12 @@ public final class PreparedDirectory {
   }
 
   /**
-   * Reads a prepared directory back.
+   * Reads a prepared directory back for a family with these needs.
    *
    * @throws PrecisException (data) when it has no prepared.json, or when the pipeline or a part is
-   *     not what prep wrote
+   *     not what prep wrote; (usage) when its features are not the form the family needs
    */
-  public static PreparedData read(Path dir) {
+  public static PreparedData read(Path dir, PipelineNeeds needs) {
     if (!Files.isRegularFile(dir.resolve(MANIFEST))) {
       throw PrecisException.data(
           dir
@@ -119,6 +123,15 @@ public final class PreparedDirectory {
               + " older Precis wrote this one)");
     }
     PreparedManifest manifest = PreparedManifest.read(dir);
+    if (!manifest.needs().serve(needs)) {
+      throw PrecisException.usage(
+          dir
+              + ": prep encoded it with "
+              + manifest.needs().describe()
+              + ", and the model type to fit needs "
+              + needs.describe()
+              + "; run `precis prep` again with that --model, or train on the raw CSV file");
+    }
     FeaturePipeline pipeline;
     try {
       pipeline = Mappers.json().readValue(dir.resolve(PIPELINE).toFile(), FeaturePipeline.class);

@@ -23,9 +23,15 @@ import java.util.Set;
  * @param precisVersion the Precis that wrote it
  * @param pipelineSha256 {@link #digest} of the pipeline the parts were encoded with
  * @param parts each part written, by file name
+ * @param needs what the pipeline was fitted to give (the needs of prep's model.type); a manifest
+ *     written before it was recorded reads as {@link PipelineNeeds#SCALED}, all Precis gave then
  */
 public record PreparedManifest(
-    String schema, String precisVersion, String pipelineSha256, Map<String, Part> parts) {
+    String schema,
+    String precisVersion,
+    String pipelineSha256,
+    Map<String, Part> parts,
+    PipelineNeeds needs) {
   public static final String FILE = "prepared.json";
   public static final String SCHEMA = "precis.prepared/1";
 
@@ -37,6 +43,7 @@ public record PreparedManifest(
 
   public PreparedManifest {
     parts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parts));
+    needs = needs == null ? PipelineNeeds.SCALED : needs;
   }
 
   /** The JSON of a pipeline, byte for byte what pipeline.json holds and {@link #digest} hashes. */

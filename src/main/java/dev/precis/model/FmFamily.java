@@ -62,7 +62,7 @@ final class FmFamily implements ModelFamily<FmParams> {
             seed,
             params.factors(),
             params.variance());
-    return TribuoTraining.fit("fm", trainer, train, engine);
+    return TribuoTraining.fit("fm", trainer, train);
   }
 
   private static StochasticGradientOptimiser optimiser(FmParams params) {

@@ -85,7 +85,6 @@ final class ForestFamily implements ModelFamily<ForestParams> {
       Task task,
       EngineConfig engine,
       long seed) {
-    TribuoTraining.requireCpu("forest", engine);
     Dataset<Label> rows = TribuoTraining.dataset(train);
     float fraction = featureFraction(params.featureFraction(), train.featureNames().size());
     return TribuoTraining.artifact(

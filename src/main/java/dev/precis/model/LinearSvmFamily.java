@@ -59,6 +59,6 @@ final class LinearSvmFamily implements ModelFamily<LinearSvmParams> {
             params.maxIterations(),
             params.epsilon(),
             seed);
-    return TribuoTraining.fit("linear-svm", trainer, train, engine);
+    return TribuoTraining.fit("linear-svm", trainer, train);
   }
 }

@@ -47,6 +47,12 @@ final class MlpFamily implements ModelFamily<MlpParams> {
     return ModelFamily.bind(validated, MlpParams.class);
   }
 
+  /** Trains on the GPU too, with TensorFlow's GPU build. */
+  @Override
+  public void checkDevice(String type, EngineConfig engine) {
+    TensorFlowDevice.check(engine);
+  }
+
   @Override
   public PipelineNeeds needs() {
     return PipelineNeeds.SCALED;
@@ -61,7 +67,6 @@ final class MlpFamily implements ModelFamily<MlpParams> {
       Task task,
       EngineConfig engine,
       long seed) {
-    TensorFlowDevice.check(engine);
     try {
       return new MlpTrainer(params, engine, seed).train(train, valid);
     } catch (IllegalStateException | IllegalArgumentException e) {

@@ -26,6 +26,21 @@ public interface ModelFamily<P> {
    */
   P params(Map<String, Object> validated);
 
+  /**
+   * Refuses a device this family cannot train on: by default any but the CPU.
+   *
+   * @throws dev.precis.PrecisException (usage) naming engine.device and the fix
+   */
+  default void checkDevice(String type, EngineConfig engine) {
+    if (engine.device() != EngineConfig.Device.CPU) {
+      throw dev.precis.PrecisException.usage(
+          "engine.device: gpu: model type '"
+              + type
+              + "' trains on the CPU only; set engine.device: cpu (mlp is the type that trains on"
+              + " a GPU)");
+    }
+  }
+
   /** What the feature pipeline must give this family. */
   PipelineNeeds needs();
 

@@ -39,6 +39,15 @@ public record ModelType(
     return params.stream().map(ParamSpec::name).toList();
   }
 
+  /**
+   * Refuses a device the family cannot train on, before any data is read.
+   *
+   * @throws dev.precis.PrecisException (usage) naming engine.device and the fix
+   */
+  public void checkDevice(EngineConfig engine) {
+    factory.get().checkDevice(name, engine);
+  }
+
   /** What the family needs from the feature pipeline. */
   public PipelineNeeds needs() {
     return factory.get().needs();
@@ -58,9 +67,11 @@ public record ModelType(
     return bind(factory.get(), validated);
   }
 
-  private static <P> Fitter bind(ModelFamily<P> family, Map<String, Object> validated) {
+  private <P> Fitter bind(ModelFamily<P> family, Map<String, Object> validated) {
     P typed = family.params(validated);
-    return (train, valid, task, engine, seed) ->
-        family.fit(train, valid, typed, task, engine, seed);
+    return (train, valid, task, engine, seed) -> {
+      family.checkDevice(name, engine);
+      return family.fit(train, valid, typed, task, engine, seed);
+    };
   }
 }

@@ -38,6 +38,6 @@ final class NaiveBayesFamily implements ModelFamily<NaiveBayesParams> {
       EngineConfig engine,
       long seed) {
     return TribuoTraining.fit(
-        "naive-bayes", new MultinomialNaiveBayesTrainer(params.alpha()), train, engine);
+        "naive-bayes", new MultinomialNaiveBayesTrainer(params.alpha()), train);
   }
 }

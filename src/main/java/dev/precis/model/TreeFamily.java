@@ -47,7 +47,7 @@ final class TreeFamily implements ModelFamily<TreeParams> {
       long seed) {
     var trainer =
         cart(params.maxDepth(), params.minSamplesLeaf(), 1f, false, params.impurity(), seed);
-    return TribuoTraining.fit("tree", trainer, train, engine);
+    return TribuoTraining.fit("tree", trainer, train);
   }
 
   /**

@@ -1,7 +1,6 @@
 package dev.precis.model;
 
 import dev.precis.PrecisException;
-import dev.precis.config.EngineConfig;
 import dev.precis.data.EncodedData;
 import java.util.function.Supplier;
 import org.tribuo.Model;
@@ -10,23 +9,11 @@ import org.tribuo.Trainer;
 import org.tribuo.classification.Label;
 
 /**
- * What the families built on Tribuo's own trainers share: they run on the CPU alone, and fit a
- * trainer (or, for a forest, several) on the training rows as one Tribuo dataset.
+ * What the families built on Tribuo's own trainers share: they fit a trainer (or, for a forest,
+ * several) on the training rows as one Tribuo dataset.
  */
 final class TribuoTraining {
   private TribuoTraining() {}
-
-  /**
-   * @throws PrecisException (usage) when the config asks for a GPU, which these trainers cannot use
-   */
-  static void requireCpu(String type, EngineConfig engine) {
-    if (engine.device() == EngineConfig.Device.GPU) {
-      throw PrecisException.usage(
-          "engine.device: gpu: model type '"
-              + type
-              + "' runs on the CPU only; set engine.device: cpu, or use mlp for the GPU");
-    }
-  }
 
   /** The training rows as the dataset every Tribuo trainer takes. */
   static MutableDataset<Label> dataset(EncodedData train) {
@@ -36,11 +23,9 @@ final class TribuoTraining {
   /**
    * Fits one trainer on the training rows.
    *
-   * @throws PrecisException (usage) on a GPU, or (engine failure) when Tribuo refuses the rows
+   * @throws PrecisException (engine failure) when Tribuo refuses the rows
    */
-  static TribuoModelArtifact fit(
-      String type, Trainer<Label> trainer, EncodedData train, EngineConfig engine) {
-    requireCpu(type, engine);
+  static TribuoModelArtifact fit(String type, Trainer<Label> trainer, EncodedData train) {
     return artifact(type, () -> trainer.train(dataset(train)));
   }
 

@@ -41,7 +41,16 @@ final class XGBoostFamily implements ModelFamily<XGBoostParams> {
               "stop after this many rounds without a better validation log loss and keep the best"
                   + " round; 0 runs every round (so does an empty validation split)"),
           ParamSpec.real("learning_rate", 0.05, 1e-4, 1, "shrinkage of each tree (XGBoost's eta)"),
-          ParamSpec.integer("max_depth", 6, 1, 20, "deepest a tree grows"),
+          ParamSpec.integer(
+              "max_depth", 6, 0, 20, "deepest a tree grows; 0 for no limit (needs max_leaves)"),
+          ParamSpec.integer(
+              "max_leaves",
+              0,
+              0,
+              65_536,
+              "most leaves a tree grows, splitting the best leaf first (XGBoost's lossguide, as"
+                  + " LightGBM and HistGradientBoosting grow); 0 grows level by level to"
+                  + " max_depth"),
           ParamSpec.real(
               "min_child_weight", 1, 0, 1e6, "least hessian (about rows x p(1-p)) in a leaf"),
           ParamSpec.real("subsample", 0.8, 0.05, 1, "fraction of rows each tree sees"),
@@ -88,7 +97,6 @@ final class XGBoostFamily implements ModelFamily<XGBoostParams> {
       Task task,
       EngineConfig engine,
       long seed) {
-    XGBoostEngine.check(engine);
     boolean watched = valid.rows() > 0 && params.earlyStoppingRounds() > 0;
     DMatrix trainRows = null;
     DMatrix validRows = null;
@@ -163,6 +171,10 @@ final class XGBoostFamily implements ModelFamily<XGBoostParams> {
     settings.put("tree_method", "hist");
     settings.put("eta", params.learningRate());
     settings.put("max_depth", params.maxDepth());
+    if (params.maxLeaves() > 0) {
+      settings.put("grow_policy", "lossguide");
+      settings.put("max_leaves", params.maxLeaves());
+    }
     settings.put("min_child_weight", params.minChildWeight());
     settings.put("subsample", params.subsample());
     settings.put("colsample_bytree", params.colsampleBytree());

@@ -7,7 +7,8 @@ package dev.precis.model;
  * @param earlyStoppingRounds rounds without a better validation log loss before boosting stops; 0
  *     runs every round
  * @param learningRate shrinkage of each tree (XGBoost's eta)
- * @param maxDepth deepest a tree grows
+ * @param maxDepth deepest a tree grows; 0 for no limit (with maxLeaves)
+ * @param maxLeaves most leaves a tree grows, best split first; 0 for no limit (depth-wise growth)
  * @param minChildWeight least hessian (about rows x p(1-p)) a leaf may hold
  * @param subsample fraction of rows each tree sees
  * @param colsampleBytree fraction of features each tree sees
@@ -22,6 +23,7 @@ record XGBoostParams(
     int earlyStoppingRounds,
     double learningRate,
     int maxDepth,
+    int maxLeaves,
     double minChildWeight,
     double subsample,
     double colsampleBytree,

@@ -51,6 +51,7 @@ public final class ModelTraining {
     Map<String, Double> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
     ModelType type = ModelCatalog.type(config.model().type());
+    type.checkDevice(config.engine());
     Split split = split(config, type);
     PreparedData data = split.data();
     InputFile input = split.input();

@@ -2,6 +2,7 @@ package dev.precis.tune;
 
 import dev.precis.config.PrecisConfig;
 import dev.precis.config.TuneConfig;
+import dev.precis.model.ModelCatalog;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import dev.precis.report.TuneReport;
@@ -38,6 +39,7 @@ public final class Tuner {
       PrecisConfig config, Path journalDir, boolean resume, Consumer<Progress> onProgress) {
     long start = System.nanoTime();
     SearchSpace space = SearchSpace.of(config);
+    SearchSpace.models(config).forEach(t -> ModelCatalog.type(t).checkDevice(config.engine()));
     TuneReport.Parallelism parallelism = Parallelism.of(config);
     CrossValidation validation = CrossValidation.of(config, space, Parallelism.trialEngine(config));
     Journal journal = Journal.open(journalDir, resume, config, validation.input());

@@ -160,14 +160,7 @@ class MlpFamilyTest {
     PrecisException e =
         assertThrows(
             PrecisException.class,
-            () ->
-                family.fit(
-                    data.train(),
-                    data.valid(),
-                    family.params(ModelBundleTest.bankConfig("model.type=mlp").model().params()),
-                    task,
-                    new EngineConfig(EngineConfig.Device.GPU, 1),
-                    SEED));
+            () -> family.checkDevice("mlp", new EngineConfig(EngineConfig.Device.GPU, 1)));
     assertEquals(PrecisException.USAGE, e.exitCode());
     assertTrue(e.getMessage().contains("engine.device: cpu"), e.getMessage());
     assertFalse(e.getMessage().contains("\n"), e.getMessage());

@@ -26,9 +26,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Specifies the families built on Tribuo's trainers (forest, tree, linear-svm, fm, naive-bayes), on
- * the bank sample with small settings: each learns, scores in [0, 1], survives its bundle, and
- * gives the same scores on one thread as on two.
+ * Specifies the families built on Tribuo's trainers (forest, tree, linear-svm, fm, naive-bayes,
+ * logistic), on the bank sample with small settings: each learns, scores in [0, 1], survives its
+ * bundle, and gives the same scores on one thread as on two.
  */
 class TribuoFamiliesTest {
   @TempDir static Path dir;
@@ -45,7 +45,8 @@ class TribuoFamiliesTest {
         List.of("model.type=tree"),
         List.of("model.type=linear-svm"),
         List.of("model.type=fm", "model.params.epochs=3"),
-        List.of("model.type=naive-bayes"));
+        List.of("model.type=naive-bayes"),
+        List.of("model.type=logistic", "model.params.epochs=2"));
   }
 
   private static final Map<String, ModelTraining.Result> TRAINED = new HashMap<>();

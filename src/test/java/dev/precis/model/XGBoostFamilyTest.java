@@ -72,6 +72,14 @@ class XGBoostFamilyTest {
   }
 
   @Test
+  void maxLeavesGrowsTreesOfThatManyLeavesBestSplitFirst() {
+    ModelType.Fitter oneTree = fitter("rounds", 1, "max_depth", 0, "max_leaves", 3);
+    long distinct =
+        Arrays.stream(scores(fit(oneTree, bank.valid(), ONE_THREAD, SEED))).distinct().count();
+    assertEquals(3, distinct, "one tree of three leaves gives three scores");
+  }
+
+  @Test
   void familyTakesRawNumbersAndLeavesMissingOnesToXGBoost() {
     assertEquals(new PipelineNeeds(PipelineNeeds.Numbers.RAW, true), XGBOOST.needs());
     assertEquals("rounds", XGBOOST.budget());
