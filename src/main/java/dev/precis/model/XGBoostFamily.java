@@ -71,6 +71,7 @@ final class XGBoostFamily implements ModelFamily<XGBoostParams> {
       Map.of(
           "learning_rate", Map.of("min", 0.02, "max", 0.2, "log", true),
           "max_depth", List.of(3, 4, 5, 6, 8),
+          "max_leaves", List.of(0, 15, 31, 63),
           "min_child_weight", Map.of("min", 1, "max", 30, "log", true),
           "subsample", Map.of("min", 0.6, "max", 1.0),
           "colsample_bytree", Map.of("min", 0.5, "max", 1.0),
