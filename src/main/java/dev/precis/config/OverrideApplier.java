@@ -44,7 +44,10 @@ final class OverrideApplier {
     }
     JsonNode value = OverrideValue.parse(override);
     String last = keys.get(keys.size() - 1);
-    if (node.get(last) instanceof ObjectNode section && value instanceof ObjectNode fields) {
+    // A section given fields adds them; given {} it is cleared (--set 'model.params={}').
+    if (node.get(last) instanceof ObjectNode section
+        && value instanceof ObjectNode fields
+        && !fields.isEmpty()) {
       ConfigLoader.merge(section, fields);
     } else {
       node.set(last, value);

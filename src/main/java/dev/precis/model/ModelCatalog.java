@@ -122,7 +122,8 @@ public final class ModelCatalog {
                 + Nearest.hint(key, type.paramNames())
                 + " (it takes: "
                 + String.join(", ", type.paramNames())
-                + ")");
+                + "); a config written for another model type: remove its model.params, or clear"
+                + " them with --set 'model.params={}'");
       }
     }
     for (ParamSpec spec : type.params()) {

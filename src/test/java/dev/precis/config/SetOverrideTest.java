@@ -103,6 +103,26 @@ class SetOverrideTest {
     assertMentions(failure(file, "data={positive: yes}"), "--set data={positive: yes}: ");
   }
 
+  // --- another model type than the config file's ---------------------------------------------
+
+  @Test
+  void paramsOfTheFilesModelTypeAreAnErrorSayingHowToClearThem() {
+    PrecisException e = failure(Path.of("sample-data/bank/bank.yaml"), "model.type=xgboost");
+    assertTrue(
+        e.getMessage().contains("model.params.epochs")
+            && e.getMessage().contains("--set 'model.params={}'"),
+        e.getMessage());
+  }
+
+  @Test
+  void anEmptyMapClearsTheSectionInsteadOfAddingNothingToIt() {
+    PrecisConfig config =
+        loader.load(
+            Path.of("sample-data/bank/bank.yaml"), sets("model.type=xgboost", "model.params={}"));
+    assertEquals(1000, config.model().params().get("rounds"));
+    assertFalse(config.model().params().containsKey("epochs"));
+  }
+
   private PrecisConfig load(String... assignments) {
     return loader.load(null, sets(assignments));
   }
