@@ -17,7 +17,7 @@ import org.tribuo.math.optimisers.Adam;
  * per step: Tribuo 4.3's FM trainer merges the factor gradients of a larger batch wrongly (it takes
  * the first factor tensor for every one) and fails.
  */
-final class FmFamily implements ModelFamily<FmParams> {
+final class FmFamily extends TypedFamily<FmParams> {
   static final List<String> OPTIMIZERS = List.of("adagrad", "adam");
   static final List<ParamSpec> PARAMS =
       List.of(
@@ -33,14 +33,8 @@ final class FmFamily implements ModelFamily<FmParams> {
           "learning_rate", Map.of("min", 0.005, "max", 0.3, "log", true),
           "epochs", Map.of("min", 3, "max", 30));
 
-  @Override
-  public FmParams params(Map<String, Object> validated) {
-    return ModelFamily.bind(validated, FmParams.class);
-  }
-
-  @Override
-  public PipelineNeeds needs() {
-    return PipelineNeeds.SCALED;
+  FmFamily() {
+    super(FmParams.class, PipelineNeeds.SCALED);
   }
 
   /** Fits on the training rows alone; SGD runs its set number of epochs. */

@@ -33,7 +33,7 @@ import org.tribuo.ensemble.WeightedEnsembleModel;
  * many threads as engine.threads allows, and the groups' trees are then joined in group order: the
  * groups do not depend on the thread count, so neither does the forest.
  */
-final class ForestFamily implements ModelFamily<ForestParams> {
+final class ForestFamily extends TypedFamily<ForestParams> {
   static final int GROUP = 4;
   static final List<String> KINDS = List.of("random", "extra");
 
@@ -67,14 +67,8 @@ final class ForestFamily implements ModelFamily<ForestParams> {
           "min_samples_leaf", List.of(5, 10, 20, 50, 100),
           "feature_fraction", List.of(0.0, 0.2, 0.35, 0.5));
 
-  @Override
-  public ForestParams params(Map<String, Object> validated) {
-    return ModelFamily.bind(validated, ForestParams.class);
-  }
-
-  @Override
-  public PipelineNeeds needs() {
-    return PipelineNeeds.RAW;
+  ForestFamily() {
+    super(ForestParams.class, PipelineNeeds.RAW);
   }
 
   @Override

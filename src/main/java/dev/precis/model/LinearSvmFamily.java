@@ -14,7 +14,7 @@ import org.tribuo.classification.liblinear.LinearClassificationType;
  * the margin (see {@link MarginScorer}), a number in [0, 1] that ranks rows as the margin does but
  * is not calibrated; model.calibration turns it into a probability.
  */
-final class LinearSvmFamily implements ModelFamily<LinearSvmParams> {
+final class LinearSvmFamily extends TypedFamily<LinearSvmParams> {
   static final List<ParamSpec> PARAMS =
       List.of(
           ParamSpec.real(
@@ -28,14 +28,8 @@ final class LinearSvmFamily implements ModelFamily<LinearSvmParams> {
   static final Map<String, Object> SPACE =
       Map.of("cost", Map.of("min", 0.001, "max", 10.0, "log", true));
 
-  @Override
-  public LinearSvmParams params(Map<String, Object> validated) {
-    return ModelFamily.bind(validated, LinearSvmParams.class);
-  }
-
-  @Override
-  public PipelineNeeds needs() {
-    return PipelineNeeds.SCALED;
+  LinearSvmFamily() {
+    super(LinearSvmParams.class, PipelineNeeds.SCALED);
   }
 
   /** Its scores are squashed margins, so model.calibration auto calibrates them with Platt. */

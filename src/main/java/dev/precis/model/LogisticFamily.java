@@ -10,7 +10,7 @@ import org.tribuo.classification.sgd.objectives.LogMulticlass;
 import org.tribuo.math.optimisers.AdaGrad;
 
 /** Logistic regression fitted by Tribuo's stochastic gradient descent with AdaGrad steps. */
-final class LogisticFamily implements ModelFamily<LogisticParams> {
+final class LogisticFamily extends TypedFamily<LogisticParams> {
   static final List<ParamSpec> PARAMS =
       List.of(
           ParamSpec.integer("epochs", 10, 1, 1000, "passes over the training rows"),
@@ -22,14 +22,8 @@ final class LogisticFamily implements ModelFamily<LogisticParams> {
           "epochs", Map.of("min", 3, "max", 20),
           "batch_size", List.of(1, 16, 64));
 
-  @Override
-  public LogisticParams params(Map<String, Object> validated) {
-    return ModelFamily.bind(validated, LogisticParams.class);
-  }
-
-  @Override
-  public PipelineNeeds needs() {
-    return PipelineNeeds.SCALED;
+  LogisticFamily() {
+    super(LogisticParams.class, PipelineNeeds.SCALED);
   }
 
   /** Fits on the training rows alone; SGD runs its set number of epochs. */

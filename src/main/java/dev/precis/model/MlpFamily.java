@@ -11,7 +11,7 @@ import java.util.Map;
  * A multi-layer perceptron trained with TensorFlow-Java (see {@link MlpTrainer}), Adam by default,
  * with early stopping on the validation loss; saved as plain weights and scored in Java.
  */
-final class MlpFamily implements ModelFamily<MlpParams> {
+final class MlpFamily extends TypedFamily<MlpParams> {
   static final List<ParamSpec> PARAMS =
       List.of(
           ParamSpec.integers("hidden", List.of(64, 32), 1, 4096, "sizes of the hidden layers"),
@@ -42,20 +42,14 @@ final class MlpFamily implements ModelFamily<MlpParams> {
           "l2", Map.of("min", 1e-6, "max", 1e-3, "log", true),
           "batch_size", List.of(128, 256, 512));
 
-  @Override
-  public MlpParams params(Map<String, Object> validated) {
-    return ModelFamily.bind(validated, MlpParams.class);
+  MlpFamily() {
+    super(MlpParams.class, PipelineNeeds.SCALED);
   }
 
   /** Trains on the GPU too, with TensorFlow's GPU build. */
   @Override
   public void checkDevice(String type, EngineConfig engine) {
     TensorFlowDevice.check(engine);
-  }
-
-  @Override
-  public PipelineNeeds needs() {
-    return PipelineNeeds.SCALED;
   }
 
   /** Fits on the training rows, stopping early on the validation rows' loss when there are any. */

@@ -11,7 +11,7 @@ import org.tribuo.classification.mnb.MultinomialNaiveBayesTrainer;
  * Multinomial naive Bayes, by Tribuo's trainer. It reads features as counts, so it asks the
  * pipeline for non-negative numbers: each scaled into [0, 1] by its training range.
  */
-final class NaiveBayesFamily implements ModelFamily<NaiveBayesParams> {
+final class NaiveBayesFamily extends TypedFamily<NaiveBayesParams> {
   static final List<ParamSpec> PARAMS =
       List.of(
           ParamSpec.real(
@@ -19,14 +19,8 @@ final class NaiveBayesFamily implements ModelFamily<NaiveBayesParams> {
   static final Map<String, Object> SPACE =
       Map.of("alpha", Map.of("min", 0.01, "max", 10.0, "log", true));
 
-  @Override
-  public NaiveBayesParams params(Map<String, Object> validated) {
-    return ModelFamily.bind(validated, NaiveBayesParams.class);
-  }
-
-  @Override
-  public PipelineNeeds needs() {
-    return new PipelineNeeds(PipelineNeeds.Numbers.NON_NEGATIVE, false);
+  NaiveBayesFamily() {
+    super(NaiveBayesParams.class, new PipelineNeeds(PipelineNeeds.Numbers.NON_NEGATIVE, false));
   }
 
   @Override

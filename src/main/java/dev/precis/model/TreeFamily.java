@@ -13,7 +13,7 @@ import org.tribuo.classification.dtree.impurity.GiniIndex;
  * One classification tree, grown by Tribuo's CART trainer. Its score is the share of positive
  * training rows in the row's leaf.
  */
-final class TreeFamily implements ModelFamily<TreeParams> {
+final class TreeFamily extends TypedFamily<TreeParams> {
   static final List<String> IMPURITIES = List.of("gini", "entropy");
   static final List<ParamSpec> PARAMS =
       List.of(
@@ -27,14 +27,8 @@ final class TreeFamily implements ModelFamily<TreeParams> {
           "min_samples_leaf", List.of(5, 20, 50, 100),
           "impurity", IMPURITIES);
 
-  @Override
-  public TreeParams params(Map<String, Object> validated) {
-    return ModelFamily.bind(validated, TreeParams.class);
-  }
-
-  @Override
-  public PipelineNeeds needs() {
-    return PipelineNeeds.RAW;
+  TreeFamily() {
+    super(TreeParams.class, PipelineNeeds.RAW);
   }
 
   @Override

@@ -24,7 +24,7 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * a feature a row lacks is missing to XGBoost), each round is watched on the validation rows, and
  * the booster is saved in XGBoost's own format with the round it keeps ({@link BoosterArtifact}).
  */
-final class XGBoostFamily implements ModelFamily<XGBoostParams> {
+final class XGBoostFamily extends TypedFamily<XGBoostParams> {
   static final List<ParamSpec> PARAMS =
       List.of(
           ParamSpec.integer(
@@ -79,15 +79,9 @@ final class XGBoostFamily implements ModelFamily<XGBoostParams> {
 
   private static final String[] VALID = {"valid"};
 
-  @Override
-  public XGBoostParams params(Map<String, Object> validated) {
-    return ModelFamily.bind(validated, XGBoostParams.class);
-  }
-
   /** Numbers as they are, since a tree splits on their order; missing ones left to XGBoost. */
-  @Override
-  public PipelineNeeds needs() {
-    return new PipelineNeeds(PipelineNeeds.Numbers.RAW, true);
+  XGBoostFamily() {
+    super(XGBoostParams.class, new PipelineNeeds(PipelineNeeds.Numbers.RAW, true));
   }
 
   @Override
