@@ -165,14 +165,14 @@ public record TextStep(
               case COUNTS -> count;
               case BINARY -> 1.0;
               case TFIDF -> (1 + Math.log(count)) * idf[features[k]];
-              case HASHING -> Math.signum(count) * (1 + Math.log(Math.abs(count)));
+              // terms of opposite signs may cancel out in a bucket, which then holds nothing
+              case HASHING -> count == 0 ? 0 : Math.signum(count) * (1 + Math.log(Math.abs(count)));
             };
         norm += values[k] * values[k];
       }
       boolean scaled = weighting == Weighting.TFIDF || weighting == Weighting.HASHING;
       double divisor = scaled && norm > 0 ? Math.sqrt(norm) : 1.0;
       for (int k = 0; k < features.length; k++) {
-        // a hashed bucket whose signed terms cancel out holds nothing
         if (values[k] != 0) {
           out.put(first + features[k], values[k] / divisor);
         }
