@@ -121,7 +121,10 @@ public final class CsvHead implements AutoCloseable {
               + count
               + "; check the delimiter ('"
               + dialect.delimiterName()
-              + "') and the quoting on this line");
+              + "') and the quoting on this line"
+              + (dialect.quoted()
+                  ? " (data.quote: none reads a file written without quoting)"
+                  : ""));
     }
   }
 

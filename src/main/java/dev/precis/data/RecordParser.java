@@ -145,7 +145,10 @@ public final class RecordParser {
     while (true) {
       if (pos >= end) {
         throw DataFiles.error(
-            file, startLine, "a quoted field is never closed; check for a stray '\"' on this line");
+            file,
+            startLine,
+            "a quoted field is never closed; check for a stray '\"' on this line, or set"
+                + " data.quote: none if the file has no quoting");
       }
       char c = text[pos];
       if (c == CsvDialect.QUOTE) {
@@ -171,7 +174,8 @@ public final class RecordParser {
           "unexpected '"
               + text[pos]
               + "' after a closing quote; "
-              + "a quote inside a quoted field must be doubled (\"\")");
+              + "a quote inside a quoted field must be doubled (\"\"), or set data.quote: none"
+              + " if the file has no quoting");
     }
     return value;
   }
