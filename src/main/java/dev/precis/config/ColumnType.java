@@ -2,10 +2,15 @@ package dev.precis.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
-/** How a column is encoded: numbers are imputed and scaled, categories one-hot encoded. */
+/**
+ * How a column is encoded: numbers are imputed and scaled, categories one-hot encoded, free text
+ * tokenised into a bag of words (data.text).
+ */
 public enum ColumnType {
   @JsonProperty("numeric")
   NUMERIC,
   @JsonProperty("categorical")
-  CATEGORICAL
+  CATEGORICAL,
+  @JsonProperty("text")
+  TEXT
 }

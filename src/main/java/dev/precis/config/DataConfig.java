@@ -1,5 +1,6 @@
 package dev.precis.config;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.nio.charset.Charset;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +20,8 @@ import java.util.Map;
  * @param id a column copied to the scored output to identify each row
  * @param drop columns never used as features (leaky, irrelevant or identifying)
  * @param types column types that override inference
+ * @param quote whether a double quote opens a quoted field ({@code standard}, RFC 4180) or is an
+ *     ordinary character ({@code none}: files written without quoting, such as the SMS data)
  */
 public record DataConfig(
     String path,
@@ -29,12 +32,24 @@ public record DataConfig(
     String positive,
     String id,
     List<String> drop,
-    Map<String, ColumnType> types) {
+    Map<String, ColumnType> types,
+    Quote quote) {
+
+  /** Whether fields may be quoted. */
+  public enum Quote {
+    /** A field may be quoted with double quotes; a doubled quote inside is a literal one. */
+    @JsonProperty("standard")
+    STANDARD,
+    /** No quoting: a double quote is an ordinary character; no field holds a delimiter or line. */
+    @JsonProperty("none")
+    NONE
+  }
 
   public DataConfig {
     drop = drop == null ? List.of() : List.copyOf(drop);
     types = types == null ? Map.of() : Map.copyOf(types);
     encoding = encoding == null ? StandardCharsets.UTF_8.name() : encoding;
+    quote = quote == null ? Quote.STANDARD : quote;
     checkEncoding(encoding);
     if (delimiter == null
         || !(delimiter.equals("auto") || delimiter.length() == 1 || delimiter.equals("\\t"))) {
@@ -75,10 +90,11 @@ public record DataConfig(
   }
 
   public DataConfig withPath(String value) {
-    return new DataConfig(value, delimiter, header, encoding, target, positive, id, drop, types);
+    return new DataConfig(
+        value, delimiter, header, encoding, target, positive, id, drop, types, quote);
   }
 
   public DataConfig withPositive(String value) {
-    return new DataConfig(path, delimiter, header, encoding, target, value, id, drop, types);
+    return new DataConfig(path, delimiter, header, encoding, target, value, id, drop, types, quote);
   }
 }

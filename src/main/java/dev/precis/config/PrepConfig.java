@@ -10,8 +10,10 @@ import java.util.List;
  * @param encode one-hot encoding limits
  * @param scale whether numeric features are standardised
  * @param split held-out fractions
+ * @param text how text columns become features
  */
-public record PrepConfig(Missing missing, Encode encode, Scale scale, Split split) {
+public record PrepConfig(
+    Missing missing, Encode encode, Scale scale, Split split, TextConfig text) {
 
   /**
    * @param tokens values that mean "missing" besides an empty field (bank's {@code unknown})
@@ -74,9 +76,10 @@ public record PrepConfig(Missing missing, Encode encode, Scale scale, Split spli
     Check.present(encode, "prep.encode");
     Check.present(scale, "prep.scale");
     Check.present(split, "prep.split");
+    text = text == null ? TextConfig.DEFAULTS : text;
   }
 
   public PrepConfig withScale(Scale value) {
-    return new PrepConfig(missing, encode, value, split);
+    return new PrepConfig(missing, encode, value, split, text);
   }
 }

@@ -13,6 +13,7 @@ import java.util.Arrays;
 public final class BlockReader implements Closeable {
   private final Reader reader;
   private final char delimiter;
+  private final boolean quoting;
   private char[] buffer;
   private int filled;
   private long nextLine;
@@ -23,12 +24,15 @@ public final class BlockReader implements Closeable {
   /**
    * @param reader the file's characters, positioned at the start of a record
    * @param delimiter the field delimiter: a quote opens a quoted field only at a field's start
+   * @param quoting whether quotes are honoured at all (data.quote)
    * @param firstLine the physical line number of the first character
    * @param blockChars target block size in characters; a longer record grows the block
    */
-  public BlockReader(Reader reader, char delimiter, long firstLine, int blockChars) {
+  public BlockReader(
+      Reader reader, char delimiter, boolean quoting, long firstLine, int blockChars) {
     this.reader = reader;
     this.delimiter = delimiter;
+    this.quoting = quoting;
     this.buffer = new char[blockChars];
     this.nextLine = firstLine;
   }
@@ -97,7 +101,7 @@ public final class BlockReader implements Closeable {
         }
         continue;
       }
-      if (c == CsvDialect.QUOTE) {
+      if (c == CsvDialect.QUOTE && quoting) {
         quoted = fieldStart || justClosed;
         fieldStart = false;
         justClosed = false;

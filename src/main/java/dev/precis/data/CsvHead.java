@@ -56,18 +56,21 @@ public final class CsvHead implements AutoCloseable {
                 + ": is empty; expected a header line and data rows "
                 + "(check that the export that wrote it finished)");
       }
+      boolean quoting = config.quote() == DataConfig.Quote.STANDARD;
       char delimiter =
           config.delimiterChar().isPresent()
               ? (char) config.delimiterChar().getAsInt()
-              : DialectSniffer.delimiter(file, sample, more < 0);
-      boolean header =
-          config.header() != null
-              ? config.header()
-              : DialectSniffer.header(file, sample, delimiter);
-      CsvDialect dialect = new CsvDialect(delimiter, header);
-      BlockReader blocks = new BlockReader(buffered, delimiter, 1, 1 << 20);
+              : DialectSniffer.delimiter(file, sample, more < 0, quoting);
+      CsvDialect dialect =
+          new CsvDialect(
+              delimiter,
+              config.header() != null
+                  ? config.header()
+                  : DialectSniffer.header(file, sample, delimiter, quoting),
+              quoting);
+      BlockReader blocks = new BlockReader(buffered, delimiter, quoting, 1, 1 << 20);
       List<String> columns =
-          header ? readHeader(file, blocks, delimiter) : numbered(file, sample, delimiter);
+          dialect.header() ? readHeader(file, blocks, dialect) : numbered(file, sample, dialect);
       return new CsvHead(file, dialect, columns, blocks);
     } catch (IOException e) {
       closeQuietly(reader);
@@ -93,7 +96,7 @@ public final class CsvHead implements AutoCloseable {
 
   /** Streams the data rows on this thread, checking each has one field per column. */
   public void forEachRow(RowConsumer consumer) {
-    RecordParser parser = new RecordParser(file, dialect.delimiter());
+    RecordParser parser = new RecordParser(file, dialect);
     String[] fields = new String[columns.size()];
     TextBlock block;
     while ((block = blocks.next()) != null) {
@@ -118,7 +121,10 @@ public final class CsvHead implements AutoCloseable {
               + count
               + "; check the delimiter ('"
               + dialect.delimiterName()
-              + "') and the quoting on this line");
+              + "') and the quoting on this line"
+              + (dialect.quoted()
+                  ? " (data.quote: none reads a file written without quoting)"
+                  : ""));
     }
   }
 
@@ -134,9 +140,9 @@ public final class CsvHead implements AutoCloseable {
     }
   }
 
-  private static List<String> readHeader(Path file, BlockReader blocks, char delimiter) {
+  private static List<String> readHeader(Path file, BlockReader blocks, CsvDialect dialect) {
     TextBlock first = blocks.next();
-    RecordParser parser = new RecordParser(file, delimiter);
+    RecordParser parser = new RecordParser(file, dialect);
     parser.reset(first);
     List<String> fields = parser.nextRecord();
     List<String> names = new ArrayList<>();
@@ -157,8 +163,9 @@ public final class CsvHead implements AutoCloseable {
     return List.copyOf(names);
   }
 
-  private static List<String> numbered(Path file, String sample, char delimiter) {
-    int count = DialectSniffer.firstRecord(file, sample, delimiter).size();
+  private static List<String> numbered(Path file, String sample, CsvDialect dialect) {
+    int count =
+        DialectSniffer.firstRecord(file, sample, dialect.delimiter(), dialect.quoted()).size();
     List<String> names = new ArrayList<>();
     for (int i = 1; i <= count; i++) {
       names.add("col" + i);

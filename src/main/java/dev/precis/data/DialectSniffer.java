@@ -17,11 +17,11 @@ final class DialectSniffer {
 
   private DialectSniffer() {}
 
-  static char delimiter(Path file, String sample, boolean complete) {
+  static char delimiter(Path file, String sample, boolean complete, boolean quoting) {
     char best = 0;
     int bestFields = 1;
     for (char candidate : CANDIDATES) {
-      int fields = fieldsIfConsistent(file, sample, complete, candidate);
+      int fields = fieldsIfConsistent(file, sample, complete, candidate, quoting);
       if (fields > bestFields) {
         best = candidate;
         bestFields = fields;
@@ -36,8 +36,8 @@ final class DialectSniffer {
     return best;
   }
 
-  static boolean header(Path file, String sample, char delimiter) {
-    for (String field : firstRecord(file, sample, delimiter)) {
+  static boolean header(Path file, String sample, char delimiter, boolean quoting) {
+    for (String field : firstRecord(file, sample, delimiter, quoting)) {
       String bare = field.strip();
       if (!bare.isEmpty() && Numbers.isNumber(bare)) {
         return false;
@@ -47,8 +47,8 @@ final class DialectSniffer {
   }
 
   /** The fields of the first record. */
-  static List<String> firstRecord(Path file, String sample, char delimiter) {
-    List<String> fields = parser(file, sample, delimiter).nextRecord();
+  static List<String> firstRecord(Path file, String sample, char delimiter, boolean quoting) {
+    List<String> fields = parser(file, sample, delimiter, quoting).nextRecord();
     return fields == null ? List.of() : fields;
   }
 
@@ -57,8 +57,8 @@ final class DialectSniffer {
    * record of an incomplete sample may be cut short, so it is not counted.
    */
   private static int fieldsIfConsistent(
-      Path file, String sample, boolean complete, char delimiter) {
-    RecordParser parser = parser(file, sample, delimiter);
+      Path file, String sample, boolean complete, char delimiter, boolean quoting) {
+    RecordParser parser = parser(file, sample, delimiter, quoting);
     List<Integer> counts = new ArrayList<>();
     while (counts.size() <= RECORDS) {
       int count;
@@ -84,8 +84,8 @@ final class DialectSniffer {
     return counts.stream().distinct().count() == 1 ? counts.get(0) : 0;
   }
 
-  private static RecordParser parser(Path file, String sample, char delimiter) {
-    RecordParser parser = new RecordParser(file, delimiter);
+  private static RecordParser parser(Path file, String sample, char delimiter, boolean quoting) {
+    RecordParser parser = new RecordParser(file, delimiter, quoting);
     char[] text = sample.toCharArray();
     parser.reset(new TextBlock(text, text.length, 1, 0));
     return parser;

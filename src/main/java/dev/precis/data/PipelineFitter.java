@@ -22,6 +22,7 @@ public final class PipelineFitter {
   static {
     FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
     FITTERS.put(ColumnType.CATEGORICAL, (column, prep, needs) -> CategoricalStep.fit(column, prep));
+    FITTERS.put(ColumnType.TEXT, TextStep::fit);
   }
 
   private PipelineFitter() {}

@@ -20,6 +20,7 @@ public final class PipelineSteps {
   static {
     register("numeric", NumericStep.class);
     register("categorical", CategoricalStep.class);
+    register("text", TextStep.class);
   }
 
   private PipelineSteps() {}

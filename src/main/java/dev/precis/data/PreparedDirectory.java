@@ -172,7 +172,7 @@ public final class PreparedDirectory {
     PreparedManifest.checkUnchanged(file, part, InputFile.sha256(file));
     var config =
         new dev.precis.config.DataConfig(
-            null, ",", true, null, pipeline.target(), null, null, null, null);
+            null, ",", true, null, pipeline.target(), null, null, null, null, null);
     CsvTable table = CsvTable.read(file, config);
     List<String> expected = new ArrayList<>(pipeline.featureNames());
     expected.add(pipeline.target());

@@ -3,12 +3,14 @@ package dev.precis.data;
 import java.nio.file.Path;
 
 /**
- * Splits the records of a {@link TextBlock} into fields: RFC 4180 quoting, LF or CRLF line ends,
- * blank lines skipped. One parser per thread; it is reused block after block.
+ * Splits the records of a {@link TextBlock} into fields: RFC 4180 quoting (or none, for data.quote:
+ * none), LF or CRLF line ends, blank lines skipped. One parser per thread; it is reused block after
+ * block.
  */
 public final class RecordParser {
   private final Path file;
   private final char delimiter;
+  private final boolean quoting;
   private final StringBuilder unescaped = new StringBuilder();
   private char[] text;
   private int pos;
@@ -16,9 +18,23 @@ public final class RecordParser {
   private long line;
   private long recordLine;
 
+  /** A parser for standard quoting. */
   public RecordParser(Path file, char delimiter) {
+    this(file, delimiter, true);
+  }
+
+  /**
+   * @param quoting whether a double quote at a field's start opens a quoted field
+   */
+  public RecordParser(Path file, char delimiter, boolean quoting) {
     this.file = file;
     this.delimiter = delimiter;
+    this.quoting = quoting;
+  }
+
+  /** A parser for a file of this dialect. */
+  public RecordParser(Path file, CsvDialect dialect) {
+    this(file, dialect.delimiter(), dialect.quoted());
   }
 
   /** Starts parsing a block. */
@@ -78,7 +94,9 @@ public final class RecordParser {
     while (true) {
       boolean wanted = keep == null || (count < keep.length && keep[count]);
       String value =
-          pos < end && text[pos] == CsvDialect.QUOTE ? quotedField(wanted) : plainField(wanted);
+          quoting && pos < end && text[pos] == CsvDialect.QUOTE
+              ? quotedField(wanted)
+              : plainField(wanted);
       if (count < fields.length) {
         fields[count] = value;
       }
@@ -127,7 +145,10 @@ public final class RecordParser {
     while (true) {
       if (pos >= end) {
         throw DataFiles.error(
-            file, startLine, "a quoted field is never closed; check for a stray '\"' on this line");
+            file,
+            startLine,
+            "a quoted field is never closed; check for a stray '\"' on this line, or set"
+                + " data.quote: none if the file has no quoting");
       }
       char c = text[pos];
       if (c == CsvDialect.QUOTE) {
@@ -153,7 +174,8 @@ public final class RecordParser {
           "unexpected '"
               + text[pos]
               + "' after a closing quote; "
-              + "a quote inside a quoted field must be doubled (\"\")");
+              + "a quote inside a quoted field must be doubled (\"\"), or set data.quote: none"
+              + " if the file has no quoting");
     }
     return value;
   }

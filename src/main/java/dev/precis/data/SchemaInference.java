@@ -15,7 +15,9 @@ import java.util.Set;
  * few are reported as bad values rather than turning the column into categories. A column with no
  * value on any row is left out, with a warning. A categorical column with a different value on
  * nearly every row looks like an identifier: it stays a feature (only data.drop removes one), with
- * a warning.
+ * a warning. One that looks like free text (many distinct values, most with spaces, long) stays a
+ * categorical column too, with a warning that suggests data.types: {col: text}: Precis cannot be
+ * sure that a column is prose, so it asks rather than switching.
  */
 public final class SchemaInference {
   /** A column this much numeric is numeric, and its other values are bad values, not categories. */
@@ -29,6 +31,18 @@ public final class SchemaInference {
 
   /** Values needed before a column can look like an identifier: in tiny files, every value does. */
   private static final int IDENTIFIER_MIN_VALUES = 20;
+
+  /** Values needed before a column can look like free text. */
+  private static final int TEXT_MIN_VALUES = 20;
+
+  /** Free text has at least this share of distinct values among its values. */
+  private static final double TEXT_DISTINCT_SHARE = 0.3;
+
+  /** Most values of free text hold a space between words. */
+  private static final double TEXT_SPACED_SHARE = 0.5;
+
+  /** Free text is this many characters long on average; labels and codes are shorter. */
+  private static final double TEXT_MEAN_LENGTH = 20;
 
   private SchemaInference() {}
 
@@ -58,7 +72,24 @@ public final class SchemaInference {
       ColumnType declared = data.types().get(name);
       ColumnType type = declared != null ? declared : values.type(table, name);
       features.add(new ColumnSpec(name, type));
-      if (type == ColumnType.CATEGORICAL && values.identifierLike()) {
+      FreeText text =
+          type == ColumnType.CATEGORICAL ? FreeText.scan(table.column(c), missing) : null;
+      if (text != null && text.looksLikeText()) {
+        warnings.add(
+            "column '"
+                + name
+                + "' looks like free text ("
+                + text.distinct
+                + " distinct values in "
+                + text.present
+                + " rows, "
+                + Math.round(text.meanLength())
+                + " characters on average); as categories it cannot generalise: set data.types: {"
+                + name
+                + ": text}, or data.drop: ["
+                + name
+                + "]");
+      } else if (type == ColumnType.CATEGORICAL && values.identifierLike()) {
         warnings.add(
             "column '"
                 + name
@@ -180,6 +211,46 @@ public final class SchemaInference {
                 + ": categorical");
       }
       return ColumnType.CATEGORICAL;
+    }
+  }
+
+  /** How much a column reads like prose: its distinct values, spaced values and mean length. */
+  private record FreeText(long present, long distinct, long spaced, long characters) {
+    static FreeText scan(TableColumn values, MissingValues missing) {
+      long present = 0;
+      long spaced = 0;
+      long characters = 0;
+      boolean[] met = new boolean[values.levelCount()];
+      long distinct = 0;
+      for (int r = 0; r < values.size(); r++) {
+        int code = values.code(r);
+        String value = values.level(code);
+        if (missing.isMissing(value)) {
+          continue;
+        }
+        String bare = value.strip();
+        present++;
+        characters += bare.length();
+        if (bare.chars().anyMatch(Character::isWhitespace)) {
+          spaced++;
+        }
+        if (!met[code]) {
+          met[code] = true;
+          distinct++;
+        }
+      }
+      return new FreeText(present, distinct, spaced, characters);
+    }
+
+    double meanLength() {
+      return present == 0 ? 0 : (double) characters / present;
+    }
+
+    boolean looksLikeText() {
+      return present >= TEXT_MIN_VALUES
+          && distinct >= TEXT_DISTINCT_SHARE * present
+          && spaced >= TEXT_SPACED_SHARE * present
+          && meanLength() >= TEXT_MEAN_LENGTH;
     }
   }
 }

@@ -15,16 +15,28 @@ final class LinearScorer implements Scorer {
   private final double bias;
 
   LinearScorer(LinearSGDModel model, List<String> featureNames) {
+    weights = weights(model, featureNames);
+    DenseMatrix w = model.getWeightsCopy();
+    int biasColumn = w.getDimension2Size() - 1;
+    bias =
+        w.get(model.getOutputIDInfo().getID(Labels.POSITIVE), biasColumn)
+            - w.get(model.getOutputIDInfo().getID(Labels.NEGATIVE), biasColumn);
+  }
+
+  /**
+   * Each feature's weight in the log-odds of a response: the difference of the two labels' weights.
+   * A feature the model never saw weighs 0.
+   */
+  static double[] weights(LinearSGDModel model, List<String> featureNames) {
     DenseMatrix w = model.getWeightsCopy();
     int positive = model.getOutputIDInfo().getID(Labels.POSITIVE);
     int negative = model.getOutputIDInfo().getID(Labels.NEGATIVE);
-    int biasColumn = w.getDimension2Size() - 1;
-    weights = new double[featureNames.size()];
+    double[] weights = new double[featureNames.size()];
     for (int f = 0; f < weights.length; f++) {
       int id = model.getFeatureIDMap().getID(featureNames.get(f));
       weights[f] = id < 0 ? 0.0 : w.get(positive, id) - w.get(negative, id);
     }
-    bias = w.get(positive, biasColumn) - w.get(negative, biasColumn);
+    return weights;
   }
 
   @Override

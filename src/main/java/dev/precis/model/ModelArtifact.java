@@ -30,4 +30,12 @@ public interface ModelArtifact {
   default Map<String, Object> fitSummary() {
     return Map.of();
   }
+
+  /**
+   * Each feature's weight in a linear model's log-odds of a response, for the report's top terms;
+   * empty for a model that is not one.
+   */
+  default java.util.Optional<double[]> linearWeights(List<String> featureNames) {
+    return java.util.Optional.empty();
+  }
 }

@@ -117,7 +117,7 @@ public final class StreamingScorer {
 
     BlockWork(CsvHead head, boolean prepared) {
       this.head = head;
-      this.parser = new RecordParser(file, head.dialect().delimiter());
+      this.parser = new RecordParser(file, head.dialect());
       this.rows =
           new RowScorer(
               bundle,

@@ -33,6 +33,14 @@ public record TribuoModelArtifact(String name, Model<Label> model) implements Mo
     return Scorers.forModel(model, featureNames);
   }
 
+  /** The weights of a logistic model (Tribuo's LinearSGDModel); empty for any other. */
+  @Override
+  public java.util.Optional<double[]> linearWeights(List<String> featureNames) {
+    return model instanceof org.tribuo.classification.sgd.linear.LinearSGDModel linear
+        ? java.util.Optional.of(LinearScorer.weights(linear, featureNames))
+        : java.util.Optional.empty();
+  }
+
   /**
    * Reads a model saved by {@link #save}.
    *

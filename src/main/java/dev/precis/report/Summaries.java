@@ -100,6 +100,7 @@ public final class Summaries {
       text.append(gains(heldOut));
     }
     importance(text, report.importance());
+    report.terms().forEach(column -> terms(text, column));
     text.append("Model: ").append(out);
     if (reportPath != null) {
       text.append("   Report: ").append(reportPath);
@@ -146,6 +147,25 @@ public final class Summaries {
     importance.columns().stream()
         .limit(10)
         .forEach(c -> table.row(c.column(), f4(c.mean()), f4(c.std())));
+    text.append(table);
+  }
+
+  /** The ten terms of most weight each way; the report holds more. */
+  private static void terms(StringBuilder text, TermWeights column) {
+    text.append("Terms of most weight in '").append(column.column()).append("':\n");
+    TextTable table = new TextTable("towards response", "weight", "away from it", "weight");
+    for (int k = 0; k < 10; k++) {
+      boolean up = k < column.positive().size();
+      boolean down = k < column.negative().size();
+      if (!up && !down) {
+        break;
+      }
+      table.row(
+          up ? column.positive().get(k).term() : "",
+          up ? f2(column.positive().get(k).weight()) : "",
+          down ? column.negative().get(k).term() : "",
+          down ? f2(column.negative().get(k).weight()) : "");
+    }
     text.append(table);
   }
 

@@ -19,6 +19,8 @@ import java.util.Map;
  * @param splits rows and positives of each part
  * @param metrics metrics per part: "train", and "valid" and "test" when they have rows
  * @param importance each input column's permutation importance
+ * @param terms each text column's terms of largest weight, for a linear model; left out of the
+ *     report when there are none
  */
 public record TrainReport(
     @JsonUnwrapped ReportHeader about,
@@ -33,6 +35,9 @@ public record TrainReport(
     Map<String, PrepReport.PartSummary> splits,
     Map<String, BinaryMetrics> metrics,
     ImportanceSummary importance,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
+        List<TermWeights> terms,
     PrecisConfig config,
     Map<String, Double> timingsSeconds) {
   public static final String SCHEMA = "precis.train/1";

@@ -127,6 +127,7 @@ public final class ModelTraining {
             splits,
             metrics,
             importance,
+            TopTerms.of(model, data.pipeline()),
             resolved,
             timings);
     return new Result(bundle, report);

@@ -37,7 +37,7 @@ class BlockReaderTest {
           "6,last,\"no newline at the end\nof the file\"");
 
   private static List<TextBlock> blocks(String text, long firstLine, int blockChars) {
-    BlockReader reader = new BlockReader(new StringReader(text), ',', firstLine, blockChars);
+    BlockReader reader = new BlockReader(new StringReader(text), ',', true, firstLine, blockChars);
     List<TextBlock> blocks = new ArrayList<>();
     TextBlock block;
     while ((block = reader.next()) != null) {
@@ -210,13 +210,13 @@ class BlockReaderTest {
 
   @Test
   void emptyInputHasNoBlocks() {
-    assertNull(new BlockReader(new StringReader(""), ',', 1, 16).next());
+    assertNull(new BlockReader(new StringReader(""), ',', true, 1, 16).next());
   }
 
   @Test
   void unreadGivesBackTheRestOfABlock() {
     String text = "h1,h2\r\n\"a\nb\",c\r\nd,e\r\n";
-    BlockReader reader = new BlockReader(new StringReader(text), ',', 1, 1 << 10);
+    BlockReader reader = new BlockReader(new StringReader(text), ',', true, 1, 1 << 10);
     TextBlock first = reader.next();
     assertEquals(text, textOf(first));
     RecordParser parser = new RecordParser(FILE, ',');
@@ -233,7 +233,7 @@ class BlockReaderTest {
 
   @Test
   void unreadBlockComesBeforeTheFollowingBlocks() {
-    BlockReader reader = new BlockReader(new StringReader(TEXT), ',', 1, 16);
+    BlockReader reader = new BlockReader(new StringReader(TEXT), ',', true, 1, 16);
     TextBlock first = reader.next();
     RecordParser parser = new RecordParser(FILE, ',');
     parser.reset(first);
@@ -256,7 +256,7 @@ class BlockReaderTest {
 
   @Test
   void unreadOfNothingLeftGivesNothingBack() {
-    BlockReader reader = new BlockReader(new StringReader("a,b\n"), ',', 1, 1 << 10);
+    BlockReader reader = new BlockReader(new StringReader("a,b\n"), ',', true, 1, 1 << 10);
     TextBlock first = reader.next();
     reader.unread(first, first.length());
     assertNull(reader.next());

@@ -1,0 +1,270 @@
+package dev.precis.data;
+
+import dev.precis.config.PrepConfig;
+import dev.precis.config.TextConfig;
+import dev.precis.config.TextConfig.Weighting;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.IntStream;
+
+/**
+ * A text column as a bag of terms (see {@link TextTerms}): one sparse feature per kept term,
+ * "message:call now", or per hash bucket, "message:#1234". A missing or blank text gives no
+ * features. With tfidf weighting a term's feature is (1 + ln count) * idf, idf = ln((1 + n) / (1 +
+ * df)) + 1 over the n training rows, df of them holding the term, and the row is scaled to unit L2
+ * norm: scikit-learn's TfidfVectorizer(sublinear_tf=True, smooth_idf=True, norm="l2").
+ *
+ * @param name the column
+ * @param weighting what a term's feature holds
+ * @param ngramMin shortest word n-gram
+ * @param ngramMax longest word n-gram
+ * @param charNgramMin shortest character n-gram, 0 for none
+ * @param charNgramMax longest character n-gram
+ * @param terms the kept terms, sorted; empty under hashing
+ * @param idf each term's inverse document frequency (tfidf weighting only, else empty)
+ * @param buckets the hashed features (hashing weighting only, else 0)
+ * @param signed whether a hashed term adds or subtracts by its hash's sign (hashing only); false
+ *     for a family that needs non-negative features, such as naive Bayes
+ */
+public record TextStep(
+    String name,
+    Weighting weighting,
+    int ngramMin,
+    int ngramMax,
+    int charNgramMin,
+    int charNgramMax,
+    List<String> terms,
+    double[] idf,
+    int buckets,
+    boolean signed)
+    implements ColumnStep {
+
+  public TextStep {
+    terms = List.copyOf(terms);
+    idf = idf.clone();
+  }
+
+  /**
+   * Keeps the terms found in at least prep.text.min_count training rows, the prep.text.max_features
+   * found in most rows when there are more (ties by term), with their idf. Under hashing there is
+   * nothing to learn but whether buckets may be negative: not where the family needs non-negative
+   * numbers. Every other weighting is non-negative already.
+   */
+  public static TextStep fit(TrainingColumn column, PrepConfig prep, PipelineNeeds needs) {
+    TextConfig text = prep.text();
+    if (text.weighting() == Weighting.HASHING) {
+      boolean signed = needs.numbers() != PipelineNeeds.Numbers.NON_NEGATIVE;
+      return new TextStep(
+          column.name(),
+          Weighting.HASHING,
+          text.ngramMin(),
+          text.ngramMax(),
+          text.charNgramMin(),
+          text.charNgramMax(),
+          List.of(),
+          new double[0],
+          text.buckets(),
+          signed);
+    }
+    TextTerms analyzer = TextTerms.of(text);
+    Map<String, Integer> documents = new HashMap<>();
+    Set<String> seen = new HashSet<>();
+    for (int i = 0; i < column.size(); i++) {
+      if (column.isMissing(i)) {
+        continue;
+      }
+      seen.clear();
+      analyzer.forEach(column.value(i), seen::add);
+      seen.forEach(term -> documents.merge(term, 1, Integer::sum));
+    }
+    List<Map.Entry<String, Integer>> kept =
+        documents.entrySet().stream()
+            .filter(e -> e.getValue() >= text.minCount())
+            .sorted(
+                Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                    .thenComparing(Map.Entry.comparingByKey()))
+            .limit(text.maxFeatures())
+            .sorted(Map.Entry.comparingByKey())
+            .toList();
+    double[] idf = new double[text.weighting() == Weighting.TFIDF ? kept.size() : 0];
+    for (int t = 0; t < idf.length; t++) {
+      idf[t] = Math.log((1.0 + column.size()) / (1.0 + kept.get(t).getValue())) + 1;
+    }
+    return new TextStep(
+        column.name(),
+        text.weighting(),
+        text.ngramMin(),
+        text.ngramMax(),
+        text.charNgramMin(),
+        text.charNgramMax(),
+        kept.stream().map(Map.Entry::getKey).toList(),
+        idf,
+        0,
+        false);
+  }
+
+  @Override
+  public List<String> inputColumns() {
+    return List.of(name);
+  }
+
+  @Override
+  public List<String> featureNames() {
+    if (weighting == Weighting.HASHING) {
+      return IntStream.range(0, buckets).mapToObj(b -> name + ":#" + b).toList();
+    }
+    return terms.stream().map(term -> name + ":" + term).toList();
+  }
+
+  @Override
+  public StepEncoder encoder(int[] columns, int first, MissingValues missing) {
+    return new Encoder(columns[0], first, missing);
+  }
+
+  /** Counts a row's terms by feature, then weighs them. */
+  private final class Encoder implements StepEncoder {
+    private final int column;
+    private final int first;
+    private final MissingValues missing;
+    private final TextTerms analyzer =
+        new TextTerms(ngramMin, ngramMax, charNgramMin, charNgramMax);
+    private final Map<String, Integer> index = new HashMap<>();
+    // per row: the count (or signed count, under hashing) of each feature met
+    private final Map<Integer, Double> counts = new HashMap<>();
+
+    Encoder(int column, int first, MissingValues missing) {
+      this.column = column;
+      this.first = first;
+      this.missing = missing;
+      for (int t = 0; t < terms.size(); t++) {
+        index.put(terms.get(t), t);
+      }
+    }
+
+    @Override
+    public void encode(String[] fields, SparseRows out) {
+      String raw = fields[column];
+      if (missing.isMissing(raw)) {
+        return;
+      }
+      counts.clear();
+      analyzer.forEach(raw, this::count);
+      int[] features = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
+      double[] values = new double[features.length];
+      double norm = 0;
+      for (int k = 0; k < features.length; k++) {
+        double count = counts.get(features[k]);
+        values[k] =
+            switch (weighting) {
+              case COUNTS -> count;
+              case BINARY -> 1.0;
+              case TFIDF -> (1 + Math.log(count)) * idf[features[k]];
+              // terms of opposite signs may cancel out in a bucket, which then holds nothing
+              case HASHING -> count == 0 ? 0 : Math.signum(count) * (1 + Math.log(Math.abs(count)));
+            };
+        norm += values[k] * values[k];
+      }
+      boolean scaled = weighting == Weighting.TFIDF || weighting == Weighting.HASHING;
+      double divisor = scaled && norm > 0 ? Math.sqrt(norm) : 1.0;
+      for (int k = 0; k < features.length; k++) {
+        if (values[k] != 0) {
+          out.put(first + features[k], values[k] / divisor);
+        }
+      }
+    }
+
+    private void count(String term) {
+      if (weighting == Weighting.HASHING) {
+        int hash = murmur3(term.getBytes(StandardCharsets.UTF_8));
+        int bucket = (int) (Math.abs((long) hash) % buckets);
+        counts.merge(bucket, signed && hash < 0 ? -1.0 : 1.0, Double::sum);
+      } else {
+        Integer feature = index.get(term);
+        if (feature != null) {
+          counts.merge(feature, 1.0, Double::sum);
+        }
+      }
+    }
+  }
+
+  /**
+   * MurmurHash3 (x86, 32 bits) with seed 0, as scikit-learn's HashingVectorizer uses it: the bucket
+   * is |hash| mod buckets and the sign that of the hash.
+   */
+  static int murmur3(byte[] data) {
+    final int c1 = 0xcc9e2d51;
+    final int c2 = 0x1b873593;
+    int h = 0;
+    int blocks = data.length / 4;
+    for (int i = 0; i < blocks; i++) {
+      int k =
+          (data[4 * i] & 0xff)
+              | (data[4 * i + 1] & 0xff) << 8
+              | (data[4 * i + 2] & 0xff) << 16
+              | (data[4 * i + 3] & 0xff) << 24;
+      k *= c1;
+      k = Integer.rotateLeft(k, 15);
+      k *= c2;
+      h ^= k;
+      h = Integer.rotateLeft(h, 13);
+      h = h * 5 + 0xe6546b64;
+    }
+    int k = 0;
+    int tail = blocks * 4;
+    switch (data.length & 3) {
+      case 3:
+        k ^= (data[tail + 2] & 0xff) << 16;
+      // fall through
+      case 2:
+        k ^= (data[tail + 1] & 0xff) << 8;
+      // fall through
+      case 1:
+        k ^= data[tail] & 0xff;
+        k *= c1;
+        k = Integer.rotateLeft(k, 15);
+        k *= c2;
+        h ^= k;
+        break;
+      default:
+        break;
+    }
+    h ^= data.length;
+    h ^= h >>> 16;
+    h *= 0x85ebca6b;
+    h ^= h >>> 13;
+    h *= 0xc2b2ae35;
+    h ^= h >>> 16;
+    return h;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof TextStep step
+        && name.equals(step.name)
+        && weighting == step.weighting
+        && ngramMin == step.ngramMin
+        && ngramMax == step.ngramMax
+        && charNgramMin == step.charNgramMin
+        && charNgramMax == step.charNgramMax
+        && terms.equals(step.terms)
+        && Arrays.equals(idf, step.idf)
+        && buckets == step.buckets
+        && signed == step.signed;
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * (31 * name.hashCode() + terms.hashCode()) + Arrays.hashCode(idf);
+  }
+
+  @Override
+  public String toString() {
+    return "TextStep[" + name + ", " + weighting + ", " + terms.size() + " terms]";
+  }
+}
