@@ -150,7 +150,8 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
                         p.done(), p.planned(), p.best(), config.tune().metric(), p.etaSeconds())));
     console.endProgress();
     Path bundlePath = outDir.path.resolve(REFIT);
-    ModelTraining.Result refitted = refit ? ModelTraining.train(result.best(), bundlePath) : null;
+    ModelTraining.Result refitted =
+        refit ? ModelTraining.trainOnAllRows(result.best(), bundlePath) : null;
     directory.write(
         dir -> {
           Files.writeString(

@@ -50,6 +50,10 @@ public record PrecisConfig(
     return new PrecisConfig(version, seed, task, data, prep, model, engine, eval, newTune, predict);
   }
 
+  public PrecisConfig withPrep(PrepConfig newPrep) {
+    return new PrecisConfig(version, seed, task, data, newPrep, model, engine, eval, tune, predict);
+  }
+
   public PrecisConfig withModel(ModelConfig newModel) {
     return new PrecisConfig(version, seed, task, data, prep, newModel, engine, eval, tune, predict);
   }

@@ -82,4 +82,10 @@ public record PrepConfig(
   public PrepConfig withScale(Scale value) {
     return new PrepConfig(missing, encode, value, split, text);
   }
+
+  /** These settings with no validation part: the rows it held go to the training part. */
+  public PrepConfig withoutValidation() {
+    return new PrepConfig(
+        missing, encode, scale, new Split(0, split.test(), split.stratify()), text);
+  }
 }

@@ -41,6 +41,26 @@ public interface ModelFamily<P> {
     }
   }
 
+  /**
+   * Whether a fit with these parameters stops early on the validation rows, so that a fit on every
+   * row should first learn the budget to spend from one that watches them.
+   */
+  default boolean stopsEarly(Map<String, Object> params) {
+    return false;
+  }
+
+  /**
+   * The parameters that fit every training row, with no validation rows to watch, as a fit on fewer
+   * rows with {@code params} found best: early stopping's kept rounds or epochs become the budget.
+   * By default the parameters unchanged.
+   *
+   * @param fitSummary what that fit reported (see {@link ModelArtifact#fitSummary})
+   */
+  default Map<String, Object> withoutValidation(
+      Map<String, Object> params, Map<String, Object> fitSummary) {
+    return params;
+  }
+
   /** What the feature pipeline must give this family. */
   PipelineNeeds needs();
 

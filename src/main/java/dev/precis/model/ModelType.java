@@ -48,6 +48,17 @@ public record ModelType(
     factory.get().checkDevice(name, engine);
   }
 
+  /** See {@link ModelFamily#stopsEarly}. */
+  public boolean stopsEarly(Map<String, Object> params) {
+    return factory.get().stopsEarly(params);
+  }
+
+  /** See {@link ModelFamily#withoutValidation}. */
+  public Map<String, Object> withoutValidation(
+      Map<String, Object> params, Map<String, Object> fitSummary) {
+    return factory.get().withoutValidation(params, fitSummary);
+  }
+
   /** What the family needs from the feature pipeline. */
   public PipelineNeeds needs() {
     return factory.get().needs();

@@ -28,4 +28,14 @@ abstract class TypedFamily<P> implements ModelFamily<P> {
   public final PipelineNeeds needs() {
     return needs;
   }
+
+  /** The parameters with {@code budget} set to {@code kept}, when a fit reported one. */
+  static Map<String, Object> withBudget(Map<String, Object> params, String budget, Object kept) {
+    if (!(kept instanceof Number rounds) || rounds.intValue() < 1) {
+      return params;
+    }
+    Map<String, Object> changed = new java.util.LinkedHashMap<>(params);
+    changed.put(budget, rounds.intValue());
+    return changed;
+  }
 }

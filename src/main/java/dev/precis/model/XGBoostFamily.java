@@ -85,6 +85,18 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
   }
 
   @Override
+  public boolean stopsEarly(Map<String, Object> params) {
+    return ((Number) params.get("early_stopping_rounds")).intValue() > 0;
+  }
+
+  /** The round early stopping kept becomes the number of rounds. */
+  @Override
+  public Map<String, Object> withoutValidation(
+      Map<String, Object> params, Map<String, Object> fitSummary) {
+    return TypedFamily.withBudget(params, "rounds", fitSummary.get("best_round"));
+  }
+
+  @Override
   public ModelArtifact fit(
       EncodedData train,
       EncodedData valid,

@@ -6,6 +6,7 @@ import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
 import dev.precis.data.PreparedData;
+import dev.precis.data.PreparedDirectory;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.Metrics;
 import dev.precis.io.InputFile;
@@ -131,6 +132,37 @@ public final class ModelTraining {
             resolved,
             timings);
     return new Result(bundle, report);
+  }
+
+  /**
+   * Fits the config on every training row, the validation part included, as tune's --refit does. A
+   * family that stops early first fits the configured split to learn the rounds or epochs to keep,
+   * then fits that budget on all the rows. The configured split is kept when the rows are a prep
+   * directory (its parts are fixed) or when a calibrator is to be fitted on the validation rows.
+   *
+   * @param config complete (see {@link ModelCatalog#complete})
+   */
+  public static Result trainOnAllRows(PrecisConfig config, Path modelPath) {
+    ModelType type = ModelCatalog.type(config.model().type());
+    Calibration setting = config.model().calibration();
+    boolean calibrated =
+        setting == Calibration.PLATT
+            || setting == Calibration.ISOTONIC
+            || (setting == Calibration.AUTO && !type.probabilistic());
+    if (calibrated
+        || config.prep().split().valid() == 0
+        || PreparedDirectory.isPrepared(Path.of(config.data().path()))) {
+      return train(config, modelPath);
+    }
+    Map<String, Object> params = config.model().params();
+    if (type.stopsEarly(params)) {
+      params = type.withoutValidation(params, train(config, modelPath).report().fit());
+    }
+    PrecisConfig all =
+        config
+            .withPrep(config.prep().withoutValidation())
+            .withModel(config.model().with(type.name(), params));
+    return train(all, modelPath);
   }
 
   /** The encoded split, with what the report says of the input it came from. */
