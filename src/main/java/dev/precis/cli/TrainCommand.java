@@ -3,6 +3,7 @@ package dev.precis.cli;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.io.OutputFile;
+import dev.precis.io.StandardStreams;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import dev.precis.report.TrainReport;
@@ -79,7 +80,12 @@ final class TrainCommand extends PrecisCommand<TrainReport> {
 
   @Override
   TrainReport run(PrecisConfig config, Console console) {
-    console.say("Training " + config.model().type() + " on " + config.data().path() + " ...");
+    console.say(
+        "Training "
+            + config.model().type()
+            + " on "
+            + StandardStreams.name(config.data().path())
+            + " ...");
     ModelTraining.Result result = ModelTraining.train(config, out);
     bundleOut.write(result.bundle()::write);
     if (reportOut != null) {

@@ -138,7 +138,7 @@ final class TuneCommand extends PrecisCommand<TuneReport> {
             "Tuning %s (%s) on %s ...",
             String.join(", ", SearchSpace.models(config)),
             config.tune().strategy().name().toLowerCase(Locale.ROOT),
-            config.data().path()));
+            StandardStreams.name(config.data().path())));
     Tuner.Result result =
         Tuner.run(
             config,

@@ -2,6 +2,7 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.config.DataConfig;
+import dev.precis.io.StandardStreams;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.Reader;
@@ -74,7 +75,8 @@ public final class CsvHead implements AutoCloseable {
       return new CsvHead(file, dialect, columns, blocks);
     } catch (IOException e) {
       closeQuietly(reader);
-      throw PrecisException.data(file + ": cannot read: " + e.getMessage(), e);
+      throw PrecisException.data(
+          StandardStreams.name(file) + ": cannot read: " + e.getMessage(), e);
     } catch (RuntimeException e) {
       closeQuietly(reader);
       throw e;

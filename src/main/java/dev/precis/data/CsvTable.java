@@ -4,6 +4,7 @@ import dev.precis.PrecisException;
 import dev.precis.config.DataConfig;
 import dev.precis.io.InputFile;
 import dev.precis.io.Sha256;
+import dev.precis.io.StandardStreams;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -60,7 +61,8 @@ public final class CsvTable {
           });
       if (rows[0] == 0) {
         throw PrecisException.data(
-            file + ": has a header but no data rows; check that the export that wrote it finished");
+            StandardStreams.name(file)
+                + ": has a header but no data rows; check that the export that wrote it finished");
       }
       TableColumn[] data = new TableColumn[builders.length];
       for (int c = 0; c < builders.length; c++) {

@@ -55,7 +55,7 @@ public final class DataFiles {
 
   /** "file:line: message", the form every data error takes. */
   public static PrecisException error(Path file, long line, String message) {
-    return PrecisException.data(file + ":" + line + ": " + message);
+    return PrecisException.data(StandardStreams.name(file) + ":" + line + ": " + message);
   }
 
   /**
@@ -64,7 +64,8 @@ public final class DataFiles {
    */
   static PrecisException errorAtByte(Path file, long offset, Charset charset, String message) {
     if (StandardStreams.isDash(file)) {
-      return PrecisException.data(file + ": at byte " + (offset + 1) + ": " + message);
+      return PrecisException.data(
+          StandardStreams.name(file) + ": at byte " + (offset + 1) + ": " + message);
     }
     return error(file, lineAt(file, offset, charset), message);
   }
@@ -95,13 +96,17 @@ public final class DataFiles {
   static PrecisException readError(Path file, IOException e) {
     if (e instanceof EOFException) {
       return PrecisException.data(
-          file + ": the gzip data ends early (the file is truncated or still being written)", e);
+          StandardStreams.name(file)
+              + ": the gzip data ends early (the file is truncated or still being written)",
+          e);
     }
     if (e instanceof ZipException) {
       return PrecisException.data(
-          file + ": the gzip data is corrupt; compress the original file again", e);
+          StandardStreams.name(file)
+              + ": the gzip data is corrupt; compress the original file again",
+          e);
     }
-    return PrecisException.data(file + ": cannot read: " + e.getMessage(), e);
+    return PrecisException.data(StandardStreams.name(file) + ": cannot read: " + e.getMessage(), e);
   }
 
   /** The file's bytes (standard input's for {@code -}), decompressed when they are gzip data. */
@@ -194,7 +199,8 @@ public final class DataFiles {
               + utf16);
     }
     throw PrecisException.data(
-        file + ": looks like a binary file, not CSV text (it holds NUL bytes)");
+        StandardStreams.name(file)
+            + ": looks like a binary file, not CSV text (it holds NUL bytes)");
   }
 
   private static boolean startsWith(byte[] bytes, int... prefix) {

@@ -3,6 +3,7 @@ package dev.precis.data;
 import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
 import dev.precis.config.PrepConfig;
+import dev.precis.io.StandardStreams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,7 +64,7 @@ public final class PipelineFitter {
     try {
       return new FeaturePipeline(target, positive, id, prep.missing().tokens(), steps);
     } catch (PrecisException e) {
-      throw PrecisException.data(table.file() + ": " + e.getMessage(), e);
+      throw PrecisException.data(StandardStreams.name(table.file()) + ": " + e.getMessage(), e);
     }
   }
 }

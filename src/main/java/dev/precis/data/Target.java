@@ -1,6 +1,7 @@
 package dev.precis.data;
 
 import dev.precis.PrecisException;
+import dev.precis.io.StandardStreams;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
@@ -57,7 +58,7 @@ public record Target(
 
   private static String choosePositive(
       CsvTable table, String column, String positive, Map<String, Long> counts) {
-    String where = table.file() + ": target column '" + column + "'";
+    String where = StandardStreams.name(table.file()) + ": target column '" + column + "'";
     if (counts.size() < 2) {
       throw PrecisException.data(
           where

@@ -25,6 +25,16 @@ public final class StandardStreams {
   }
 
   /** Whether a command-line value names a standard stream rather than a file. */
+  /** How messages name a file: "standard input" for {@code -}, else its path. */
+  public static String name(Path file) {
+    return isDash(file) ? "standard input" : file.toString();
+  }
+
+  /** As {@link #name(Path)}, for a path as the config or an option gives it. */
+  public static String name(String value) {
+    return isDash(value) ? "standard input" : value;
+  }
+
   public static boolean isDash(String value) {
     return DASH.equals(value);
   }

@@ -3,6 +3,7 @@ package dev.precis.report;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.GainsBin;
 import dev.precis.eval.GateResult;
+import dev.precis.io.StandardStreams;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
@@ -177,7 +178,7 @@ public final class Summaries {
             Locale.ROOT,
             "Evaluated %s on %s: %,d rows, %,d positive%s%n",
             report.model().path(),
-            report.data().path(),
+            StandardStreams.name(report.data().path()),
             m.rows(),
             m.positives(),
             report.skippedRows() > 0

@@ -131,6 +131,24 @@ class StandardStreamsTest {
         "a model trained from standard input scores like one trained from the file");
   }
 
+  @Test
+  void aBadValueOnStandardInputIsNamedByItsLineOnStandardInput() {
+    byte[] data = "a;b;y\n1;2;yes\nx;3;no\n1;4;no\n".getBytes(StandardCharsets.UTF_8);
+    CliRun run =
+        CliRun.precisWithStdin(
+            data,
+            "train",
+            "--data",
+            "-",
+            "--target",
+            "y",
+            "--set",
+            "data.types={a: numeric}",
+            "--out",
+            "" + dir.resolve("bad.precis"));
+    OneLineError.assertOneLineError(run, 3, "precis: error: standard input:3: column 'a'");
+  }
+
   private static CliRun predict(Path bundle, String data, String out) {
     return CliRun.precis("predict", "--model", "" + bundle, "--data", data, "--out", out);
   }
