@@ -23,7 +23,7 @@ public final class CalibratedFit {
    */
   public static Calibration method(Calibration setting, ModelType type, int validRows) {
     return switch (setting) {
-      case AUTO -> !type.probabilistic() && validRows > 0 ? Calibration.PLATT : Calibration.NONE;
+      case AUTO -> wanted(setting, type) && validRows > 0 ? Calibration.PLATT : Calibration.NONE;
       case NONE -> Calibration.NONE;
       case PLATT, ISOTONIC -> {
         if (validRows == 0) {
@@ -36,6 +36,18 @@ public final class CalibratedFit {
         }
         yield setting;
       }
+    };
+  }
+
+  /**
+   * Whether a setting asks for a calibrator for a type, that is for validation rows to fit it on:
+   * platt and isotonic always, auto where the family's scores are not probabilities.
+   */
+  public static boolean wanted(Calibration setting, ModelType type) {
+    return switch (setting) {
+      case NONE -> false;
+      case PLATT, ISOTONIC -> true;
+      case AUTO -> !type.probabilistic();
     };
   }
 

@@ -43,7 +43,10 @@ final class MlpFamily extends TypedFamily<MlpParams> {
           "batch_size", List.of(128, 256, 512));
 
   MlpFamily() {
-    super(MlpParams.class, PipelineNeeds.SCALED);
+    super(
+        MlpParams.class,
+        PipelineNeeds.SCALED,
+        new EarlyStopping("patience", "epochs", MlpTrainer.BEST_EPOCH));
   }
 
   /** Trains on the GPU too, with TensorFlow's GPU build. */
@@ -53,18 +56,6 @@ final class MlpFamily extends TypedFamily<MlpParams> {
   }
 
   /** Fits on the training rows, stopping early on the validation rows' loss when there are any. */
-  @Override
-  public boolean stopsEarly(Map<String, Object> params) {
-    return ((Number) params.get("patience")).intValue() > 0;
-  }
-
-  /** The epoch early stopping kept becomes the number of epochs. */
-  @Override
-  public Map<String, Object> withoutValidation(
-      Map<String, Object> params, Map<String, Object> fitSummary) {
-    return TypedFamily.withBudget(params, "epochs", fitSummary.get("best_epoch"));
-  }
-
   @Override
   public ModelArtifact fit(
       EncodedData train,

@@ -28,6 +28,9 @@ import org.tensorflow.types.TInt64;
  * weights; with no validation rows it runs every epoch and keeps the last.
  */
 final class MlpTrainer {
+  /** The fit summary's key for the epoch whose weights were kept. */
+  static final String BEST_EPOCH = "best_epoch";
+
   private final MlpParams params;
   private final EngineConfig engine;
   private final long seed;
@@ -71,7 +74,7 @@ final class MlpTrainer {
       }
     }
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("best_epoch", bestEpoch);
+    summary.put(BEST_EPOCH, bestEpoch);
     summary.put("epochs_run", epoch);
     // Infinite when no epoch gave a finite loss (a step size that diverges): the start is kept.
     if (Double.isFinite(bestLoss)) {

@@ -79,21 +79,15 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
 
   private static final String[] VALID = {"valid"};
 
+  /** The fit summary's key for the round the model keeps. */
+  static final String BEST_ROUND = "best_round";
+
   /** Numbers as they are, since a tree splits on their order; missing ones left to XGBoost. */
   XGBoostFamily() {
-    super(XGBoostParams.class, new PipelineNeeds(PipelineNeeds.Numbers.RAW, true));
-  }
-
-  @Override
-  public boolean stopsEarly(Map<String, Object> params) {
-    return ((Number) params.get("early_stopping_rounds")).intValue() > 0;
-  }
-
-  /** The round early stopping kept becomes the number of rounds. */
-  @Override
-  public Map<String, Object> withoutValidation(
-      Map<String, Object> params, Map<String, Object> fitSummary) {
-    return TypedFamily.withBudget(params, "rounds", fitSummary.get("best_round"));
+    super(
+        XGBoostParams.class,
+        new PipelineNeeds(PipelineNeeds.Numbers.RAW, true),
+        new EarlyStopping("early_stopping_rounds", "rounds", BEST_ROUND));
   }
 
   @Override
@@ -161,7 +155,7 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
       }
     }
     Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put("best_round", validRows == null ? run : kept);
+    summary.put(BEST_ROUND, validRows == null ? run : kept);
     summary.put("rounds_run", run);
     if (validRows != null) {
       // XGBoost measures in floats: the float's own digits, not those its widening would add.

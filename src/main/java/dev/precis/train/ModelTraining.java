@@ -144,12 +144,7 @@ public final class ModelTraining {
    */
   public static Result trainOnAllRows(PrecisConfig config, Path modelPath) {
     ModelType type = ModelCatalog.type(config.model().type());
-    Calibration setting = config.model().calibration();
-    boolean calibrated =
-        setting == Calibration.PLATT
-            || setting == Calibration.ISOTONIC
-            || (setting == Calibration.AUTO && !type.probabilistic());
-    if (calibrated
+    if (CalibratedFit.wanted(config.model().calibration(), type)
         || config.prep().split().valid() == 0
         || PreparedDirectory.isPrepared(Path.of(config.data().path()))) {
       return train(config, modelPath);
