@@ -47,6 +47,26 @@ public record CliRun(int exitCode, String out, String err) {
     return precis(args);
   }
 
+  /**
+   * {@code precis tune --quiet} of the bank sample (target {@code y}) into {@code out}, with more
+   * options after these.
+   */
+  public static CliRun tune(Path out, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "tune",
+                "--data",
+                BankData.CSV.toString(),
+                "--target",
+                "y",
+                "--out",
+                out.toString(),
+                "--quiet"));
+    args.addAll(List.of(options));
+    return precis(args);
+  }
+
   /** {@code options} after {@code first}: the options a test always gives, then the case's own. */
   public static String[] concat(List<String> first, String... options) {
     return Stream.concat(first.stream(), Stream.of(options)).toArray(String[]::new);

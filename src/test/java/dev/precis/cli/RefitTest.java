@@ -23,25 +23,11 @@ class RefitTest {
   @TempDir Path dir;
 
   private JsonNode refit(String model, String... extra) throws IOException {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "tune",
-                "--data",
-                BankData.CSV.toString(),
-                "--target",
-                "y",
-                "--model",
-                model,
-                "--trials",
-                "1",
-                "--folds",
-                "2",
-                "--refit",
-                "--out",
-                dir.toString()));
-    args.addAll(List.of(extra));
-    CliRun run = CliRun.precis(args);
+    CliRun run =
+        CliRun.tune(
+            dir,
+            CliRun.concat(
+                List.of("--model", model, "--trials", "1", "--folds", "2", "--refit"), extra));
     assertEquals(0, run.exitCode(), run.transcript());
     return JSON.readTree(dir.resolve("best.train-report.json").toFile());
   }

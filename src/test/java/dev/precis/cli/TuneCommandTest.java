@@ -6,11 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,7 +38,7 @@ class TuneCommandTest {
 
   @Test
   void logisticTuneWritesLeaderboardRankedByMeanTest() throws IOException {
-    JsonNode leaderboard = leaderboard(logisticTune);
+    JsonNode leaderboard = TuneSearchTest.leaderboard(logisticTune);
     assertEquals("precis.tune/2", leaderboard.path("schema").asText());
     JsonNode trials = leaderboard.path("trials");
     assertEquals(3, trials.size(), trials.toString());
@@ -74,7 +72,7 @@ class TuneCommandTest {
             bundle.toString(),
             "--json");
     assertSucceeded(train);
-    JsonNode topParams = leaderboard(logisticTune).at("/trials/0/params");
+    JsonNode topParams = TuneSearchTest.leaderboard(logisticTune).at("/trials/0/params");
     assertEquals(topParams, JSON.readTree(train.out()).at("/config/model/params"));
   }
 
@@ -84,7 +82,7 @@ class TuneCommandTest {
     Path twoAtATime = tmp.resolve("parallel2");
     assertSucceeded(tune(oneAtATime, "--set", "tune.parallel=1"));
     assertSucceeded(tune(twoAtATime, "--set", "tune.parallel=2"));
-    assertEquals(rankedResults(oneAtATime), rankedResults(twoAtATime));
+    assertEquals(TuneSearchTest.results(oneAtATime), TuneSearchTest.results(twoAtATime));
   }
 
   @Test
@@ -110,7 +108,7 @@ class TuneCommandTest {
             "--out",
             dir.toString());
     assertSucceeded(run);
-    JsonNode trials = leaderboard(dir).path("trials");
+    JsonNode trials = TuneSearchTest.leaderboard(dir).path("trials");
     assertEquals(2, trials.size(), trials.toString());
     for (int i = 0; i < trials.size(); i++) {
       JsonNode trial = trials.get(i);
@@ -131,43 +129,13 @@ class TuneCommandTest {
 
   /** A fast logistic search of the 10% bank sample into {@code dir}: 3 trials of 3 folds. */
   private static CliRun tune(Path dir, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "tune",
-                "--data",
-                DATA,
-                "--target",
-                "y",
-                "--set",
-                "data.drop=[duration]",
-                "--trials",
-                "3",
-                "--folds",
-                "3",
-                "--out",
-                dir.toString(),
-                "--quiet"));
-    args.addAll(List.of(extra));
-    return CliRun.precis(args);
+    return CliRun.tune(
+        dir,
+        CliRun.concat(
+            List.of("--set", "data.drop=[duration]", "--trials", "3", "--folds", "3"), extra));
   }
 
   private static void assertSucceeded(CliRun run) {
     assertEquals(0, run.exitCode(), run.transcript());
-  }
-
-  private static JsonNode leaderboard(Path dir) throws IOException {
-    return JSON.readTree(dir.resolve("leaderboard.json").toFile());
-  }
-
-  /** The trials as ranked, without their wall times. */
-  private static List<JsonNode> rankedResults(Path dir) throws IOException {
-    List<JsonNode> results = new ArrayList<>();
-    for (JsonNode trial : leaderboard(dir).path("trials")) {
-      ObjectNode result = trial.deepCopy();
-      result.remove("fit_seconds");
-      results.add(result);
-    }
-    return results;
   }
 }

@@ -74,14 +74,10 @@ class TuneResumeTest {
   }
 
   private static CliRun tune(Path dir, String... extra) {
-    List<String> args =
-        new ArrayList<>(
+    return CliRun.tune(
+        dir,
+        CliRun.concat(
             List.of(
-                "tune",
-                "--data",
-                BankData.CSV.toString(),
-                "--target",
-                "y",
                 "--strategy",
                 "halving",
                 "--trials",
@@ -91,11 +87,7 @@ class TuneResumeTest {
                 "--set",
                 "tune.eta=2",
                 "--set",
-                "tune.parallel=2",
-                "--out",
-                dir.toString(),
-                "-q"));
-    args.addAll(List.of(extra));
-    return CliRun.precis(args);
+                "tune.parallel=2"),
+            extra));
   }
 }

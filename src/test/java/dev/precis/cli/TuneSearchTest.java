@@ -188,23 +188,8 @@ class TuneSearchTest {
 
   /** A two-fold search of the bank sample into {@code dir}. */
   private static CliRun tune(Path dir, String... extra) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "tune",
-                "--data",
-                BankData.CSV.toString(),
-                "--target",
-                "y",
-                "--set",
-                "data.drop=[duration]",
-                "--folds",
-                "2",
-                "--out",
-                dir.toString(),
-                "-q"));
-    args.addAll(List.of(extra));
-    return CliRun.precis(args);
+    return CliRun.tune(
+        dir, CliRun.concat(List.of("--set", "data.drop=[duration]", "--folds", "2"), extra));
   }
 
   static JsonNode leaderboard(Path dir) throws IOException {
