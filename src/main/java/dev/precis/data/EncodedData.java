@@ -9,19 +9,30 @@ import java.util.List;
  * @param featureNames one name per feature, the width of {@code x}
  * @param x one row of features per labelled row
  * @param y whether each row is a positive (a responder)
+ * @param sequences the runs of features that hold a text's tokens in order; none unless the
+ *     pipeline gives texts as sequences
  */
-public record EncodedData(List<String> featureNames, SparseRows x, boolean[] y) {
+public record EncodedData(
+    List<String> featureNames, SparseRows x, boolean[] y, List<TokenSequence> sequences) {
+  /** Rows with no text given as a token sequence. */
+  public EncodedData(List<String> featureNames, SparseRows x, boolean[] y) {
+    this(featureNames, x, y, List.of());
+  }
+
   public EncodedData {
     featureNames = List.copyOf(featureNames);
+    sequences = List.copyOf(sequences);
     if (x.rows() != y.length || x.width() != featureNames.size()) {
       throw new IllegalArgumentException(
           x.rows() + " rows of " + x.width() + " features for " + y.length + " labels");
     }
   }
 
-  /** No rows, of these features. */
-  public static EncodedData empty(List<String> featureNames) {
-    return new EncodedData(featureNames, new SparseRows(featureNames.size()), new boolean[0]);
+  /** No rows, of the pipeline's features. */
+  public static EncodedData empty(FeaturePipeline pipeline) {
+    List<String> names = pipeline.featureNames();
+    return new EncodedData(
+        names, new SparseRows(names.size()), new boolean[0], pipeline.sequences());
   }
 
   public int rows() {
@@ -39,14 +50,14 @@ public record EncodedData(List<String> featureNames, SparseRows x, boolean[] y) 
     for (int i = 0; i < indices.length; i++) {
       sy[i] = y[indices[i]];
     }
-    return new EncodedData(featureNames, x.subset(indices), sy);
+    return new EncodedData(featureNames, x.subset(indices), sy, sequences);
   }
 
   /** These rows followed by {@code more}'s, which must have the same features. */
   public EncodedData concat(EncodedData more) {
     boolean[] cy = java.util.Arrays.copyOf(y, y.length + more.rows());
     System.arraycopy(more.y(), 0, cy, y.length, more.rows());
-    return new EncodedData(featureNames, x.concat(more.x()), cy);
+    return new EncodedData(featureNames, x.concat(more.x()), cy, sequences);
   }
 
   /** Encodes the given labelled rows of a table. */
@@ -69,6 +80,6 @@ public record EncodedData(List<String> featureNames, SparseRows x, boolean[] y) 
       }
       y[i] = target.labels()[which[i]];
     }
-    return new EncodedData(pipeline.featureNames(), x.trimmed(), y);
+    return new EncodedData(pipeline.featureNames(), x.trimmed(), y, pipeline.sequences());
   }
 }

@@ -104,6 +104,20 @@ public record FeaturePipeline(
     return names;
   }
 
+  /** Where the features of the texts given as token sequences lie, in feature order. */
+  @JsonIgnore
+  public List<TokenSequence> sequences() {
+    List<TokenSequence> sequences = new ArrayList<>();
+    int first = 0;
+    for (ColumnStep step : steps) {
+      if (step instanceof SequenceStep sequence) {
+        sequences.add(new TokenSequence(sequence.name(), first, sequence.length()));
+      }
+      first += step.featureNames().size();
+    }
+    return sequences;
+  }
+
   /** The raw columns a file must have to be scored. */
   @JsonIgnore
   public List<String> inputColumns() {

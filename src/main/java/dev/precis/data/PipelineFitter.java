@@ -23,7 +23,12 @@ public final class PipelineFitter {
   static {
     FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
     FITTERS.put(ColumnType.CATEGORICAL, (column, prep, needs) -> CategoricalStep.fit(column, prep));
-    FITTERS.put(ColumnType.TEXT, TextStep::fit);
+    FITTERS.put(
+        ColumnType.TEXT,
+        (column, prep, needs) ->
+            needs.text() == PipelineNeeds.Text.SEQUENCE
+                ? SequenceStep.fit(column, prep, needs)
+                : TextStep.fit(column, prep, needs));
   }
 
   private PipelineFitter() {}

@@ -11,8 +11,19 @@ import dev.precis.config.PrepConfig;
  * @param numbers the form numeric features take
  * @param missingAsAbsent whether a missing number is left out of the row (with its indicator
  *     feature set) instead of filled in, for engines that handle missing values themselves
+ * @param text the form text columns take
  */
-public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent) {
+public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent, Text text) {
+  /** The form of text columns' features. */
+  public enum Text {
+    /** A bag of weighted terms, as prep.text says (see {@link TextStep}). */
+    @JsonProperty("bag")
+    BAG,
+    /** The text's tokens as vocabulary indices, in order (see {@link SequenceStep}). */
+    @JsonProperty("sequence")
+    SEQUENCE
+  }
+
   /** The form of numeric features. */
   public enum Numbers {
     /** Scaled as prep.scale says. */
@@ -38,22 +49,30 @@ public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent) {
   /** Numbers as they are, missing values filled in: what Tribuo's trees need. */
   public static final PipelineNeeds RAW = new PipelineNeeds(Numbers.RAW, false);
 
+  /** Needs with text as a bag of terms. */
+  public PipelineNeeds(Numbers numbers, boolean missingAsAbsent) {
+    this(numbers, missingAsAbsent, Text.BAG);
+  }
+
   public PipelineNeeds {
     java.util.Objects.requireNonNull(numbers, "numbers");
+    // prepared.json written before text sequences existed holds bags
+    text = text == null ? Text.BAG : text;
   }
 
   /**
    * Whether features made for these needs serve a family that has {@code family}'s: a tree splits
    * on the order of numbers alone and takes them in any form, with missing ones filled in or left
-   * out (their indicator is set either way); other families need their own form of numbers.
+   * out (their indicator is set either way); other families need their own form of numbers. Texts
+   * must come in the form the family reads.
    */
   public boolean serve(PipelineNeeds family) {
-    return family.numbers == Numbers.RAW || family.numbers == numbers;
+    return family.text == text && (family.numbers == Numbers.RAW || family.numbers == numbers);
   }
 
-  /** What the features hold, for messages: "numbers as they are". */
+  /** What the features hold, for messages: "numbers as they are, texts as token sequences". */
   public String describe() {
-    return numbers.description;
+    return numbers.description + (text == Text.SEQUENCE ? ", texts as token sequences" : "");
   }
 
   /** The prep settings a pipeline for such a family is fitted with. */

@@ -21,6 +21,7 @@ public final class PipelineSteps {
     register("numeric", NumericStep.class);
     register("categorical", CategoricalStep.class);
     register("text", TextStep.class);
+    register("token_sequence", SequenceStep.class);
   }
 
   private PipelineSteps() {}

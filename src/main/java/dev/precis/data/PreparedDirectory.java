@@ -155,7 +155,7 @@ public final class PreparedDirectory {
       parts[p] =
           part != null
               ? readPart(dir.resolve(PARTS[p]), part, pipeline)
-              : EncodedData.empty(pipeline.featureNames());
+              : EncodedData.empty(pipeline);
     }
     if (parts[0].rows() == 0) {
       throw PrecisException.data(dir + ": has no train.csv; run `precis prep` again to write it");
@@ -212,6 +212,6 @@ public final class PreparedDirectory {
       }
       y[r] = LabelReader.PREPARED.isPositive(label);
     }
-    return new EncodedData(pipeline.featureNames(), x.trimmed(), y);
+    return new EncodedData(pipeline.featureNames(), x.trimmed(), y, pipeline.sequences());
   }
 }

@@ -46,7 +46,7 @@ final class MlpFamily extends TypedFamily<MlpParams> {
     super(
         MlpParams.class,
         PipelineNeeds.SCALED,
-        new EarlyStopping("patience", "epochs", MlpTrainer.BEST_EPOCH));
+        new EarlyStopping("patience", "epochs", EpochLoop.BEST_EPOCH));
   }
 
   /** Trains on the GPU too, with TensorFlow's GPU build. */

@@ -7,8 +7,6 @@ import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.op.Op;
 import org.tensorflow.op.Ops;
-import org.tensorflow.op.core.Gradients;
-import org.tensorflow.op.core.Identity;
 import org.tensorflow.op.core.Placeholder;
 import org.tensorflow.op.core.Variable;
 import org.tensorflow.types.TFloat32;
@@ -16,10 +14,9 @@ import org.tensorflow.types.TInt64;
 
 /**
  * The mlp's training step as a TensorFlow graph: a batch of rows (dense), their labels and row
- * weights in; one optimiser step on the weighted log loss (plus L2 on the weights, not the biases)
- * out. Every weight update waits for every gradient, so no update can change a weight that another
- * gradient still reads. Dropout masks come from a stateless generator keyed by (seed, step), fed
- * per step, so they depend on the seed and the step alone.
+ * weights in; one {@link LogLossStep} (plus L2 on the weights, not the biases) out. Dropout masks
+ * come from a stateless generator keyed by (seed, step), fed per step, so they depend on the seed
+ * and the step alone.
  */
 final class MlpGraph {
   final Placeholder<TFloat32> x;
@@ -76,40 +73,23 @@ final class MlpGraph {
         }
       }
     }
-    Operand<TFloat32> z = tf.reshape(units, tf.constant(new long[] {-1}));
-    // log(1 + e^-|z|) + max(z, 0) - z * y: the log loss of sigmoid(z), stable for any z.
-    Operand<TFloat32> losses =
-        tf.math.sub(
-            tf.math.add(tf.math.log1p(tf.math.exp(tf.math.neg(tf.math.abs(z)))), tf.nn.relu(z)),
-            tf.math.mul(z, y));
-    Operand<TFloat32> loss =
-        tf.math.add(
-            tf.math.mean(tf.math.mul(losses, rowWeights), tf.constant(0)),
-            tf.math.mul(tf.constant((float) params.l2()), penalty));
-
-    Gradients gradients = tf.gradients(loss, variables);
-    List<Identity<TFloat32>> grads = new ArrayList<>();
-    for (int v = 0; v < variables.size(); v++) {
-      grads.add(tf.identity(gradients.<TFloat32>dy(v)));
+    List<long[]> shapes = new ArrayList<>();
+    for (MlpNetwork.Layer layer : layers) {
+      shapes.add(new long[] {layer.inputs(), layer.outputs()});
+      shapes.add(new long[] {layer.outputs()});
     }
-    List<Op> computed = List.copyOf(grads);
-    List<Op> updates = new ArrayList<>();
-    for (int v = 0; v < variables.size(); v++) {
-      MlpNetwork.Layer layer = layers.get(v / 2);
-      long[] shape =
-          v % 2 == 0 ? new long[] {layer.inputs(), layer.outputs()} : new long[] {layer.outputs()};
-      updates.add(
-          Optimizers.update(
-              params.optimizer(),
-              tf,
-              computed,
-              variables.get(v),
-              shape,
-              grads.get(v),
-              (float) params.learningRate(),
-              powers));
-    }
-    step = tf.withControlDependencies(updates).noOp();
+    step =
+        LogLossStep.build(
+            tf,
+            units,
+            y,
+            rowWeights,
+            tf.math.mul(tf.constant((float) params.l2()), penalty),
+            variables,
+            shapes,
+            params.optimizer(),
+            params.learningRate(),
+            powers);
   }
 
   /** Zeroes each unit with probability {@code rate} and scales the rest by 1 / (1 - rate). */

@@ -3,34 +3,22 @@ package dev.precis.model;
 import dev.precis.config.EngineConfig;
 import dev.precis.data.EncodedData;
 import dev.precis.data.SparseRows;
-import dev.precis.data.Splits;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import org.tensorflow.DeviceSpec;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
 import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
-import org.tensorflow.op.Ops;
-import org.tensorflow.proto.ConfigProto;
 import org.tensorflow.types.TFloat32;
 import org.tensorflow.types.TInt64;
 
 /**
- * Trains an mlp with TensorFlow one batch at a time: the rows are shuffled anew each epoch (from
- * the seed), and after each epoch the weights come back to Java, where the validation loss is
- * computed in row order, so which epoch is best does not depend on the threads. Training stops
- * after {@code patience} epochs without a better validation loss and keeps the best epoch's
- * weights; with no validation rows it runs every epoch and keeps the last.
+ * Trains an mlp with TensorFlow one batch at a time, epochs as {@link EpochLoop} runs them, the
+ * validation loss computed in Java from each epoch's weights.
  */
 final class MlpTrainer {
-  /** The fit summary's key for the epoch whose weights were kept. */
-  static final String BEST_EPOCH = "best_epoch";
-
   private final MlpParams params;
   private final EngineConfig engine;
   private final long seed;
@@ -42,81 +30,33 @@ final class MlpTrainer {
   }
 
   MlpArtifact train(EncodedData train, EncodedData valid) {
-    double[] classWeights = classWeights(train);
-    MlpNetwork best =
+    double[] classWeights = EpochLoop.classWeights(train, params.classWeights());
+    MlpNetwork start =
         MlpNetwork.initial(
             train.featureNames(), params.hidden(), Activation.of(params.activation()), seed);
-    double bestLoss = Double.POSITIVE_INFINITY;
-    int bestEpoch = 0;
-    int epoch = 0;
+    EpochLoop<MlpNetwork> loop = new EpochLoop<>(start, params.epochs(), params.patience(), seed);
+    MlpNetwork best;
     try (Graph graph = new Graph()) {
-      MlpGraph model = new MlpGraph(ops(graph), best, params);
-      try (Session session = new Session(graph, sessionConfig())) {
-        long step = 0;
-        while (epoch < params.epochs()) {
-          epoch++;
-          int[] order = Splits.permutation(train.rows(), seed + epoch);
-          for (int from = 0; from < order.length; from += params.batchSize()) {
-            int[] batch =
-                Arrays.copyOfRange(order, from, Math.min(order.length, from + params.batchSize()));
-            step(session, model, train, batch, classWeights, ++step);
-          }
-          MlpNetwork now = weights(session, model, best);
-          double loss = valid.rows() > 0 ? now.logLoss(valid, classWeights) : Double.NaN;
-          if (valid.rows() == 0 || loss < bestLoss) {
-            best = now;
-            bestLoss = loss;
-            bestEpoch = epoch;
-          } else if (epoch - bestEpoch >= params.patience()) {
-            break;
-          }
-        }
+      MlpGraph model = new MlpGraph(TensorFlowDevice.ops(graph, engine), start, params);
+      try (Session session = new Session(graph, TensorFlowDevice.sessionConfig(engine))) {
+        long[] step = {0};
+        best =
+            loop.run(
+                train,
+                valid,
+                order -> {
+                  for (int from = 0; from < order.length; from += params.batchSize()) {
+                    int[] batch =
+                        Arrays.copyOfRange(
+                            order, from, Math.min(order.length, from + params.batchSize()));
+                    step(session, model, train, batch, classWeights, ++step[0]);
+                  }
+                  return weights(session, model, start);
+                },
+                network -> network.logLoss(valid, classWeights));
       }
     }
-    Map<String, Object> summary = new LinkedHashMap<>();
-    summary.put(BEST_EPOCH, bestEpoch);
-    summary.put("epochs_run", epoch);
-    // Infinite when no epoch gave a finite loss (a step size that diverges): the start is kept.
-    if (Double.isFinite(bestLoss)) {
-      summary.put("best_valid_loss", bestLoss);
-    }
-    return new MlpArtifact(MlpArtifact.MODEL, best, summary);
-  }
-
-  /** Each class's weight in the loss: 1 each, or balanced so each class adds up to half. */
-  private double[] classWeights(EncodedData train) {
-    if (!params.classWeights().equals("balanced")) {
-      return new double[] {1, 1};
-    }
-    double positives = Math.max(1, train.positives());
-    double negatives = Math.max(1, train.rows() - train.positives());
-    double rows = train.rows();
-    return new double[] {rows / (2 * negatives), rows / (2 * positives)};
-  }
-
-  private Ops ops(Graph graph) {
-    Ops tf = Ops.create(graph);
-    if (engine.device() == EngineConfig.Device.GPU) {
-      return tf.withDevice(
-          DeviceSpec.newBuilder().deviceType(DeviceSpec.DeviceType.GPU).deviceIndex(0).build());
-    }
-    return tf;
-  }
-
-  /**
-   * engine.threads run independent ops side by side; each op itself runs on one thread. A kernel
-   * that splits a sum over the batch across threads (a weight gradient's matrix product) adds its
-   * parts in an order that depends on the thread count: on bank with 512-256 units and 4,096 rows a
-   * batch, 1, 2 and 4 threads gave three different networks. One thread per op gives one network.
-   * (TensorFlow sizes the per-op pool once per process, from its first session.) An op without a
-   * GPU kernel stays on the CPU.
-   */
-  private ConfigProto sessionConfig() {
-    return ConfigProto.newBuilder()
-        .setIntraOpParallelismThreads(1)
-        .setInterOpParallelismThreads(engine.effectiveThreads())
-        .setAllowSoftPlacement(true)
-        .build();
+    return new MlpArtifact(MlpArtifact.MODEL, best, loop.summary());
   }
 
   private void step(

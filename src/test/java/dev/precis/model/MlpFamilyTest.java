@@ -94,7 +94,7 @@ class MlpFamilyTest {
     // Training never reads the validation rows: the same fit cut at the best epoch is the same net.
     String[] cut = Arrays.copyOf(fast, fast.length + 1);
     cut[fast.length] = "model.params.epochs=" + best;
-    MlpArtifact atBest = fit(EncodedData.empty(data.train().featureNames()), 2, cut);
+    MlpArtifact atBest = fit(EncodedData.empty(data.pipeline()), 2, cut);
     assertSameNetwork(atBest.network(), stopped.network());
     assertEquals(
         (double) stopped.fitSummary().get("best_valid_loss"),
@@ -103,8 +103,7 @@ class MlpFamilyTest {
 
   @Test
   void withoutValidationRowsEveryEpochRuns() {
-    MlpArtifact model =
-        fit(EncodedData.empty(data.train().featureNames()), 2, "model.params.epochs=3");
+    MlpArtifact model = fit(EncodedData.empty(data.pipeline()), 2, "model.params.epochs=3");
     assertEquals(Map.of("best_epoch", 3, "epochs_run", 3), model.fitSummary());
   }
 

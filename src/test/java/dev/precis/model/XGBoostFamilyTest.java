@@ -107,7 +107,7 @@ class XGBoostFamilyTest {
   @Test
   void withoutValidationRowsEveryRoundRuns() {
     BoosterArtifact model =
-        fit(fitter("rounds", 25), EncodedData.empty(bank.pipeline().featureNames()), ONE_THREAD, 1);
+        fit(fitter("rounds", 25), EncodedData.empty(bank.pipeline()), ONE_THREAD, 1);
     assertEquals(Map.of("best_round", 25, "rounds_run", 25), model.fitSummary());
     assertEquals(25, model.rounds());
   }
@@ -125,7 +125,7 @@ class XGBoostFamilyTest {
   @Test
   void anotherSeedDrawsOtherRowsAndFeatures() {
     ModelType.Fitter fitter = fitter("rounds", 20);
-    EncodedData none = EncodedData.empty(bank.pipeline().featureNames());
+    EncodedData none = EncodedData.empty(bank.pipeline());
     assertFalse(
         Arrays.equals(
             scores(fit(fitter, none, ONE_THREAD, SEED)),

@@ -1,0 +1,97 @@
+package dev.precis.model;
+
+import dev.precis.data.EncodedData;
+import dev.precis.data.Splits;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * The epochs of a network trained in TensorFlow: each epoch visits the training rows in an order
+ * drawn anew from the seed, then the weights come back to Java, where the validation loss is
+ * computed in row order, so which epoch is best does not depend on the threads. Training stops
+ * after {@code patience} epochs without a better validation loss and keeps the best epoch's
+ * weights; with no validation rows it runs every epoch and keeps the last.
+ *
+ * @param <N> the network's weights
+ */
+final class EpochLoop<N> {
+  /** The fit summary's key for the epoch whose weights were kept. */
+  static final String BEST_EPOCH = "best_epoch";
+
+  /** One epoch of training. */
+  interface Epoch<N> {
+    /**
+     * Steps once per batch of {@code order}, in that order.
+     *
+     * @param order the training rows' indices, shuffled
+     * @return the weights after the epoch
+     */
+    N run(int[] order);
+  }
+
+  private final int epochs;
+  private final int patience;
+  private final long seed;
+  private N best;
+  private int bestEpoch;
+  private int epochsRun;
+  private double bestLoss = Double.POSITIVE_INFINITY;
+
+  EpochLoop(N start, int epochs, int patience, long seed) {
+    this.best = start;
+    this.epochs = epochs;
+    this.patience = patience;
+    this.seed = seed;
+  }
+
+  /**
+   * Runs the epochs.
+   *
+   * @param validLoss the validation rows' loss under some weights; not called without such rows
+   * @return the weights kept
+   */
+  N run(EncodedData train, EncodedData valid, Epoch<N> epoch, ToDoubleFunction<N> validLoss) {
+    while (epochsRun < epochs) {
+      epochsRun++;
+      N now = epoch.run(Splits.permutation(train.rows(), seed + epochsRun));
+      double loss = valid.rows() > 0 ? validLoss.applyAsDouble(now) : Double.NaN;
+      if (valid.rows() == 0 || loss < bestLoss) {
+        best = now;
+        bestLoss = loss;
+        bestEpoch = epochsRun;
+      } else if (epochsRun - bestEpoch >= patience) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** What the loop found, for the train report. */
+  Map<String, Object> summary() {
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put(BEST_EPOCH, bestEpoch);
+    summary.put("epochs_run", epochsRun);
+    // Infinite when no epoch gave a finite loss (a step size that diverges): the start is kept.
+    if (Double.isFinite(bestLoss)) {
+      summary.put("best_valid_loss", bestLoss);
+    }
+    return summary;
+  }
+
+  /**
+   * Each class's weight in the loss, [negative, positive]: 1 each, or balanced so each class adds
+   * up to half.
+   *
+   * @param classWeights the class_weights parameter: none or balanced
+   */
+  static double[] classWeights(EncodedData train, String classWeights) {
+    if (!classWeights.equals("balanced")) {
+      return new double[] {1, 1};
+    }
+    double positives = Math.max(1, train.positives());
+    double negatives = Math.max(1, train.rows() - train.positives());
+    double rows = train.rows();
+    return new double[] {rows / (2 * negatives), rows / (2 * positives)};
+  }
+}
