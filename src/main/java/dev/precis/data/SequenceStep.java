@@ -92,6 +92,28 @@ public record SequenceStep(String name, List<String> vocabulary, int length) imp
     return column + "@" + k;
   }
 
+  /**
+   * k when {@code feature} holds the k-th token of {@code column} (see {@link #position}), else 0.
+   */
+  public static int positionOf(String feature, String column) {
+    int at = column.length();
+    if (feature.length() <= at + 1
+        || feature.charAt(at) != '@'
+        || !feature.startsWith(column)
+        || feature.length() - at > 5) {
+      return 0;
+    }
+    int k = 0;
+    for (int i = at + 1; i < feature.length(); i++) {
+      char c = feature.charAt(i);
+      if (c < '0' || c > '9') {
+        return 0;
+      }
+      k = 10 * k + c - '0';
+    }
+    return feature.charAt(at + 1) == '0' ? 0 : k;
+  }
+
   @Override
   public StepEncoder encoder(int[] columns, int first, MissingValues missing) {
     Map<String, Integer> index = new HashMap<>();

@@ -27,7 +27,9 @@ public final class ArtifactKinds {
           BoosterArtifact.KIND,
           BoosterArtifact::load,
           MlpArtifact.KIND,
-          MlpArtifact::load);
+          MlpArtifact::load,
+          TextArtifact.KIND,
+          TextArtifact::load);
 
   private ArtifactKinds() {}
 

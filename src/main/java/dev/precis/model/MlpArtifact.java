@@ -2,7 +2,6 @@ package dev.precis.model;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.precis.config.Mappers;
-import dev.precis.data.SparseRows;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
@@ -46,12 +45,7 @@ record MlpArtifact(String name, MlpNetwork network, Map<String, Object> fitSumma
 
   @Override
   public Scorer scorer(List<String> featureNames) {
-    MlpNetwork reading = network.forFeatures(featureNames);
-    return (SparseRows rows, int n, double[] scores) -> {
-      for (int r = 0; r < n; r++) {
-        scores[r] = 1.0 / (1.0 + Math.exp(-reading.logit(rows, r)));
-      }
-    };
+    return network.forFeatures(featureNames).scorer();
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.precis.model;
 
-import dev.precis.data.EncodedData;
 import dev.precis.data.SparseRows;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +15,8 @@ import java.util.Random;
  * @param activation of every hidden layer
  * @param layers from the first hidden layer to the output
  */
-record MlpNetwork(List<String> featureNames, Activation activation, List<Layer> layers) {
+record MlpNetwork(List<String> featureNames, Activation activation, List<Layer> layers)
+    implements Logits {
   /**
    * One dense layer.
    *
@@ -106,19 +106,46 @@ record MlpNetwork(List<String> featureNames, Activation activation, List<Layer> 
   }
 
   /** The logit (log-odds of a response) of row r. */
-  double logit(SparseRows rows, int r) {
-    Layer first = layers.get(0);
-    double[] units = new double[first.outputs()];
-    for (int o = 0; o < units.length; o++) {
-      units[o] = first.bias()[o];
-    }
+  @Override
+  public double logit(SparseRows rows, int r) {
+    double[] units = firstBias();
     for (int k = rows.start(r); k < rows.end(r); k++) {
-      int base = rows.feature(k) * first.outputs();
-      double v = rows.value(k);
-      for (int o = 0; o < units.length; o++) {
-        units[o] += first.weights()[base + o] * v;
+      addInput(units, rows.feature(k), rows.value(k));
+    }
+    return fromFirstLayer(units);
+  }
+
+  /** The logit of one row of dense inputs, one per feature. */
+  double logit(double[] inputs) {
+    double[] units = firstBias();
+    for (int f = 0; f < inputs.length; f++) {
+      if (inputs[f] != 0) {
+        addInput(units, f, inputs[f]);
       }
     }
+    return fromFirstLayer(units);
+  }
+
+  private double[] firstBias() {
+    float[] bias = layers.get(0).bias();
+    double[] units = new double[bias.length];
+    for (int o = 0; o < bias.length; o++) {
+      units[o] = bias[o];
+    }
+    return units;
+  }
+
+  /** Adds input f's weights, times its value, to the first layer's units. */
+  private void addInput(double[] units, int f, double value) {
+    Layer first = layers.get(0);
+    int base = f * first.outputs();
+    for (int o = 0; o < units.length; o++) {
+      units[o] += first.weights()[base + o] * value;
+    }
+  }
+
+  /** The output of the layers after the first, from the first layer's units before activation. */
+  private double fromFirstLayer(double[] units) {
     for (int l = 1; l < layers.size(); l++) {
       Layer layer = layers.get(l);
       double[] next = new double[layer.outputs()];
@@ -135,26 +162,5 @@ record MlpNetwork(List<String> featureNames, Activation activation, List<Layer> 
       units = next;
     }
     return units[0];
-  }
-
-  /**
-   * The mean log loss over the rows, each weighted by its class's weight, in the order of the rows:
-   * the same number whatever the threads.
-   *
-   * @param classWeights [negative, positive]
-   */
-  double logLoss(EncodedData data, double[] classWeights) {
-    double sum = 0;
-    double total = 0;
-    for (int r = 0; r < data.rows(); r++) {
-      double z = logit(data.x(), r);
-      boolean y = data.y()[r];
-      // log(1 + e^-|z|) + max(z, 0) - z * y: the log loss of sigmoid(z), stable for any z.
-      double loss = Math.log1p(Math.exp(-Math.abs(z))) + Math.max(z, 0) - (y ? z : 0);
-      double w = classWeights[y ? 1 : 0];
-      sum += w * loss;
-      total += w;
-    }
-    return sum / total;
   }
 }

@@ -76,6 +76,22 @@ public final class ModelCatalog {
             XGBoostFamily.SPACE,
             "rounds",
             XGBoostFamily::new));
+    register(
+        new ModelType(
+            "text-lstm",
+            "LSTM over a text's tokens, the seeds' model (TensorFlow-Java)",
+            TextFamily.LSTM_PARAMS,
+            TextFamily.LSTM_SPACE,
+            "epochs",
+            TextFamily::lstm));
+    register(
+        new ModelType(
+            "text-embedding-bag",
+            "averaged token vectors of a text, fastText-like (TensorFlow-Java)",
+            TextFamily.BAG_PARAMS,
+            TextFamily.BAG_SPACE,
+            "epochs",
+            TextFamily::bag));
   }
 
   private ModelCatalog() {}

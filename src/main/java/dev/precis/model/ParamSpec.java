@@ -88,7 +88,8 @@ public record ParamSpec(
       throw new ConfigException(
           key, "expected a list of whole numbers, e.g. [64, 32] (got '" + raw + "')");
     }
-    if (items.isEmpty()) {
+    // a list whose default is empty (no hidden layers) may be empty; others need a value
+    if (items.isEmpty() && !((List<?>) defaultValue).isEmpty()) {
       throw new ConfigException(key, "needs at least one value, e.g. [64, 32]");
     }
     List<Integer> values = new ArrayList<>();
