@@ -37,9 +37,4 @@ public enum PartLayout {
       case AUTO -> features > DENSE_AUTO_MAX ? SPARSE : DENSE;
     };
   }
-
-  /** As written in prepared.json and the prep report. */
-  public String label() {
-    return name().toLowerCase(java.util.Locale.ROOT);
-  }
 }
