@@ -4,6 +4,7 @@ import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
 import dev.precis.data.MissingValues;
+import dev.precis.data.PartLayout;
 import dev.precis.data.PipelineNeeds;
 import dev.precis.data.Preparation;
 import dev.precis.data.PreparedDirectory;
@@ -31,6 +32,8 @@ import picocli.CommandLine.Mixin;
       "Writes DIR/train.csv, valid.csv, test.csv (encoded features + target as 1/0), pipeline.json,"
           + " prepared.json (the parts' digests: eval and predict read a part as encoded only"
           + " beside it) and prep-report.json.",
+      "A part has a column per feature, or, past 1,000 features (text columns), one column of"
+          + " index:value pairs of the nonzero ones (prep.layout: auto | dense | sparse).",
       "The pipeline gives the features the model type (--model) needs: scaled numbers for"
           + " logistic and mlp, numbers as they are for trees, [0, 1] for naive-bayes."
     },
@@ -79,17 +82,20 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
     // prep fits the pipeline the configured model family will be trained on
     PipelineNeeds needs = ModelCatalog.type(config.model().type()).needs();
     Preparation prep = Preparation.run(config, needs);
-    PrepReport report = report(config, prep, start);
+    PartLayout layout =
+        PartLayout.of(config.prep().layout(), prep.data().pipeline().featureNames().size());
+    PrepReport report = report(config, prep, layout, start);
     directory.write(
         dir -> {
-          PreparedDirectory.write(dir, prep.data(), needs);
+          PreparedDirectory.write(dir, prep.data(), needs, layout);
           Files.writeString(dir.resolve(REPORT), Reports.json(report), StandardCharsets.UTF_8);
         });
     console.say(Summaries.prep(report, outDir.path.toString()));
     return report;
   }
 
-  private static PrepReport report(PrecisConfig config, Preparation prep, long start) {
+  private static PrepReport report(
+      PrecisConfig config, Preparation prep, PartLayout layout, long start) {
     var data = prep.data();
     Map<String, PrepReport.PartSummary> splits = new LinkedHashMap<>();
     splits.put("train", PrepReport.PartSummary.of(data.train().y()));
@@ -119,6 +125,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
         DataProfile.of(prep, config.data(), new MissingValues(config.prep().missing().tokens())),
         prep.schema().warnings(),
         data.pipeline().featureNames().size(),
+        layout,
         splits,
         outputs,
         resolved,

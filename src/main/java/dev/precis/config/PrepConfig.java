@@ -11,9 +11,10 @@ import java.util.List;
  * @param scale whether numeric features are standardised
  * @param split held-out fractions
  * @param text how text columns become features
+ * @param layout how `prep` writes its parts: a column per feature, or only the nonzero values
  */
 public record PrepConfig(
-    Missing missing, Encode encode, Scale scale, Split split, TextConfig text) {
+    Missing missing, Encode encode, Scale scale, Split split, TextConfig text, Layout layout) {
 
   /**
    * @param tokens values that mean "missing" besides an empty field (bank's {@code unknown})
@@ -60,6 +61,19 @@ public record PrepConfig(
     MEAN
   }
 
+  /** How `prep` writes the rows of its parts. */
+  public enum Layout {
+    /** Dense while the parts are narrow enough to read in a spreadsheet, sparse beyond. */
+    @JsonProperty("auto")
+    AUTO,
+    /** A column per feature. */
+    @JsonProperty("dense")
+    DENSE,
+    /** One column of index:value pairs holding the nonzero features. */
+    @JsonProperty("sparse")
+    SPARSE
+  }
+
   /** Scaling of numeric features. */
   public enum Scale {
     @JsonProperty("standard")
@@ -77,15 +91,16 @@ public record PrepConfig(
     Check.present(scale, "prep.scale");
     Check.present(split, "prep.split");
     text = text == null ? TextConfig.DEFAULTS : text;
+    layout = layout == null ? Layout.AUTO : layout;
   }
 
   public PrepConfig withScale(Scale value) {
-    return new PrepConfig(missing, encode, value, split, text);
+    return new PrepConfig(missing, encode, value, split, text, layout);
   }
 
   /** These settings with no validation part: the rows it held go to the training part. */
   public PrepConfig withoutValidation() {
     return new PrepConfig(
-        missing, encode, scale, new Split(0, split.test(), split.stratify()), text);
+        missing, encode, scale, new Split(0, split.test(), split.stratify()), text, layout);
   }
 }

@@ -2,6 +2,7 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.Version;
+import dev.precis.config.DataConfig;
 import dev.precis.config.Mappers;
 import dev.precis.io.InputFile;
 import dev.precis.io.Sha256;
@@ -16,15 +17,17 @@ import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * The directory `prep` writes: train.csv, valid.csv and test.csv holding the encoded features and
- * the target as 1/0, pipeline.json, and prepared.json (see {@link PreparedManifest}), which lists
- * the parts with their digests. `train --data DIR` and `tune` read it back to the same numbers,
- * after checking that nothing in it changed since.
+ * the target as 1/0, in a {@link PartLayout} (a column per feature, or the nonzero ones as
+ * index:value pairs), pipeline.json, and prepared.json (see {@link PreparedManifest}), which lists
+ * the parts with their digests and layout. `train --data DIR` and `tune` read it back to the same
+ * numbers, after checking that nothing in it changed since.
  */
 public final class PreparedDirectory {
   public static final String PIPELINE = "pipeline.json";
@@ -49,19 +52,29 @@ public final class PreparedDirectory {
   }
 
   /**
+   * How every part is read as CSV, whatever the configured data.* says of raw files: prep writes
+   * them with commas and a header.
+   */
+  static final DataConfig PART_DIALECT =
+      new DataConfig(null, ",", true, null, null, null, null, null, null, null);
+
+  /**
    * Writes the parts (skipping empty ones), the pipeline and, last, the manifest that lists them
    * into {@code dir}, which must exist.
    *
    * @param needs what the pipeline was fitted to give, recorded so that a family needing another
    *     form of features is refused at train time
+   * @param layout how the parts hold their rows
    */
-  public static void write(Path dir, PreparedData data, PipelineNeeds needs) throws IOException {
+  public static void write(Path dir, PreparedData data, PipelineNeeds needs, PartLayout layout)
+      throws IOException {
     Files.write(dir.resolve(PIPELINE), PreparedManifest.pipelineJson(data.pipeline()));
     EncodedData[] parts = {data.train(), data.valid(), data.test()};
     Map<String, PreparedManifest.Part> written = new LinkedHashMap<>();
     for (int p = 0; p < PARTS.length; p++) {
       if (parts[p].rows() > 0) {
-        written.put(PARTS[p], writePart(dir.resolve(PARTS[p]), parts[p], data.pipeline().target()));
+        written.put(
+            PARTS[p], writePart(dir.resolve(PARTS[p]), parts[p], data.pipeline().target(), layout));
       }
     }
     Mappers.json()
@@ -75,9 +88,12 @@ public final class PreparedDirectory {
                 needs));
   }
 
-  private static PreparedManifest.Part writePart(Path file, EncodedData part, String target)
-      throws IOException {
-    List<String> header = new ArrayList<>(part.featureNames());
+  private static PreparedManifest.Part writePart(
+      Path file, EncodedData part, String target, PartLayout layout) throws IOException {
+    List<String> header =
+        layout == PartLayout.DENSE
+            ? new ArrayList<>(part.featureNames())
+            : new ArrayList<>(List.of(PartLayout.SPARSE_COLUMN));
     header.add(target);
     MessageDigest digest = Sha256.newDigest();
     try (Writer out =
@@ -94,17 +110,26 @@ public final class PreparedDirectory {
       printer.printRecord(header);
       StringBuilder line = new StringBuilder();
       double[] row = new double[part.featureNames().size()];
+      SparseRows x = part.x();
       for (int r = 0; r < part.rows(); r++) {
         line.setLength(0);
-        part.x().dense(r, row);
-        for (double value : row) {
-          line.append(value).append(',');
+        if (layout == PartLayout.DENSE) {
+          x.dense(r, row);
+          for (double value : row) {
+            line.append(value).append(',');
+          }
+        } else {
+          for (int k = x.start(r); k < x.end(r); k++) {
+            line.append(k == x.start(r) ? "" : " ");
+            line.append(x.feature(k)).append(':').append(x.value(k));
+          }
+          line.append(',');
         }
         line.append(part.y()[r] ? '1' : '0').append('\n');
         out.append(line);
       }
     }
-    return new PreparedManifest.Part(Sha256.hex(digest), part.rows());
+    return new PreparedManifest.Part(Sha256.hex(digest), part.rows(), layout);
   }
 
   /**
@@ -170,48 +195,29 @@ public final class PreparedDirectory {
           file + ": is listed in " + MANIFEST + " but missing; run `precis prep` again");
     }
     PreparedManifest.checkUnchanged(file, part, InputFile.sha256(file));
-    var config =
-        new dev.precis.config.DataConfig(
-            null, ",", true, null, pipeline.target(), null, null, null, null, null);
-    CsvTable table = CsvTable.read(file, config);
-    List<String> expected = new ArrayList<>(pipeline.featureNames());
-    expected.add(pipeline.target());
-    if (!table.columns().equals(expected)) {
-      throw PrecisException.data(
-          file
-              + ":1: columns differ from "
-              + PIPELINE
-              + "; this file was not written with that pipeline,"
-              + " run `precis prep` again");
+    try (CsvHead head = CsvHead.open(file, PART_DIALECT)) {
+      // the layout is the one the header shows, which the digest just vouched for
+      PreparedRowEncoder encoder = new PreparedRowEncoder(pipeline, file, head.columns());
+      int target = head.columns().size() - 1;
+      SparseRows x = new SparseRows(encoder.featureCount());
+      BitSet positives = new BitSet();
+      head.forEachRow(
+          (fields, line) -> {
+            String label = LabelReader.PREPARED.value(fields[target]);
+            if (label == null) {
+              throw DataFiles.error(
+                  file, line, "has no label; prepared files hold 1 or 0 in the last column");
+            }
+            try {
+              encoder.encode(fields, x);
+            } catch (RowEncoder.BadValue e) {
+              throw DataFiles.error(file, line, e.getMessage() + ", which prep does not write");
+            }
+            positives.set(x.rows() - 1, LabelReader.PREPARED.isPositive(label));
+          });
+      boolean[] y = new boolean[x.rows()];
+      positives.stream().forEach(r -> y[r] = true);
+      return new EncodedData(pipeline.featureNames(), x.trimmed(), y, pipeline.sequences());
     }
-    int features = expected.size() - 1;
-    SparseRows x = new SparseRows(features);
-    boolean[] y = new boolean[table.rowCount()];
-    String[] fields = new String[expected.size()];
-    for (int r = 0; r < y.length; r++) {
-      table.readRow(r, fields);
-      for (int f = 0; f < features; f++) {
-        double value = Numbers.parseOrNaN(fields[f]);
-        if (Double.isNaN(value)) {
-          throw DataFiles.error(
-              file,
-              table.lines()[r],
-              "'"
-                  + fields[f]
-                  + "' in column '"
-                  + expected.get(f)
-                  + "' is not a number; prepared files hold numbers only");
-        }
-        x.put(f, value);
-      }
-      x.endRow();
-      String label = LabelReader.PREPARED.value(fields[features]);
-      if (label == null) {
-        throw DataFiles.error(
-            file, table.lines()[r], "has no label; prepared files hold 1 or 0 in the last column");
-      }
-      y[r] = LabelReader.PREPARED.isPositive(label);
-    }
-    return new EncodedData(pipeline.featureNames(), x.trimmed(), y, pipeline.sequences());
   }
 }

@@ -19,7 +19,7 @@ import java.util.Set;
  * when the prepared.json beside it lists it, so a raw file is never mistaken for a part because of
  * its columns, and a part is never read by a model whose pipeline did not write it.
  *
- * @param schema {@link #SCHEMA}
+ * @param schema {@link #SCHEMA}, or {@link #SCHEMA_1}, whose parts are all dense
  * @param precisVersion the Precis that wrote it
  * @param pipelineSha256 {@link #digest} of the pipeline the parts were encoded with
  * @param parts each part written, by file name
@@ -33,13 +33,23 @@ public record PreparedManifest(
     Map<String, Part> parts,
     PipelineNeeds needs) {
   public static final String FILE = "prepared.json";
-  public static final String SCHEMA = "precis.prepared/1";
+
+  /** Parts of either {@link PartLayout}, each saying which. */
+  public static final String SCHEMA = "precis.prepared/2";
+
+  /** What Precis wrote before sparse parts: every part dense, no layout recorded. */
+  static final String SCHEMA_1 = "precis.prepared/1";
 
   /**
    * @param sha256 of the part's bytes as written
    * @param rows data rows in it
+   * @param layout how the part holds its rows; dense when a manifest of {@link #SCHEMA_1} is read
    */
-  public record Part(String sha256, long rows) {}
+  public record Part(String sha256, long rows, PartLayout layout) {
+    public Part {
+      layout = layout == null ? PartLayout.DENSE : layout;
+    }
+  }
 
   public PreparedManifest {
     parts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(parts));
@@ -121,13 +131,15 @@ public record PreparedManifest(
       throw PrecisException.data(
           file + ": not a manifest written by `precis prep`; run `precis prep` again", e);
     }
-    if (!SCHEMA.equals(manifest.schema())) {
+    if (!SCHEMA.equals(manifest.schema()) && !SCHEMA_1.equals(manifest.schema())) {
       throw PrecisException.data(
           file
               + ": its schema is '"
               + manifest.schema()
               + "', this Precis reads "
               + SCHEMA
+              + " and "
+              + SCHEMA_1
               + "; run `precis prep` again");
     }
     return manifest;

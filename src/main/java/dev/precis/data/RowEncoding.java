@@ -6,7 +6,7 @@ import java.util.List;
  * Turns the fields of one row of a file into model features. Not thread-safe: one per thread. Two
  * kinds: {@link RowEncoder} applies the pipeline to raw columns, for any file; {@link
  * PreparedRowEncoder} reads a part that the prepared.json beside it lists (see {@link
- * PreparedManifest#partFor}), whose columns already are the features.
+ * PreparedManifest#partFor}), whose rows already are the features, dense or sparse.
  */
 public interface RowEncoding {
   /** Indices of the file's columns that {@link #encode} reads. */

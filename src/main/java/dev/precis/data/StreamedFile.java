@@ -41,7 +41,9 @@ public final class StreamedFile implements AutoCloseable {
     // standard output, say), and again as it is read, in case it changes in between.
     part.ifPresent(p -> PreparedManifest.checkUnchanged(file, p, InputFile.sha256(file)));
     MessageDigest digest = Sha256.newDigest();
-    return new StreamedFile(file, part, digest, CsvHead.open(file, config, digest));
+    // prep writes a part as plain CSV, whatever the raw file's dialect that data.* describes
+    DataConfig dialect = part.isPresent() ? PreparedDirectory.PART_DIALECT : config;
+    return new StreamedFile(file, part, digest, CsvHead.open(file, dialect, digest));
   }
 
   /** The dialect, the columns and the blocks of records still to read. */

@@ -3,6 +3,7 @@ package dev.precis.report;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
+import dev.precis.data.PartLayout;
 import dev.precis.data.Splits;
 import dev.precis.io.InputFile;
 import java.util.List;
@@ -19,6 +20,7 @@ import java.util.Map;
  * @param warnings what to look at in the data, one sentence each (a column left out as empty, one
  *     that looks like an identifier)
  * @param features number of encoded features
+ * @param layout how the parts hold their rows: a column per feature, or index:value pairs
  * @param splits rows and positives of each written part
  */
 public record PrepReport(
@@ -32,6 +34,7 @@ public record PrepReport(
     DataProfile profile,
     List<String> warnings,
     int features,
+    PartLayout layout,
     Map<String, PartSummary> splits,
     List<String> outputs,
     PrecisConfig config,

@@ -1,5 +1,6 @@
 package dev.precis.report;
 
+import dev.precis.data.PartLayout;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.GainsBin;
 import dev.precis.eval.GateResult;
@@ -48,7 +49,15 @@ public final class Summaries {
                         name,
                         part.rows(),
                         100 * part.positiveRate())));
-    text.append(String.format(Locale.ROOT, "Wrote %d features to %s%n", report.features(), out));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Wrote %d features to %s, %s%n",
+            report.features(),
+            out,
+            report.layout() == PartLayout.DENSE
+                ? "a column each (dense parts)"
+                : "as index:value pairs of the nonzero ones (sparse parts)"));
     warnings(text, report.warnings());
     return text.toString();
   }

@@ -181,7 +181,8 @@ class TextStepTest {
             new PrepConfig.Encode(50),
             PrepConfig.Scale.STANDARD,
             new PrepConfig.Split(0, 0, true),
-            text);
+            text,
+            PrepConfig.Layout.AUTO);
     int[] rows = IntStream.range(0, table.rowCount()).toArray();
     return TextStep.fit(
         new TrainingColumn(table, 0, rows, new MissingValues(List.of())), prep, needs);
