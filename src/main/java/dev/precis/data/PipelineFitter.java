@@ -3,6 +3,7 @@ package dev.precis.data;
 import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
 import dev.precis.config.PrepConfig;
+import dev.precis.config.TextConfig;
 import dev.precis.io.StandardStreams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,7 +24,12 @@ public final class PipelineFitter {
   static {
     FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
     FITTERS.put(ColumnType.CATEGORICAL, (column, prep, needs) -> CategoricalStep.fit(column, prep));
-    FITTERS.put(ColumnType.TEXT, TextStep::fit);
+    FITTERS.put(
+        ColumnType.TEXT,
+        (column, prep, needs) ->
+            prep.text().embed() == TextConfig.Embed.NONE
+                ? TextStep.fit(column, prep, needs)
+                : EmbeddingStep.fit(column, prep, needs));
   }
 
   private PipelineFitter() {}

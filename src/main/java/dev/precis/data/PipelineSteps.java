@@ -21,6 +21,7 @@ public final class PipelineSteps {
     register("numeric", NumericStep.class);
     register("categorical", CategoricalStep.class);
     register("text", TextStep.class);
+    register("text_embedding", EmbeddingStep.class);
   }
 
   private PipelineSteps() {}
