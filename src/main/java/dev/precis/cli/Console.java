@@ -20,6 +20,7 @@ final class Console {
 
   void say(String text) {
     if (!quiet) {
+      endProgress();
       err.print(text.endsWith("\n") ? text : text + "\n");
       err.flush();
     }
@@ -46,11 +47,12 @@ final class Console {
     err.flush();
   }
 
-  /** Clears the progress line before a summary. */
+  /** Clears the progress line before a summary; {@link #say} does it too. */
   void endProgress() {
     if (!quiet && terminal && lastProgress != 0) {
       err.print("\r\u001b[K");
       err.flush();
+      lastProgress = 0;
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.precis.data;
 import dev.precis.PrecisException;
 import dev.precis.config.PrepConfig;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.stream.IntStream;
 
 /**
@@ -59,6 +60,15 @@ public record EmbeddingStep(
         MiniLm.version(),
         MiniLm.DIMENSION,
         needs.numbers() == PipelineNeeds.Numbers.NON_NEGATIVE);
+  }
+
+  /**
+   * Tells {@code listener} how many texts the sentence encoder has encoded so far in this process
+   * (identical texts count once), every few hundred texts, from whichever thread encodes; null
+   * stops telling. For a progress line while a long file is embedded.
+   */
+  public static void progress(LongConsumer listener) {
+    MiniLm.progress(listener);
   }
 
   @Override

@@ -13,6 +13,8 @@ import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongConsumer;
 
 /**
  * The sentence encoder all-MiniLM-L6-v2 (quantised), as langchain4j ships it inside its jar, run on
@@ -40,7 +42,14 @@ final class MiniLm {
   // ~1.6 KB a vector: about 130 MB at most, then the cache starts over
   private static final int CACHE_LIMIT = 80_000;
 
+  private static final int PROGRESS_EVERY = 200;
+
   private static final Map<String, float[]> CACHE = new ConcurrentHashMap<>();
+
+  // texts encoded (cache misses) in this process, for progress
+  private static final AtomicLong ENCODED = new AtomicLong();
+
+  private static volatile LongConsumer progress = n -> {};
 
   private MiniLm() {}
 
@@ -62,11 +71,23 @@ final class MiniLm {
     }
   }
 
+  /**
+   * Tells {@code listener}, from the encoding threads, how many texts this process has encoded,
+   * every few hundred; null stops telling.
+   */
+  static void progress(LongConsumer listener) {
+    progress = listener == null ? n -> {} : listener;
+  }
+
   /** The text's vector; the same text always gets the same numbers. Thread-safe. */
   static float[] embed(String text) {
     float[] vector = CACHE.get(text);
     if (vector == null) {
       vector = loaded().embed(text).content().vector();
+      long encoded = ENCODED.incrementAndGet();
+      if (encoded % PROGRESS_EVERY == 0) {
+        progress.accept(encoded);
+      }
       if (CACHE.size() >= CACHE_LIMIT) {
         CACHE.clear();
       }
