@@ -150,6 +150,54 @@ class SmsEmbeddingTest {
         run.transcript());
   }
 
+  /**
+   * ONNX Runtime and the model load with the first text embedded, so a bundle that does not embed
+   * never loads them: each eval runs in a JVM of its own that lists the classes it loads.
+   */
+  @Test
+  void onlyABundleThatEmbedsLoadsOnnxRuntime() throws IOException, InterruptedException {
+    Path tfidf = dir.resolve("tfidf.precis");
+    CliRun run =
+        CliRun.precis(
+            "train",
+            "--config",
+            CONFIG,
+            "--data",
+            train.toString(),
+            "--set",
+            "prep.split.valid=0",
+            "--out",
+            tfidf.toString());
+    assertEquals(0, run.exitCode(), run.transcript());
+    Path few = slice(test.toString(), 20, "few.tsv");
+    assertEquals(0, onnxClassesLoaded(tfidf, few), "a TF-IDF bundle");
+    assertTrue(onnxClassesLoaded(model, few) > 0, "an embedding bundle");
+  }
+
+  private static long onnxClassesLoaded(Path bundle, Path data)
+      throws IOException, InterruptedException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    Process eval =
+        new ProcessBuilder(
+                java,
+                "-verbose:class",
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.precis.cli.Main",
+                "eval",
+                "--model",
+                bundle.toString(),
+                "--data",
+                data.toString(),
+                "--quiet")
+            .redirectErrorStream(true)
+            .start();
+    String out = new String(eval.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(0, eval.waitFor(), out);
+    return out.lines().filter(line -> line.contains("ai.onnxruntime.")).count();
+  }
+
   private static double evalAuc() throws IOException {
     CliRun eval =
         CliRun.precis("eval", "--model", model.toString(), "--data", test.toString(), "--json");
