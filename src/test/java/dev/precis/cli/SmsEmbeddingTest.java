@@ -30,11 +30,11 @@ class SmsEmbeddingTest {
   private static Path test;
   private static Path model;
 
-  /** Trains logistic on the first 1,200 training messages; the test slice is 400 messages. */
+  /** Trains logistic on the first 800 training messages; the test slice is 300 messages. */
   @BeforeAll
   static void trainOnASlice() throws IOException {
-    train = slice("sample-data/sms/train.tsv", 1200, "train.tsv");
-    test = slice("sample-data/sms/test.tsv", 400, "test.tsv");
+    train = slice("sample-data/sms/train.tsv", 800, "train.tsv");
+    test = slice("sample-data/sms/test.tsv", 300, "test.tsv");
     model = dir.resolve("sms.precis");
     CliRun run =
         CliRun.precis(
@@ -57,7 +57,9 @@ class SmsEmbeddingTest {
     JsonNode report = JSON.readTree(dir.resolve("sms.train-report.json").toFile());
     assertEquals(384, report.path("features").asInt(), "one feature per number of the vector");
     double auc = evalAuc();
-    assertTrue(auc >= 0.95, "test AUC " + auc + " (0.9941 on the whole split)");
+    assertTrue(
+        auc >= 0.95,
+        "test AUC " + auc + " (0.9865 on this slice when measured, 0.9941 on the whole split)");
   }
 
   @Test
