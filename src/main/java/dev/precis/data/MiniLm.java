@@ -112,6 +112,10 @@ final class MiniLm {
     static final Model MODEL = load();
 
     private static Model load() {
+      // DJL's tokenizer would otherwise "call home" (EC2 metadata, telemetry) and could download
+      // its native library; ours is in its jar, and Precis must never touch the network.
+      System.setProperty("ai.djl.offline", "true");
+      System.setProperty("OPT_OUT_TRACKING", "true");
       ClassLoader loader = MiniLm.class.getClassLoader();
       try (InputStream onnx = loader.getResourceAsStream("all-minilm-l6-v2-q.onnx");
           InputStream tokenizer = loader.getResourceAsStream("all-minilm-l6-v2-q-tokenizer.json")) {

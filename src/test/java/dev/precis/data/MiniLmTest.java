@@ -33,6 +33,17 @@ class MiniLmTest {
     }
   }
 
+  /**
+   * DJL's tokenizer reads the EC2 metadata address and sends telemetry unless told it is offline
+   * (seen with strace before these were set): Precis must never touch the network.
+   */
+  @Test
+  void theTokenizerIsToldItIsOffline() {
+    MiniLm.embed("any text");
+    assertEquals("true", System.getProperty("ai.djl.offline"));
+    assertEquals("true", System.getProperty("OPT_OUT_TRACKING"));
+  }
+
   @Test
   void identicalTextsGetIdenticalVectors() {
     String text = "Call now to claim your prize";
