@@ -46,6 +46,8 @@ final class MiniLm {
 
   private static final Map<String, float[]> CACHE = new ConcurrentHashMap<>();
 
+  private static final String VERSION = readVersion();
+
   // texts encoded (cache misses) in this process, for progress
   private static final AtomicLong ENCODED = new AtomicLong();
 
@@ -58,6 +60,10 @@ final class MiniLm {
    * release may quantise the weights otherwise and so give other numbers.
    */
   static String version() {
+    return VERSION;
+  }
+
+  private static String readVersion() {
     String resource = "META-INF/maven/dev.langchain4j/" + ARTIFACT + "/pom.properties";
     try (InputStream in = MiniLm.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
