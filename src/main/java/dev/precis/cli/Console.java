@@ -36,8 +36,11 @@ final class Console {
     err.flush();
   }
 
-  /** A progress line, rewritten in place at most twice a second; only on a terminal. */
-  void progress(String text) {
+  /**
+   * A progress line, rewritten in place at most twice a second; only on a terminal. Any thread may
+   * call it (tune trials, text embedding).
+   */
+  synchronized void progress(String text) {
     long now = System.nanoTime();
     if (quiet || !terminal || now - lastProgress < 500_000_000L) {
       return;
@@ -48,7 +51,7 @@ final class Console {
   }
 
   /** Clears the progress line before a summary; {@link #say} does it too. */
-  void endProgress() {
+  synchronized void endProgress() {
     if (!quiet && terminal && lastProgress != 0) {
       err.print("\r\u001b[K");
       err.flush();
