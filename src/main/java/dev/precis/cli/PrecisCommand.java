@@ -5,6 +5,7 @@ import dev.precis.config.PrecisConfig;
 import dev.precis.data.EmbeddingStep;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -49,7 +50,8 @@ abstract class PrecisCommand<R> implements Callable<Integer> {
     checkOutputs(config);
     Console console = new Console(spec.commandLine().getErr(), common.quiet);
     // embedding a long text column is the slow part of reading it; say how far it got
-    EmbeddingStep.progress(n -> console.progress(String.format("embedded %,d texts ...", n)));
+    EmbeddingStep.progress(
+        n -> console.progress(String.format(Locale.ROOT, "embedded %,d texts ...", n)));
     R report;
     try {
       report = run(config, console);

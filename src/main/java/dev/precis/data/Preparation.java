@@ -59,6 +59,7 @@ public record Preparation(
       return encoded;
     }
 
+    /** The threads that encoding rows may use: engine.threads. */
     int threads() {
       return config.engine().effectiveThreads();
     }
