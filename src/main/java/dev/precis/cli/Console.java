@@ -20,6 +20,7 @@ final class Console {
 
   void say(String text) {
     if (!quiet) {
+      endProgress();
       err.print(text.endsWith("\n") ? text : text + "\n");
       err.flush();
     }
@@ -35,8 +36,11 @@ final class Console {
     err.flush();
   }
 
-  /** A progress line, rewritten in place at most twice a second; only on a terminal. */
-  void progress(String text) {
+  /**
+   * A progress line, rewritten in place at most twice a second; only on a terminal. Any thread may
+   * call it (tune trials, text embedding).
+   */
+  synchronized void progress(String text) {
     long now = System.nanoTime();
     if (quiet || !terminal || now - lastProgress < 500_000_000L) {
       return;
@@ -46,11 +50,12 @@ final class Console {
     err.flush();
   }
 
-  /** Clears the progress line before a summary. */
-  void endProgress() {
+  /** Clears the progress line before a summary; {@link #say} does it too. */
+  synchronized void endProgress() {
     if (!quiet && terminal && lastProgress != 0) {
       err.print("\r\u001b[K");
       err.flush();
+      lastProgress = 0;
     }
   }
 }

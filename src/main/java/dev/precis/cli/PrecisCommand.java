@@ -2,8 +2,10 @@ package dev.precis.cli;
 
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
+import dev.precis.data.EmbeddingStep;
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -46,7 +48,16 @@ abstract class PrecisCommand<R> implements Callable<Integer> {
     }
     RequiredOptions.check(spec, requiredToRun().toArray(String[]::new));
     checkOutputs(config);
-    R report = run(config, new Console(spec.commandLine().getErr(), common.quiet));
+    Console console = new Console(spec.commandLine().getErr(), common.quiet);
+    // embedding a long text column is the slow part of reading it; say how far it got
+    EmbeddingStep.progress(
+        n -> console.progress(String.format(Locale.ROOT, "embedded %,d texts ...", n)));
+    R report;
+    try {
+      report = run(config, console);
+    } finally {
+      EmbeddingStep.progress(null);
+    }
     if (mixin(OutputOptions.class).json) {
       Outputs.printJson(out, report);
     }

@@ -16,6 +16,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param minCount training rows a term must appear in to be kept
  * @param weighting what a term's feature holds
  * @param buckets the number of hashed features per column, for weighting: hashing
+ * @param embed a pretrained sentence encoder whose vector stands for the text instead of its bag of
+ *     terms, or none
  */
 public record TextConfig(
     int ngramMin,
@@ -25,11 +27,12 @@ public record TextConfig(
     int maxFeatures,
     int minCount,
     Weighting weighting,
-    int buckets) {
+    int buckets,
+    Embed embed) {
 
   /** What prep.text is when a config does not say. */
   public static final TextConfig DEFAULTS =
-      new TextConfig(1, 2, 0, 0, 20000, 2, Weighting.TFIDF, 1 << 18);
+      new TextConfig(1, 2, 0, 0, 20000, 2, Weighting.TFIDF, 1 << 18, Embed.NONE);
 
   /** What a term's feature holds. */
   public enum Weighting {
@@ -51,6 +54,19 @@ public record TextConfig(
     HASHING
   }
 
+  /** A pretrained sentence encoder for a text column: prep.text.embed. */
+  public enum Embed {
+    /** No encoder: the text is a bag of terms. */
+    @JsonProperty("none")
+    NONE,
+    /**
+     * all-MiniLM-L6-v2, quantised, on ONNX Runtime: 384 numbers per text, shipped with Precis (no
+     * download).
+     */
+    @JsonProperty("minilm")
+    MINILM
+  }
+
   public TextConfig {
     Check.between(ngramMin, 1, 10, "prep.text.ngram_min");
     Check.between(ngramMax, ngramMin, 10, "prep.text.ngram_max");
@@ -62,5 +78,6 @@ public record TextConfig(
     Check.atLeast(minCount, 1, "prep.text.min_count");
     Check.present(weighting, "prep.text.weighting");
     Check.between(buckets, 1, 1 << 24, "prep.text.buckets");
+    Check.present(embed, "prep.text.embed");
   }
 }

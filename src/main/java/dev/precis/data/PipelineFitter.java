@@ -3,6 +3,7 @@ package dev.precis.data;
 import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
 import dev.precis.config.PrepConfig;
+import dev.precis.config.TextConfig;
 import dev.precis.io.StandardStreams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,12 +24,20 @@ public final class PipelineFitter {
   static {
     FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
     FITTERS.put(ColumnType.CATEGORICAL, (column, prep, needs) -> CategoricalStep.fit(column, prep));
-    FITTERS.put(
-        ColumnType.TEXT,
-        (column, prep, needs) ->
-            needs.text() == PipelineNeeds.Text.SEQUENCE
-                ? SequenceStep.fit(column, prep, needs)
-                : TextStep.fit(column, prep, needs));
+    FITTERS.put(ColumnType.TEXT, PipelineFitter::textStep);
+  }
+
+  /**
+   * A family that reads token sequences gets them whatever prep.text says; any other gets a bag of
+   * terms, or a pretrained encoder's vector when prep.text.embed names one.
+   */
+  private static ColumnStep textStep(TrainingColumn column, PrepConfig prep, PipelineNeeds needs) {
+    if (needs.text() == PipelineNeeds.Text.SEQUENCE) {
+      return SequenceStep.fit(column, prep, needs);
+    }
+    return prep.text().embed() == TextConfig.Embed.NONE
+        ? TextStep.fit(column, prep, needs)
+        : EmbeddingStep.fit(column, prep, needs);
   }
 
   private PipelineFitter() {}

@@ -22,6 +22,7 @@ public final class PipelineSteps {
     register("categorical", CategoricalStep.class);
     register("text", TextStep.class);
     register("token_sequence", SequenceStep.class);
+    register("text_embedding", EmbeddingStep.class);
   }
 
   private PipelineSteps() {}

@@ -54,9 +54,14 @@ public record Preparation(
       FeaturePipeline pipeline = fit(fitOn);
       EncodedData[] encoded = new EncodedData[parts.length];
       for (int p = 0; p < parts.length; p++) {
-        encoded[p] = EncodedData.encode(table, pipeline, target, parts[p]);
+        encoded[p] = EncodedData.encode(table, pipeline, target, parts[p], threads());
       }
       return encoded;
+    }
+
+    /** The threads that encoding rows may use: engine.threads. */
+    int threads() {
+      return config.engine().effectiveThreads();
     }
 
     FeaturePipeline fit(int[] fitOn) {
@@ -88,9 +93,9 @@ public record Preparation(
     PreparedData data =
         new PreparedData(
                 pipeline,
-                EncodedData.encode(table, pipeline, target, splits.train()),
-                EncodedData.encode(table, pipeline, target, splits.valid()),
-                EncodedData.encode(table, pipeline, target, splits.test()),
+                EncodedData.encode(table, pipeline, target, splits.train(), source.threads()),
+                EncodedData.encode(table, pipeline, target, splits.valid(), source.threads()),
+                EncodedData.encode(table, pipeline, target, splits.test(), source.threads()),
                 table.rowCount() - target.rows().length)
             .requireBothClasses(table.file());
     return new Preparation(table, source.schema(), target, splits, data);

@@ -1,6 +1,7 @@
 package dev.precis.data;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Rows of features with only their nonzero values stored (compressed sparse rows), so a row costs
@@ -122,15 +123,25 @@ public final class SparseRows {
 
   /** These rows followed by {@code more}'s, which must have the same width. */
   public SparseRows concat(SparseRows more) {
-    if (more.width != width) {
-      throw new IllegalArgumentException("rows of " + more.width + " features, not " + width);
+    return join(width, List.of(this, more));
+  }
+
+  /** The rows of each of {@code parts} in turn; each must have {@code width} features. */
+  public static SparseRows join(int width, List<SparseRows> parts) {
+    int rows = 0;
+    int size = 0;
+    for (SparseRows part : parts) {
+      if (part.width != width) {
+        throw new IllegalArgumentException("rows of " + part.width + " features, not " + width);
+      }
+      rows += part.rows;
+      size += part.size;
     }
-    SparseRows out = new SparseRows(width, rows + more.rows, size + more.size);
-    for (int r = 0; r < rows; r++) {
-      out.append(this, r);
-    }
-    for (int r = 0; r < more.rows; r++) {
-      out.append(more, r);
+    SparseRows out = new SparseRows(width, rows, size);
+    for (SparseRows part : parts) {
+      for (int r = 0; r < part.rows; r++) {
+        out.append(part, r);
+      }
     }
     return out;
   }

@@ -161,7 +161,15 @@ class TextStepTest {
       int minCount,
       Weighting weighting) {
     return new TextConfig(
-        ngramMin, ngramMax, charMin, charMax, maxFeatures, minCount, weighting, 1 << 18);
+        ngramMin,
+        ngramMax,
+        charMin,
+        charMax,
+        maxFeatures,
+        minCount,
+        weighting,
+        1 << 18,
+        TextConfig.Embed.NONE);
   }
 
   private TextStep fit(TextConfig text, PipelineNeeds needs) throws IOException {
