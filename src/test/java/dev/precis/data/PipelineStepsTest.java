@@ -124,7 +124,8 @@ class PipelineStepsTest {
         Mappers.problem(e)
             .startsWith(
                 "unknown pipeline step 'sentence-embedding' (this Precis knows categorical,"
-                    + " numeric, test-length, text, text_embedding); a newer Precis wrote it"),
+                    + " numeric, test-length, text, text_embedding, token_sequence); a newer Precis"
+                    + " wrote it"),
         Mappers.problem(e));
   }
 
