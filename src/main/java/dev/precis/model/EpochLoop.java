@@ -2,8 +2,10 @@ package dev.precis.model;
 
 import dev.precis.data.EncodedData;
 import dev.precis.data.Splits;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -19,42 +21,54 @@ final class EpochLoop<N> {
   /** The fit summary's key for the epoch whose weights were kept. */
   static final String BEST_EPOCH = "best_epoch";
 
-  /** One epoch of training. */
-  interface Epoch<N> {
+  /** One gradient step. */
+  interface Step {
     /**
-     * Steps once per batch of {@code order}, in that order.
-     *
-     * @param order the training rows' indices, shuffled
-     * @return the weights after the epoch
+     * @param batch the training rows' indices
+     * @param step counts the steps from 1, across epochs
      */
-    N run(int[] order);
+    void run(int[] batch, long step);
   }
 
   private final int epochs;
   private final int patience;
+  private final int batchSize;
   private final long seed;
   private N best;
   private int bestEpoch;
   private int epochsRun;
   private double bestLoss = Double.POSITIVE_INFINITY;
 
-  EpochLoop(N start, int epochs, int patience, long seed) {
+  EpochLoop(N start, int epochs, int patience, int batchSize, long seed) {
     this.best = start;
     this.epochs = epochs;
     this.patience = patience;
+    this.batchSize = batchSize;
     this.seed = seed;
   }
 
   /**
-   * Runs the epochs.
+   * Runs the epochs, one step per batch.
    *
+   * @param weights the weights as they are now
    * @param validLoss the validation rows' loss under some weights; not called without such rows
    * @return the weights kept
    */
-  N run(EncodedData train, EncodedData valid, Epoch<N> epoch, ToDoubleFunction<N> validLoss) {
+  N run(
+      EncodedData train,
+      EncodedData valid,
+      Step step,
+      Supplier<N> weights,
+      ToDoubleFunction<N> validLoss) {
+    long steps = 0;
     while (epochsRun < epochs) {
       epochsRun++;
-      N now = epoch.run(Splits.permutation(train.rows(), seed + epochsRun));
+      int[] order = Splits.permutation(train.rows(), seed + epochsRun);
+      for (int from = 0; from < order.length; from += batchSize) {
+        step.run(
+            Arrays.copyOfRange(order, from, Math.min(order.length, from + batchSize)), ++steps);
+      }
+      N now = weights.get();
       double loss = valid.rows() > 0 ? validLoss.applyAsDouble(now) : Double.NaN;
       if (valid.rows() == 0 || loss < bestLoss) {
         best = now;

@@ -4,11 +4,9 @@ import dev.precis.config.EngineConfig;
 import dev.precis.data.EncodedData;
 import dev.precis.data.SparseRows;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -34,25 +32,18 @@ final class MlpTrainer {
     MlpNetwork start =
         MlpNetwork.initial(
             train.featureNames(), params.hidden(), Activation.of(params.activation()), seed);
-    EpochLoop<MlpNetwork> loop = new EpochLoop<>(start, params.epochs(), params.patience(), seed);
+    EpochLoop<MlpNetwork> loop =
+        new EpochLoop<>(start, params.epochs(), params.patience(), params.batchSize(), seed);
     MlpNetwork best;
     try (Graph graph = new Graph()) {
       MlpGraph model = new MlpGraph(TensorFlowDevice.ops(graph, engine), start, params);
       try (Session session = new Session(graph, TensorFlowDevice.sessionConfig(engine))) {
-        long[] step = {0};
         best =
             loop.run(
                 train,
                 valid,
-                order -> {
-                  for (int from = 0; from < order.length; from += params.batchSize()) {
-                    int[] batch =
-                        Arrays.copyOfRange(
-                            order, from, Math.min(order.length, from + params.batchSize()));
-                    step(session, model, train, batch, classWeights, ++step[0]);
-                  }
-                  return weights(session, model, start);
-                },
+                (batch, step) -> step(session, model, train, batch, classWeights, step),
+                () -> weights(session, model, start),
                 network -> network.logLoss(valid, classWeights));
       }
     }
@@ -68,38 +59,20 @@ final class MlpTrainer {
       long step) {
     int width = train.featureNames().size();
     float[] x = new float[batch.length * width];
-    float[] y = new float[batch.length];
-    float[] w = new float[batch.length];
     SparseRows rows = train.x();
     for (int i = 0; i < batch.length; i++) {
-      int r = batch[i];
-      for (int k = rows.start(r); k < rows.end(r); k++) {
+      for (int k = rows.start(batch[i]); k < rows.end(batch[i]); k++) {
         x[i * width + rows.feature(k)] = (float) rows.value(k);
       }
-      boolean positive = train.y()[r];
-      y[i] = positive ? 1f : 0f;
-      w[i] = (float) classWeights[positive ? 1 : 0];
     }
-    float[] powers = Optimizers.Powers.at(step);
-    List<Tensor> fed = new ArrayList<>();
-    try {
-      Session.Runner runner = session.runner();
-      runner.feed(
-          model.x, keep(fed, TFloat32.tensorOf(Shape.of(batch.length, width), DataBuffers.of(x))));
-      runner.feed(model.y, keep(fed, TFloat32.vectorOf(y)));
-      runner.feed(model.rowWeights, keep(fed, TFloat32.vectorOf(w)));
-      runner.feed(model.dropoutSeed, keep(fed, TInt64.vectorOf(seed, step)));
-      runner.feed(model.powers.betaOne(), keep(fed, TFloat32.scalarOf(powers[0])));
-      runner.feed(model.powers.betaTwo(), keep(fed, TFloat32.scalarOf(powers[1])));
-      runner.addTarget(model.step).run().close();
-    } finally {
-      fed.forEach(Tensor::close);
+    try (StepFeeds feeds = new StepFeeds(session)) {
+      feeds
+          .feed(model.x, TFloat32.tensorOf(Shape.of(batch.length, width), DataBuffers.of(x)))
+          .feed(model.dropoutSeed, TInt64.vectorOf(seed, step))
+          .labels(model.y, model.rowWeights, train.y(), batch, classWeights)
+          .powers(model.powers, step)
+          .run(model.step);
     }
-  }
-
-  private static Tensor keep(List<Tensor> fed, Tensor tensor) {
-    fed.add(tensor);
-    return tensor;
   }
 
   /** The variables' current values as a network shaped like {@code like}. */

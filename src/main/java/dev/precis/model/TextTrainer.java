@@ -7,9 +7,9 @@ import dev.precis.data.TokenSequence;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.IntFunction;
 import org.tensorflow.Graph;
 import org.tensorflow.Session;
-import org.tensorflow.Tensor;
 import org.tensorflow.ndarray.Shape;
 import org.tensorflow.ndarray.buffer.DataBuffers;
 import org.tensorflow.types.TFloat32;
@@ -38,25 +38,18 @@ final class TextTrainer {
     TextNetwork start =
         TextNetwork.initial(train.featureNames(), train.sequences(), encoder, params, seed);
     Batches batches = new Batches(train, start);
-    EpochLoop<TextNetwork> loop = new EpochLoop<>(start, params.epochs(), params.patience(), seed);
+    EpochLoop<TextNetwork> loop =
+        new EpochLoop<>(start, params.epochs(), params.patience(), params.batchSize(), seed);
     TextNetwork best;
     try (Graph graph = new Graph()) {
       TextGraph model = new TextGraph(TensorFlowDevice.ops(graph, engine), start, params);
       try (Session session = new Session(graph, TensorFlowDevice.sessionConfig(engine))) {
-        long[] step = {0};
         best =
             loop.run(
                 train,
                 valid,
-                order -> {
-                  for (int from = 0; from < order.length; from += params.batchSize()) {
-                    int[] batch =
-                        Arrays.copyOfRange(
-                            order, from, Math.min(order.length, from + params.batchSize()));
-                    step(session, model, batches, batch, classWeights, ++step[0]);
-                  }
-                  return weights(session, model, start);
-                },
+                (batch, step) -> step(session, model, batches, batch, classWeights, step),
+                () -> weights(session, model, start),
                 network -> network.reading(valid.featureNames()).logLoss(valid, classWeights));
       }
     }
@@ -121,9 +114,7 @@ final class TextTrainer {
       int[] batch,
       double[] classWeights,
       long step) {
-    List<Tensor> fed = new ArrayList<>();
-    try {
-      Session.Runner runner = session.runner();
+    try (StepFeeds feeds = new StepFeeds(session)) {
       for (int c = 0; c < batches.tokens.length; c++) {
         int longest = 1;
         for (int r : batch) {
@@ -139,10 +130,11 @@ final class TextTrainer {
           }
         }
         Shape shape = Shape.of(batch.length, longest);
-        runner.feed(model.tokens.get(c), keep(fed, TInt32.tensorOf(shape, DataBuffers.of(ids))));
+        feeds.feed(model.tokens.get(c), TInt32.tensorOf(shape, DataBuffers.of(ids)));
         if (params.units() > 0) {
-          runner.feed(model.last.get(c), keep(fed, TFloat32.tensorOf(shape, DataBuffers.of(last))));
-          runner.feed(model.steps.get(c), keep(fed, TInt64.scalarOf(longest)));
+          feeds
+              .feed(model.last.get(c), TFloat32.tensorOf(shape, DataBuffers.of(last)))
+              .feed(model.steps.get(c), TInt64.scalarOf(longest));
         }
       }
       if (model.others != null) {
@@ -151,31 +143,14 @@ final class TextTrainer {
         for (int i = 0; i < batch.length; i++) {
           System.arraycopy(batches.others[batch[i]], 0, x, i * width, width);
         }
-        runner.feed(
-            model.others,
-            keep(fed, TFloat32.tensorOf(Shape.of(batch.length, width), DataBuffers.of(x))));
+        feeds.feed(
+            model.others, TFloat32.tensorOf(Shape.of(batch.length, width), DataBuffers.of(x)));
       }
-      float[] y = new float[batch.length];
-      float[] w = new float[batch.length];
-      for (int i = 0; i < batch.length; i++) {
-        boolean positive = batches.y[batch[i]];
-        y[i] = positive ? 1f : 0f;
-        w[i] = (float) classWeights[positive ? 1 : 0];
-      }
-      float[] powers = Optimizers.Powers.at(step);
-      runner.feed(model.y, keep(fed, TFloat32.vectorOf(y)));
-      runner.feed(model.rowWeights, keep(fed, TFloat32.vectorOf(w)));
-      runner.feed(model.powers.betaOne(), keep(fed, TFloat32.scalarOf(powers[0])));
-      runner.feed(model.powers.betaTwo(), keep(fed, TFloat32.scalarOf(powers[1])));
-      runner.addTarget(model.step).run().close();
-    } finally {
-      fed.forEach(Tensor::close);
+      feeds
+          .labels(model.y, model.rowWeights, batches.y, batch, classWeights)
+          .powers(model.powers, step)
+          .run(model.step);
     }
-  }
-
-  private static Tensor keep(List<Tensor> fed, Tensor tensor) {
-    fed.add(tensor);
-    return tensor;
   }
 
   /** The variables' current values as a network shaped like {@code like}. */
@@ -184,7 +159,7 @@ final class TextTrainer {
     model.variables.forEach(runner::fetch);
     try (var result = runner.run()) {
       int[] next = {0};
-      java.util.function.Function<Integer, float[]> read =
+      IntFunction<float[]> read =
           size -> {
             float[] values = new float[size];
             ((TFloat32) result.get(next[0]++)).copyTo(DataBuffers.of(values, false, false));
