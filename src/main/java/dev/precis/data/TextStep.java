@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * A text column as a bag of terms (see {@link TextTerms}): one sparse feature per kept term,
@@ -88,16 +89,21 @@ public record TextStep(
             }
           });
     }
-    List<Map.Entry<String, Integer>> kept =
+    List<Map.Entry<String, Integer>> frequent =
         documents.entrySet().stream()
             .filter(e -> e.getValue()[0] >= text.minCount())
             .map(e -> Map.entry(e.getKey(), e.getValue()[0]))
-            .sorted(
-                Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                    .thenComparing(Map.Entry.comparingByKey()))
-            .limit(text.maxFeatures())
-            .sorted(Map.Entry.comparingByKey())
             .toList();
+    Stream<Map.Entry<String, Integer>> candidates = frequent.stream();
+    if (frequent.size() > text.maxFeatures()) {
+      candidates =
+          candidates
+              .sorted(
+                  Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .limit(text.maxFeatures());
+    }
+    List<Map.Entry<String, Integer>> kept = candidates.sorted(Map.Entry.comparingByKey()).toList();
     double[] idf = new double[text.weighting() == Weighting.TFIDF ? kept.size() : 0];
     for (int t = 0; t < idf.length; t++) {
       idf[t] = Math.log((1.0 + column.size()) / (1.0 + kept.get(t).getValue())) + 1;
