@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.logging.Logger;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.MutableDataset;
@@ -29,6 +30,7 @@ import org.tribuo.provenance.ModelProvenance;
  * model depends on the seed alone.
  */
 final class SparseLogisticTrainer extends LinearSGDTrainer {
+  private static final Logger LOG = Logger.getLogger(SparseLogisticTrainer.class.getName());
   private static final double EPSILON = 1e-6;
   private final double learningRate;
 
@@ -55,6 +57,9 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     ImmutableFeatureMap featureMap = dataset.getFeatureIDMap();
     ImmutableOutputInfo<Label> outputs = dataset.getOutputIDInfo();
     Rows rows = Rows.of(train, featureMap, outputs);
+    // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
+    LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));
+    LOG.info("Outputs - " + outputs.toReadableString());
     double[][] weights = new double[outputs.size()][featureMap.size() + 1];
     new Steps(weights, rng.split()).run(rows);
     LinearParameters parameters = new LinearParameters(featureMap.size() + 1, outputs.size());
