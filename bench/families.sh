@@ -28,8 +28,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 mkdir -p "$work"
-precis="$root/bin/precis"
-json() { /usr/bin/python3 -c "import json,sys; d=json.load(open(sys.argv[1])); print($2)" "$1"; }
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
 
 # train NAME TYPE [--set ...]: fits, evaluates on test.csv; prints "auc fit_seconds"
 train() {
@@ -59,7 +59,7 @@ echo "peers (../shared/peers/peer_tabular.py, same files, $threads threads)"
 while read -r line; do
   /usr/bin/python3 -c 'import json,sys; r=json.loads(sys.argv[1]); print("%-22s %8.4f %8.2f" % (r["tool"] + " " + r["model"], r["auc"], r["fit_s"]))' "$line"
 done < "$work/peers.jsonl"
-peer_fit() { /usr/bin/python3 -c 'import json,sys; print(next(json.loads(l)["fit_s"] for l in open(sys.argv[1]) if json.loads(l)["model"] == sys.argv[2]))' "$work/peers.jsonl" "$1"; }
+peer_fit() { peer_value "$work/peers.jsonl" "$1" fit_s; }
 
 echo
 echo "same settings as the peer (fit time ratio precis / peer; below 1.0 is faster)"
@@ -72,7 +72,7 @@ MLP_AS_PEER=(--set prep.split.valid=0 --set 'model.params.hidden=[64,32]' --set 
   --set model.params.dropout=0 --set model.params.l2=0)
 read -r auc fit < <(train xgboost-as-peer xgboost "${XGB_AS_PEER[@]}")
 printf '%-22s %8.4f %8.2f   x%.2f of XGBoost (%.2f s)\n' "xgboost 300x6 eta .05" "$auc" "$fit" \
-  "$(awk -v a="$fit" -v b="$(peer_fit xgb)" 'BEGIN { print a / b }')" "$(peer_fit xgb)"
+  "$(ratio "$fit" "$(peer_fit xgb)")" "$(peer_fit xgb)"
 read -r auc fit < <(train mlp-as-peer mlp "${MLP_AS_PEER[@]}")
 printf '%-22s %8.4f %8.2f   x%.2f of PyTorch (%.2f s)\n' "mlp 64-32 20 ep b256" "$auc" "$fit" \
-  "$(awk -v a="$fit" -v b="$(peer_fit mlp)" 'BEGIN { print a / b }')" "$(peer_fit mlp)"
+  "$(ratio "$fit" "$(peer_fit mlp)")" "$(peer_fit mlp)"

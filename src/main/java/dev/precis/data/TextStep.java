@@ -7,11 +7,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 /**
  * A text column as a bag of terms (see {@link TextTerms}): one sparse feature per kept term,
@@ -73,25 +72,38 @@ public record TextStep(
           signed);
     }
     TextTerms analyzer = TextTerms.of(text);
-    Map<String, Integer> documents = new HashMap<>();
-    Set<String> seen = new HashSet<>();
+    // per term: the rows holding it, and the last row that counted it, so a row counts once
+    Map<String, int[]> documents = new HashMap<>();
     for (int i = 0; i < column.size(); i++) {
       if (column.isMissing(i)) {
         continue;
       }
-      seen.clear();
-      analyzer.forEach(column.value(i), seen::add);
-      seen.forEach(term -> documents.merge(term, 1, Integer::sum));
+      int row = i;
+      analyzer.forEach(
+          column.value(i),
+          term -> {
+            int[] seen = documents.computeIfAbsent(term, t -> new int[] {0, -1});
+            if (seen[1] != row) {
+              seen[0]++;
+              seen[1] = row;
+            }
+          });
     }
-    List<Map.Entry<String, Integer>> kept =
+    List<Map.Entry<String, Integer>> frequent =
         documents.entrySet().stream()
-            .filter(e -> e.getValue() >= text.minCount())
-            .sorted(
-                Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                    .thenComparing(Map.Entry.comparingByKey()))
-            .limit(text.maxFeatures())
-            .sorted(Map.Entry.comparingByKey())
+            .filter(e -> e.getValue()[0] >= text.minCount())
+            .map(e -> Map.entry(e.getKey(), e.getValue()[0]))
             .toList();
+    Stream<Map.Entry<String, Integer>> candidates = frequent.stream();
+    if (frequent.size() > text.maxFeatures()) {
+      candidates =
+          candidates
+              .sorted(
+                  Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .limit(text.maxFeatures());
+    }
+    List<Map.Entry<String, Integer>> kept = candidates.sorted(Map.Entry.comparingByKey()).toList();
     double[] idf = new double[text.weighting() == Weighting.TFIDF ? kept.size() : 0];
     for (int t = 0; t < idf.length; t++) {
       idf[t] = Math.log((1.0 + column.size()) / (1.0 + kept.get(t).getValue())) + 1;
@@ -127,7 +139,10 @@ public record TextStep(
     return new Encoder(columns[0], first, missing);
   }
 
-  /** Counts a row's terms by feature, then weighs them. */
+  /**
+   * Gathers a row's terms as features, sorts them and counts each run, then weighs them: no map or
+   * boxed number per term.
+   */
   private final class Encoder implements StepEncoder {
     private final int column;
     private final int first;
@@ -135,8 +150,9 @@ public record TextStep(
     private final TextTerms analyzer =
         new TextTerms(ngramMin, ngramMax, charNgramMin, charNgramMax);
     private final Map<String, Integer> index = new HashMap<>();
-    // per row: the count (or signed count, under hashing) of each feature met
-    private final Map<Integer, Double> counts = new HashMap<>();
+    // per row: each term met, as its feature times 2 plus 1 when it counts -1 (a hash's sign)
+    private long[] met = new long[64];
+    private int size;
 
     Encoder(int column, int first, MissingValues missing) {
       this.column = column;
@@ -153,43 +169,57 @@ public record TextStep(
       if (missing.isMissing(raw)) {
         return;
       }
-      counts.clear();
-      analyzer.forEach(raw, this::count);
-      int[] features = counts.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
-      double[] values = new double[features.length];
+      size = 0;
+      analyzer.forEach(raw, this::meet);
+      Arrays.sort(met, 0, size);
+      int[] features = new int[size];
+      double[] values = new double[size];
+      int n = 0;
       double norm = 0;
-      for (int k = 0; k < features.length; k++) {
-        double count = counts.get(features[k]);
-        values[k] =
+      for (int k = 0; k < size; ) {
+        int feature = (int) (met[k] >>> 1);
+        double count = 0;
+        for (; k < size && (int) (met[k] >>> 1) == feature; k++) {
+          count += (met[k] & 1) == 0 ? 1.0 : -1.0;
+        }
+        double value =
             switch (weighting) {
               case COUNTS -> count;
               case BINARY -> 1.0;
-              case TFIDF -> (1 + Math.log(count)) * idf[features[k]];
+              case TFIDF -> (1 + Math.log(count)) * idf[feature];
               // terms of opposite signs may cancel out in a bucket, which then holds nothing
               case HASHING -> count == 0 ? 0 : Math.signum(count) * (1 + Math.log(Math.abs(count)));
             };
-        norm += values[k] * values[k];
+        features[n] = feature;
+        values[n++] = value;
+        norm += value * value;
       }
       boolean scaled = weighting == Weighting.TFIDF || weighting == Weighting.HASHING;
       double divisor = scaled && norm > 0 ? Math.sqrt(norm) : 1.0;
-      for (int k = 0; k < features.length; k++) {
+      for (int k = 0; k < n; k++) {
         if (values[k] != 0) {
           out.put(first + features[k], values[k] / divisor);
         }
       }
     }
 
-    private void count(String term) {
+    private void meet(String term) {
+      long feature;
       if (weighting == Weighting.HASHING) {
         int hash = murmur3(term.getBytes(StandardCharsets.UTF_8));
-        int bucket = (int) (Math.abs((long) hash) % buckets);
-        counts.merge(bucket, signed && hash < 0 ? -1.0 : 1.0, Double::sum);
+        long bucket = Math.abs((long) hash) % buckets;
+        feature = bucket << 1 | (signed && hash < 0 ? 1 : 0);
       } else {
-        Integer feature = index.get(term);
-        if (feature != null) {
-          counts.merge(feature, 1.0, Double::sum);
+        Integer known = index.get(term);
+        if (known == null) {
+          return;
         }
+        feature = (long) known << 1;
       }
+      if (size == met.length) {
+        met = Arrays.copyOf(met, 2 * size);
+      }
+      met[size++] = feature;
     }
   }
 

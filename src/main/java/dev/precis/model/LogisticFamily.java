@@ -5,11 +5,11 @@ import dev.precis.data.EncodedData;
 import dev.precis.data.PipelineNeeds;
 import java.util.List;
 import java.util.Map;
-import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
-import org.tribuo.classification.sgd.objectives.LogMulticlass;
-import org.tribuo.math.optimisers.AdaGrad;
 
-/** Logistic regression fitted by Tribuo's stochastic gradient descent with AdaGrad steps. */
+/**
+ * Logistic regression fitted by stochastic gradient descent with AdaGrad steps, as Tribuo's
+ * LinearSGDTrainer fits it (see {@link SparseLogisticTrainer}).
+ */
 final class LogisticFamily extends TypedFamily<LogisticParams> {
   static final List<ParamSpec> PARAMS =
       List.of(
@@ -36,15 +36,8 @@ final class LogisticFamily extends TypedFamily<LogisticParams> {
       EngineConfig engine,
       long seed) {
     var trainer =
-        new LinearSGDTrainer(
-            new LogMulticlass(),
-            new AdaGrad(params.learningRate(), 1e-6),
-            params.epochs(),
-            Integer.MAX_VALUE,
-            params.batchSize(),
-            seed);
-    return new TribuoModelArtifact(
-        TribuoModelArtifact.MODEL,
-        trainer.train(TribuoData.dataset(train, "precis training rows")));
+        new SparseLogisticTrainer(params.epochs(), params.learningRate(), params.batchSize(), seed);
+    return TribuoTraining.artifact(
+        "logistic", () -> trainer.fit(train, TribuoTraining.dataset(train)));
   }
 }

@@ -32,8 +32,8 @@ public interface ModelArtifact {
   }
 
   /**
-   * Each feature's weight in a linear model's log-odds of a response, for the report's top terms;
-   * empty for a model that is not one.
+   * Each feature's weight in a linear model's score of a response (a logistic model's log-odds, an
+   * SVM's margin), for the report's top terms; empty for a model that is not one.
    */
   default java.util.Optional<double[]> linearWeights(List<String> featureNames) {
     return java.util.Optional.empty();

@@ -33,12 +33,19 @@ public record TribuoModelArtifact(String name, Model<Label> model) implements Mo
     return Scorers.forModel(model, featureNames);
   }
 
-  /** The weights of a logistic model (Tribuo's LinearSGDModel); empty for any other. */
+  /**
+   * The weights of a logistic model (Tribuo's LinearSGDModel), in its log-odds, or of a linear SVM
+   * (a LibLinear model), in its margin; empty for any other.
+   */
   @Override
   public java.util.Optional<double[]> linearWeights(List<String> featureNames) {
-    return model instanceof org.tribuo.classification.sgd.linear.LinearSGDModel linear
-        ? java.util.Optional.of(LinearScorer.weights(linear, featureNames))
-        : java.util.Optional.empty();
+    if (model instanceof org.tribuo.classification.sgd.linear.LinearSGDModel linear) {
+      return java.util.Optional.of(LinearScorer.weights(linear, featureNames));
+    }
+    if (model instanceof org.tribuo.classification.liblinear.LibLinearClassificationModel svm) {
+      return java.util.Optional.of(SvmWeights.of(svm, featureNames));
+    }
+    return java.util.Optional.empty();
   }
 
   /**

@@ -12,8 +12,8 @@ import java.util.List;
 import java.util.stream.IntStream;
 
 /**
- * The terms of each text column with the largest weights, for a model that has weights (logistic).
- * Hashed columns have no terms to name, only buckets, and are left out.
+ * The terms of each text column with the largest weights, for a model that has weights (logistic,
+ * linear-svm). Hashed columns have no terms to name, only buckets, and are left out.
  */
 public final class TopTerms {
   /** Terms listed per column and sign. */

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 /** Specifies how a text splits into tokens, word n-grams and character n-grams. */
@@ -14,6 +15,15 @@ class TextTermsTest {
     assertEquals(
         List.of("café", "café", "naïve", "東京タワー", "2go", "été", "ok"),
         TextTerms.tokens("Café CAFÉ, naïve 東京タワー 2go! 😀 ÉTÉ...ok"));
+  }
+
+  @Test
+  void tokenCodePointsAreExactlyTheUnicodeLettersMarksAndNumbers() {
+    Pattern classes = Pattern.compile("[\\p{L}\\p{M}\\p{N}]");
+    for (int point = 0; point <= Character.MAX_CODE_POINT; point++) {
+      String text = Character.toString(point);
+      assertEquals(classes.matcher(text).matches(), TextTerms.isTokenPoint(point), text);
+    }
   }
 
   @Test
