@@ -1,7 +1,5 @@
 package dev.precis.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.precis.config.Mappers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
@@ -23,9 +21,6 @@ record MlpArtifact(String name, MlpNetwork network, Map<String, Object> fitSumma
   /** The name a response task's one model has in the bundle. */
   static final String MODEL = "model.mlp.json";
 
-  /** The saved form, with a format number so a later layout can still read this one. */
-  private record Saved(int format, MlpNetwork network) {}
-
   private static final int FORMAT = 1;
 
   MlpArtifact {
@@ -40,7 +35,7 @@ record MlpArtifact(String name, MlpNetwork network, Map<String, Object> fitSumma
 
   @Override
   public void save(OutputStream out) throws IOException {
-    out.write(Mappers.json().writeValueAsBytes(new Saved(FORMAT, network)));
+    JsonWeights.save(out, FORMAT, network);
   }
 
   @Override
@@ -54,15 +49,7 @@ record MlpArtifact(String name, MlpNetwork network, Map<String, Object> fitSumma
    * @throws IOException when the bytes are not a network of a format this version reads
    */
   static MlpArtifact load(String name, byte[] bytes) throws IOException {
-    Saved saved;
-    try {
-      saved = Mappers.json().readValue(bytes, Saved.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new IOException("not an mlp network", e);
-    }
-    if (saved.format() != FORMAT || saved.network() == null) {
-      throw new IOException("an mlp network of format " + saved.format() + ", not " + FORMAT);
-    }
-    return new MlpArtifact(name, saved.network(), Map.of());
+    return new MlpArtifact(
+        name, JsonWeights.load(bytes, MlpNetwork.class, FORMAT, "an mlp network"), Map.of());
   }
 }

@@ -1,7 +1,5 @@
 package dev.precis.model;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import dev.precis.config.Mappers;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Collections;
@@ -22,9 +20,6 @@ record TextArtifact(String name, TextNetwork network, Map<String, Object> fitSum
   /** The name a response task's one model has in the bundle. */
   static final String MODEL = "model.text.json";
 
-  /** The saved form, with a format number so a later layout can still read this one. */
-  private record Saved(int format, TextNetwork network) {}
-
   private static final int FORMAT = 1;
 
   TextArtifact {
@@ -39,7 +34,7 @@ record TextArtifact(String name, TextNetwork network, Map<String, Object> fitSum
 
   @Override
   public void save(OutputStream out) throws IOException {
-    out.write(Mappers.json().writeValueAsBytes(new Saved(FORMAT, network)));
+    JsonWeights.save(out, FORMAT, network);
   }
 
   @Override
@@ -53,15 +48,7 @@ record TextArtifact(String name, TextNetwork network, Map<String, Object> fitSum
    * @throws IOException when the bytes are not a text network of a format this version reads
    */
   static TextArtifact load(String name, byte[] bytes) throws IOException {
-    Saved saved;
-    try {
-      saved = Mappers.json().readValue(bytes, Saved.class);
-    } catch (JsonProcessingException | IllegalArgumentException e) {
-      throw new IOException("not a text network", e);
-    }
-    if (saved.format() != FORMAT || saved.network() == null) {
-      throw new IOException("a text network of format " + saved.format() + ", not " + FORMAT);
-    }
-    return new TextArtifact(name, saved.network(), Map.of());
+    return new TextArtifact(
+        name, JsonWeights.load(bytes, TextNetwork.class, FORMAT, "a text network"), Map.of());
   }
 }
