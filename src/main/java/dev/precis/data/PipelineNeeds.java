@@ -70,9 +70,10 @@ public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent, Text text)
     return family.text == text && (family.numbers == Numbers.RAW || family.numbers == numbers);
   }
 
-  /** What the features hold, for messages: "numbers as they are, texts as token sequences". */
+  /** What the features hold, for messages: "numbers as they are, texts as bags of terms". */
   public String describe() {
-    return numbers.description + (text == Text.SEQUENCE ? ", texts as token sequences" : "");
+    return numbers.description
+        + (text == Text.SEQUENCE ? ", texts as token sequences" : ", texts as bags of terms");
   }
 
   /** The prep settings a pipeline for such a family is fitted with. */

@@ -146,4 +146,45 @@ class TextNetworksTest {
             "--quiet");
     OneLineError.assertOneLineError(run, 2, "text-lstm", "data.types: {COLUMN: text}");
   }
+
+  @Test
+  void partsPreparedAsSequencesServeTheNetworksOnly() {
+    Path parts = dir.resolve("sequences");
+    CliRun prep =
+        CliRun.precis(
+            "prep",
+            "--config",
+            CONFIG,
+            "--data",
+            train.toString(),
+            "--model",
+            "text-lstm",
+            "--out",
+            parts.toString(),
+            "--quiet");
+    assertEquals(0, prep.exitCode(), prep.transcript());
+    CliRun bag =
+        CliRun.precis(
+            "train",
+            "--data",
+            parts.toString(),
+            "--model",
+            "text-embedding-bag",
+            "--out",
+            dir.resolve("from-parts.precis").toString(),
+            "--quiet");
+    assertEquals(0, bag.exitCode(), bag.transcript());
+    CliRun logistic =
+        CliRun.precis(
+            "train",
+            "--data",
+            parts.toString(),
+            "--model",
+            "logistic",
+            "--out",
+            dir.resolve("refused.precis").toString(),
+            "--quiet");
+    OneLineError.assertOneLineError(
+        logistic, 2, "texts as token sequences", "needs", "texts as bags of terms");
+  }
 }
