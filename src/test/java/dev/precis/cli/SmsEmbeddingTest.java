@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -33,8 +30,8 @@ class SmsEmbeddingTest {
   /** Trains logistic on the first 800 training messages; the test slice is 300 messages. */
   @BeforeAll
   static void trainOnASlice() throws IOException {
-    train = slice("sample-data/sms/train.tsv", 800, "train.tsv");
-    test = slice("sample-data/sms/test.tsv", 300, "test.tsv");
+    train = SmsSample.slice(SmsSample.TRAIN, 0, 800, dir.resolve("train.tsv"));
+    test = SmsSample.slice(SmsSample.TEST, 0, 300, dir.resolve("test.tsv"));
     model = dir.resolve("sms.precis");
     CliRun run =
         CliRun.precis(
@@ -89,23 +86,8 @@ class SmsEmbeddingTest {
             "--out",
             out.toString());
     assertEquals(0, predict.exitCode(), predict.transcript());
-    List<String> scores = Files.readAllLines(out, StandardCharsets.UTF_8);
-    List<String> rows = Files.readAllLines(test, StandardCharsets.UTF_8);
-    assertEquals(rows.size(), scores.size(), "a header and one score per message");
-    List<Double> spam = new ArrayList<>();
-    List<Double> ham = new ArrayList<>();
-    for (int i = 1; i < rows.size(); i++) {
-      double score = Double.parseDouble(scores.get(i).split(",")[0]);
-      (rows.get(i).startsWith("spam\t") ? spam : ham).add(score);
-    }
-    double pairs = 0;
-    for (double s : spam) {
-      for (double h : ham) {
-        pairs += s > h ? 1 : s == h ? 0.5 : 0;
-      }
-    }
     // the scores file rounds to six decimals, which may tie a pair eval tells apart
-    assertEquals(evalAuc(), pairs / spam.size() / ham.size(), 1e-4);
+    assertEquals(evalAuc(), SmsSample.predictedAuc(out, test), 1e-4);
   }
 
   @Test
@@ -171,7 +153,7 @@ class SmsEmbeddingTest {
             "--out",
             tfidf.toString());
     assertEquals(0, run.exitCode(), run.transcript());
-    Path few = slice(test.toString(), 20, "few.tsv");
+    Path few = SmsSample.slice(test, 0, 20, dir.resolve("few.tsv"));
     assertEquals(0, onnxClassesLoaded(tfidf, few), "a TF-IDF bundle");
     assertTrue(onnxClassesLoaded(model, few) > 0, "an embedding bundle");
   }
@@ -201,15 +183,6 @@ class SmsEmbeddingTest {
   }
 
   private static double evalAuc() throws IOException {
-    CliRun eval =
-        CliRun.precis("eval", "--model", model.toString(), "--data", test.toString(), "--json");
-    assertEquals(0, eval.exitCode(), eval.transcript());
-    return JSON.readTree(eval.out()).path("metrics").path("auc").asDouble();
-  }
-
-  /** The header and the first {@code rows} messages of a sample file. */
-  private static Path slice(String file, int rows, String name) throws IOException {
-    List<String> lines = Files.readAllLines(Path.of(file), StandardCharsets.UTF_8);
-    return Files.write(dir.resolve(name), lines.subList(0, rows + 1), StandardCharsets.UTF_8);
+    return SmsSample.evalAuc(model, test);
   }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TextNetworksTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final String CONFIG = "sample-data/sms/sms.yaml";
+  private static final String CONFIG = SmsSample.CONFIG;
 
   @TempDir static Path dir;
   private static Path train;
@@ -31,13 +31,8 @@ class TextNetworksTest {
   /** 1,500 messages to train on, 800 others to score: enough to learn, quick to fit. */
   @BeforeAll
   static void slices() throws IOException {
-    List<String> rows = Files.readAllLines(Path.of("sample-data/sms/train.tsv"));
-    train = dir.resolve("train.tsv");
-    holdout = dir.resolve("holdout.tsv");
-    Files.write(train, rows.subList(0, 1501), StandardCharsets.UTF_8);
-    List<String> rest = new ArrayList<>(List.of(rows.get(0)));
-    rest.addAll(rows.subList(1501, 2301));
-    Files.write(holdout, rest, StandardCharsets.UTF_8);
+    train = SmsSample.slice(SmsSample.TRAIN, 0, 1500, dir.resolve("train.tsv"));
+    holdout = SmsSample.slice(SmsSample.TRAIN, 1500, 800, dir.resolve("holdout.tsv"));
   }
 
   private static Path trainModel(String name, String type, Path data, String... sets) {
@@ -68,13 +63,6 @@ class TextNetworksTest {
     return model;
   }
 
-  private static double auc(Path model, Path data) throws IOException {
-    CliRun eval =
-        CliRun.precis("eval", "--model", model.toString(), "--data", data.toString(), "--json");
-    assertEquals(0, eval.exitCode(), eval.transcript());
-    return JSON.readTree(eval.out()).path("metrics").path("auc").asDouble();
-  }
-
   private static List<String> predict(Path model, Path data, String name) throws IOException {
     Path out = dir.resolve(name);
     CliRun run =
@@ -96,7 +84,7 @@ class TextNetworksTest {
       // a bag learns more slowly per epoch than an LSTM
       String epochs = "model.params.epochs=" + (type.equals("text-lstm") ? 4 : 15);
       Path model = trainModel(type, type, train, epochs);
-      double auc = auc(model, holdout);
+      double auc = SmsSample.evalAuc(model, holdout);
       assertTrue(auc > 0.95, type + " held-out AUC " + auc);
       JsonNode fit = JSON.readTree(dir.resolve(type + ".train-report.json").toFile()).path("fit");
       assertTrue(fit.path("best_epoch").asInt() >= 1, fit.toString());
