@@ -10,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 
 /**
@@ -35,9 +36,32 @@ public final class ConfigLoader {
     return resolve(defaults(), file, overrides);
   }
 
-  /** Loads the config on top of a complete one (a model bundle's) instead of the defaults. */
+  /**
+   * Loads the config on top of a complete one (a model bundle's) instead of the defaults. The
+   * base's model.params belong to its model.type, so they are kept only while the type stays: a
+   * config written for the data (sms.yaml, whose model.type is logistic) then reads over a
+   * text-lstm bundle instead of failing on parameters it never set.
+   */
   public PrecisConfig loadOver(PrecisConfig base, Path file, List<ConfigOverride> overrides) {
-    return resolve(Mappers.yaml().valueToTree(base), file, overrides);
+    ObjectNode tree = Mappers.yaml().valueToTree(base);
+    ObjectNode baseModel = (ObjectNode) tree.get("model");
+    JsonNode baseParams = baseModel.remove("params");
+    String baseType = baseModel.path("type").asText();
+    return resolve(
+        tree,
+        file,
+        overrides,
+        resolved -> {
+          ObjectNode model = (ObjectNode) resolved.get("model");
+          if (baseParams instanceof ObjectNode params
+              && model.path("type").asText().equals(baseType)) {
+            ObjectNode kept = params.deepCopy();
+            if (model.get("params") instanceof ObjectNode own) {
+              merge(kept, own);
+            }
+            model.set("params", kept);
+          }
+        });
   }
 
   /**
@@ -57,6 +81,14 @@ public final class ConfigLoader {
   }
 
   private PrecisConfig resolve(ObjectNode tree, Path file, List<ConfigOverride> overrides) {
+    return resolve(tree, file, overrides, resolved -> {});
+  }
+
+  /**
+   * @param adjust sees the tree once the file and overrides are merged, before it is bound
+   */
+  private PrecisConfig resolve(
+      ObjectNode tree, Path file, List<ConfigOverride> overrides, Consumer<ObjectNode> adjust) {
     ConfigOrigins origins = new ConfigOrigins();
     if (file != null) {
       mergeFile(tree, file, origins);
@@ -64,6 +96,7 @@ public final class ConfigLoader {
     for (ConfigOverride override : overrides) {
       origins.record(override.keyPath(), override.source(), OverrideApplier.apply(tree, override));
     }
+    adjust.accept(tree);
     return finish(tree, origins);
   }
 

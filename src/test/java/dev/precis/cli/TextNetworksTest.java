@@ -175,4 +175,21 @@ class TextNetworksTest {
     OneLineError.assertOneLineError(
         logistic, 2, "texts as token sequences", "needs", "texts as bags of terms");
   }
+
+  /** sms.yaml says logistic; the bundle's text-lstm parameters must not be read as logistic's. */
+  @Test
+  void evalReadsTheDatasConfigOverAnotherTypesBundle() {
+    Path model = trainModel("lstm-config", "text-lstm", train, "model.params.epochs=1");
+    CliRun eval =
+        CliRun.precis(
+            "eval",
+            "--config",
+            CONFIG,
+            "--model",
+            model.toString(),
+            "--data",
+            holdout.toString(),
+            "--quiet");
+    assertEquals(0, eval.exitCode(), eval.transcript());
+  }
 }
