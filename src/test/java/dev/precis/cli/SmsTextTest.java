@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,5 +110,47 @@ class SmsTextTest {
             dir.resolve("quoted.precis").toString());
     assertEquals(3, quoted.exitCode(), quoted.transcript());
     assertTrue(quoted.err().contains("data.quote: none"), quoted.transcript());
+  }
+
+  /**
+   * The test messages as a quoted CSV (the model was trained on TAB without quoting: the dialect is
+   * the file's, not the model's), once with a line break in each message and once with a space
+   * there: a token never spans either, so predict must give both files the same scores.
+   */
+  @Test
+  void quotedMessagesWithLineBreaksScoreAsTheirOneLineTwins() throws IOException {
+    List<String> rows = Files.readAllLines(TEST, StandardCharsets.UTF_8);
+    StringBuilder broken = new StringBuilder("label,text\n");
+    StringBuilder flat = new StringBuilder("label,text\n");
+    for (String row : rows.subList(1, rows.size())) {
+      int tab = row.indexOf('\t');
+      String text = row.substring(tab + 1).replace("\"", "\"\"");
+      String label = row.substring(0, tab) + ",\"";
+      broken.append(label).append(text.replaceFirst(" ", "\r\n")).append("\"\n");
+      flat.append(label).append(text.replaceFirst(" ", " ")).append("\"\n");
+    }
+    Path brokenFile = Files.writeString(dir.resolve("broken.csv"), broken);
+    Path flatFile = Files.writeString(dir.resolve("flat.csv"), flat);
+    List<List<String>> scores = new ArrayList<>();
+    for (Path file : List.of(brokenFile, flatFile)) {
+      Path out = dir.resolve(file.getFileName() + ".scores.csv");
+      CliRun predict =
+          CliRun.precis(
+              "predict",
+              "--model",
+              model.toString(),
+              "--data",
+              file.toString(),
+              "--out",
+              out.toString(),
+              "--set",
+              "data.delimiter=,",
+              "--set",
+              "data.quote=standard");
+      assertEquals(0, predict.exitCode(), predict.transcript());
+      scores.add(Files.readAllLines(out, StandardCharsets.UTF_8));
+    }
+    assertEquals(rows.size(), scores.get(0).size(), "a header and one score per message");
+    assertEquals(scores.get(1), scores.get(0));
   }
 }
