@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Specifies the columnar table: each column holds codes into its distinct values (or, past {@value
  * TableColumn#LIMIT} of them, each row's string), and every field reads back exactly as the file
- * has it. This is what lets a million-row file train in a 1 GB heap (bench/train-memory.sh).
+ * has it. This is what lets a million-row file train in a 1 GB heap (bench/memory.sh).
  */
 class TableColumnTest {
   private static DataConfig bank() {
