@@ -23,8 +23,22 @@ public final class PipelineFitter {
 
   static {
     FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
-    FITTERS.put(ColumnType.CATEGORICAL, (column, prep, needs) -> CategoricalStep.fit(column, prep));
+    FITTERS.put(ColumnType.CATEGORICAL, PipelineFitter::categoricalStep);
     FITTERS.put(ColumnType.TEXT, PipelineFitter::textStep);
+    FITTERS.put(ColumnType.DATE, DateStep::fit);
+  }
+
+  /**
+   * One-hot encoding, unless prep.encode gives the column (by name, or by its number of levels)
+   * hashing or target encoding.
+   */
+  private static ColumnStep categoricalStep(
+      TrainingColumn column, PrepConfig prep, PipelineNeeds needs) {
+    return switch (prep.encode().methodFor(column.name(), CategoricalStep.levelCount(column))) {
+      case ONEHOT -> CategoricalStep.fit(column, prep);
+      case HASHING -> HashingStep.fit(column, prep);
+      case TARGET -> TargetStep.fit(column, prep);
+    };
   }
 
   /**
@@ -43,9 +57,27 @@ public final class PipelineFitter {
   private PipelineFitter() {}
 
   /**
+   * The labels of the training rows, read as {@link Target} reads them. Only target encoding looks
+   * at them, to encode each row from the other folds' rows; the rows handed in all have one.
+   */
+  private static boolean[] labelsOf(
+      CsvTable table, int[] rows, String target, String positive, MissingValues missing) {
+    int index = table.indexOf(target, "data.target");
+    LabelReader reader = new LabelReader(missing, positive);
+    TableColumn field = table.column(index);
+    boolean[] labels = new boolean[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      String label = reader.value(field.value(rows[i]));
+      labels[i] = label != null && reader.isPositive(label);
+    }
+    return labels;
+  }
+
+  /**
    * @param rows the training rows (indices into the table); nothing else is looked at
    * @param prep the prep settings as configured
    * @param needs what the model family to be fitted needs from the pipeline
+   * @param seed what out-of-fold target encoding draws its folds from
    * @throws dev.precis.PrecisException (data) when a numeric column holds a non-number, or two
    *     columns would make features of the same name
    */
@@ -57,7 +89,8 @@ public final class PipelineFitter {
       PipelineNeeds needs,
       String target,
       String positive,
-      String id) {
+      String id,
+      long seed) {
     for (ColumnSpec spec : columns) {
       if (!FITTERS.containsKey(spec.type())) {
         throw new IllegalStateException("no step fits a " + spec.type() + " column");
@@ -65,16 +98,29 @@ public final class PipelineFitter {
     }
     MissingValues missing = new MissingValues(prep.missing().tokens());
     PrepConfig needed = needs.prep(prep);
+    boolean[] labels = labelsOf(table, rows, target, positive, missing);
     List<ColumnStep> steps = new ArrayList<>();
     FITTERS.forEach(
         (type, fitter) -> {
           for (ColumnSpec spec : columns) {
             if (spec.type() == type) {
               int c = table.indexOf(spec.name(), "feature");
-              steps.add(fitter.fit(new TrainingColumn(table, c, rows, missing), needed, needs));
+              steps.add(
+                  fitter.fit(
+                      new TrainingColumn(table, c, rows, missing, labels, seed), needed, needs));
             }
           }
         });
+    for (List<String> pair : prep.dates().between()) {
+      steps.add(
+          DateGapStep.fit(
+              new TrainingColumn(
+                  table, table.indexOf(pair.get(0), "prep.dates.between"), rows, missing),
+              new TrainingColumn(
+                  table, table.indexOf(pair.get(1), "prep.dates.between"), rows, missing),
+              needed,
+              needs));
+    }
     try {
       return new FeaturePipeline(target, positive, id, prep.missing().tokens(), steps);
     } catch (PrecisException e) {
