@@ -1,6 +1,5 @@
 package dev.precis.data;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.precis.config.DatesConfig.Format;
 import dev.precis.config.PrepConfig;
 import java.time.LocalDateTime;
@@ -29,7 +28,7 @@ public record DateGapStep(
     Format toFormat,
     Scaling days,
     boolean indicator,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean missingAsAbsent)
+    boolean missingAsAbsent)
     implements ColumnStep {
 
   /**

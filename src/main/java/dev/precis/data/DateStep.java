@@ -1,6 +1,5 @@
 package dev.precis.data;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.precis.config.DatesConfig.Format;
 import dev.precis.config.PrepConfig;
 import java.time.LocalDate;
@@ -33,7 +32,7 @@ public record DateStep(
     String reference,
     boolean hours,
     boolean indicator,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean missingAsAbsent,
+    boolean missingAsAbsent,
     List<Scaling> scaling)
     implements ColumnStep {
 

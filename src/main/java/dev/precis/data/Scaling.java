@@ -1,6 +1,5 @@
 package dev.precis.data;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.precis.config.PrepConfig;
 
 /**
@@ -11,13 +10,9 @@ import dev.precis.config.PrepConfig;
  * @param center subtracted first
  * @param scale divided by next
  * @param fill the training mean, what a missing value is taken to be
- * @param clip whether the feature is clipped into [0, 1] (min-max scaling); written only when set
+ * @param clip whether the feature is clipped into [0, 1] (min-max scaling)
  */
-public record Scaling(
-    double center,
-    double scale,
-    double fill,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean clip) {
+public record Scaling(double center, double scale, double fill, boolean clip) {
 
   /** Fitted on the first {@code n} of {@code values}; none present gives 0 for every value. */
   static Scaling fit(double[] values, int n, PrepConfig.Scale how) {
