@@ -2,6 +2,7 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
+import dev.precis.config.ConfigException;
 import dev.precis.config.PrepConfig;
 import dev.precis.config.TextConfig;
 import dev.precis.io.StandardStreams;
@@ -57,6 +58,27 @@ public final class PipelineFitter {
   private PipelineFitter() {}
 
   /**
+   * A usage error when a per-column setting names a column that is no feature of that type, so that
+   * a misspelt name is not silently ignored.
+   */
+  private static void requireColumns(
+      List<ColumnSpec> columns, ColumnType type, java.util.Set<String> named, String key) {
+    List<String> ofType =
+        columns.stream().filter(c -> c.type() == type).map(ColumnSpec::name).toList();
+    for (String name : named) {
+      if (!ofType.contains(name)) {
+        throw new ConfigException(
+            key + "." + name,
+            "names no "
+                + type.name().toLowerCase(java.util.Locale.ROOT)
+                + " feature column (they are: "
+                + (ofType.isEmpty() ? "none" : String.join(", ", ofType))
+                + ")");
+      }
+    }
+  }
+
+  /**
    * The labels of the training rows, read as {@link Target} reads them. Only target encoding looks
    * at them, to encode each row from the other folds' rows; the rows handed in all have one.
    */
@@ -96,6 +118,9 @@ public final class PipelineFitter {
         throw new IllegalStateException("no step fits a " + spec.type() + " column");
       }
     }
+    requireColumns(
+        columns, ColumnType.CATEGORICAL, prep.encode().columns().keySet(), "prep.encode.columns");
+    requireColumns(columns, ColumnType.DATE, prep.dates().columns().keySet(), "prep.dates.columns");
     MissingValues missing = new MissingValues(prep.missing().tokens());
     PrepConfig needed = needs.prep(prep);
     boolean[] labels = labelsOf(table, rows, target, positive, missing);

@@ -309,6 +309,19 @@ class CategoricalEncodingTest {
   }
 
   @Test
+  void aPerColumnMethodForNoCategoricalColumnIsRefused() {
+    Preparation.Source source =
+        Preparation.Source.read(bank("prep.encode.columns={jobs: target}"), PipelineNeeds.SCALED);
+    PrecisException e =
+        assertThrows(PrecisException.class, () -> source.fit(source.splits().train()));
+    assertEquals(2, e.exitCode());
+    assertTrue(
+        e.getMessage().startsWith("prep.encode.columns.jobs: names no categorical feature column")
+            && e.getMessage().contains("job, marital"),
+        e.getMessage());
+  }
+
+  @Test
   void encodeSettingsAreCheckedByKey() {
     for (String[] bad :
         new String[][] {
