@@ -4,7 +4,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * How a column is encoded: numbers are imputed and scaled, categories one-hot encoded, free text
- * tokenised into a bag of words (data.text).
+ * tokenised into a bag of words (data.text), dates into calendar features (prep.dates).
  */
 public enum ColumnType {
   @JsonProperty("numeric")
@@ -12,5 +12,7 @@ public enum ColumnType {
   @JsonProperty("categorical")
   CATEGORICAL,
   @JsonProperty("text")
-  TEXT
+  TEXT,
+  @JsonProperty("date")
+  DATE
 }

@@ -1,11 +1,14 @@
 package dev.precis.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.precis.config.PrepConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 
 /**
@@ -15,40 +18,65 @@ import java.util.stream.Collectors;
  * @param levels the kept levels, then {@link FeaturePipeline#OTHER_LEVEL} when rarer ones were
  *     folded into it, then {@link FeaturePipeline#MISSING_LEVEL} when the training rows had missing
  *     values
+ * @param other the training levels folded into "(other)", so that a later value can be told apart
+ *     as one training never had; null in pipelines written before they were kept (such a value is
+ *     then not counted), and left out of pipeline.json when null
  */
-public record CategoricalStep(String name, List<String> levels) implements ColumnStep {
+public record CategoricalStep(
+    String name, List<String> levels, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> other)
+    implements ColumnStep {
   public CategoricalStep {
     levels = List.copyOf(levels);
+    other = other == null ? null : List.copyOf(other);
   }
 
-  /** Keeps the prep.encode.max_levels most frequent levels (ties by name), sorted by name. */
+  /**
+   * Keeps the levels held by at least prep.encode.min_count training rows and prep.encode.min_share
+   * of them, at most the prep.encode.max_levels most frequent (ties by name), sorted by name.
+   */
   public static CategoricalStep fit(TrainingColumn column, PrepConfig prep) {
-    int maxLevels = prep.encode().maxLevels();
-    Map<String, Long> counts = new HashMap<>();
-    boolean anyMissing = false;
-    for (int i = 0; i < column.size(); i++) {
-      if (column.isMissing(i)) {
-        anyMissing = true;
-      } else {
-        counts.merge(column.value(i).strip(), 1L, Long::sum);
-      }
-    }
+    PrepConfig.Encode encode = prep.encode();
+    Map<String, Long> counts = levelCounts(column);
+    boolean anyMissing = counts.remove(FeaturePipeline.MISSING_LEVEL) != null;
+    double minRows = Math.max(encode.minCount(), encode.minShare() * column.size());
     List<String> levels =
         counts.entrySet().stream()
+            .filter(entry -> entry.getValue() >= minRows)
             .sorted(
                 Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
                     .thenComparing(Map.Entry.comparingByKey()))
             .map(Map.Entry::getKey)
-            .limit(maxLevels)
+            .limit(encode.maxLevels())
             .sorted()
             .collect(Collectors.toCollection(ArrayList::new));
-    if (counts.size() > maxLevels) {
+    TreeSet<String> other = new TreeSet<>(counts.keySet());
+    levels.forEach(other::remove);
+    if (!other.isEmpty()) {
       levels.add(FeaturePipeline.OTHER_LEVEL);
     }
     if (anyMissing) {
       levels.add(FeaturePipeline.MISSING_LEVEL);
     }
-    return new CategoricalStep(column.name(), levels);
+    return new CategoricalStep(column.name(), levels, List.copyOf(other));
+  }
+
+  /** How many distinct levels the training rows hold, missing values not counted. */
+  static int levelCount(TrainingColumn column) {
+    Map<String, Long> counts = levelCounts(column);
+    counts.remove(FeaturePipeline.MISSING_LEVEL);
+    return counts.size();
+  }
+
+  /**
+   * Training rows per level, stripped; missing values under {@link FeaturePipeline#MISSING_LEVEL}.
+   */
+  static Map<String, Long> levelCounts(TrainingColumn column) {
+    Map<String, Long> counts = new HashMap<>();
+    for (int i = 0; i < column.size(); i++) {
+      String level = column.isMissing(i) ? FeaturePipeline.MISSING_LEVEL : column.value(i).strip();
+      counts.merge(level, 1L, Long::sum);
+    }
+    return counts;
   }
 
   @Override
@@ -73,6 +101,7 @@ public record CategoricalStep(String name, List<String> levels) implements Colum
     private final Map<String, Integer> feature = new HashMap<>();
     private final int missingFeature;
     private final int otherFeature;
+    private final Set<String> folded;
     private long unseen;
 
     Encoder(int column, int first, MissingValues missing) {
@@ -83,6 +112,7 @@ public record CategoricalStep(String name, List<String> levels) implements Colum
       }
       missingFeature = feature.getOrDefault(FeaturePipeline.MISSING_LEVEL, -1);
       otherFeature = feature.getOrDefault(FeaturePipeline.OTHER_LEVEL, -1);
+      folded = other == null ? null : Set.copyOf(other);
     }
 
     @Override
@@ -92,8 +122,9 @@ public record CategoricalStep(String name, List<String> levels) implements Colum
       if (missing.isMissing(raw)) {
         target = missingFeature;
       } else {
-        Integer level = feature.get(raw.strip());
-        if (level == null && otherFeature < 0) {
+        String value = raw.strip();
+        Integer level = feature.get(value);
+        if (level == null && (otherFeature < 0 || folded != null && !folded.contains(value))) {
           unseen++;
         }
         target = level == null ? otherFeature : level;
@@ -104,9 +135,9 @@ public record CategoricalStep(String name, List<String> levels) implements Colum
     }
 
     /**
-     * Values that the training rows did not have, in a column that kept every training level (they
-     * encode as all zeros). With an "(other)" level, values outside the kept ones are expected,
-     * rare or new alike, and are not counted.
+     * Values that the training rows did not have: they encode as "(other)", or as all zeros when no
+     * level was folded. A pipeline that does not list its folded levels cannot tell a new value
+     * from a rare one, and counts only those encoded as zeros.
      */
     @Override
     public long unseenLevels() {

@@ -107,6 +107,7 @@ public record EncodedData(
       int row = target.rows()[which[i]];
       try {
         table.readRow(row, fields);
+        encoder.atRow(table, row);
         encoder.encode(fields, x);
       } catch (RowEncoder.BadValue e) {
         throw DataFiles.error(

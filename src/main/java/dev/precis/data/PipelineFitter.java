@@ -2,6 +2,7 @@ package dev.precis.data;
 
 import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
+import dev.precis.config.ConfigException;
 import dev.precis.config.PrepConfig;
 import dev.precis.config.TextConfig;
 import dev.precis.io.StandardStreams;
@@ -23,8 +24,22 @@ public final class PipelineFitter {
 
   static {
     FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
-    FITTERS.put(ColumnType.CATEGORICAL, (column, prep, needs) -> CategoricalStep.fit(column, prep));
+    FITTERS.put(ColumnType.CATEGORICAL, PipelineFitter::categoricalStep);
     FITTERS.put(ColumnType.TEXT, PipelineFitter::textStep);
+    FITTERS.put(ColumnType.DATE, DateStep::fit);
+  }
+
+  /**
+   * One-hot encoding, unless prep.encode gives the column (by name, or by its number of levels)
+   * hashing or target encoding.
+   */
+  private static ColumnStep categoricalStep(
+      TrainingColumn column, PrepConfig prep, PipelineNeeds needs) {
+    return switch (prep.encode().methodFor(column.name(), CategoricalStep.levelCount(column))) {
+      case ONEHOT -> CategoricalStep.fit(column, prep);
+      case HASHING -> HashingStep.fit(column, prep);
+      case TARGET -> TargetStep.fit(column, prep);
+    };
   }
 
   /**
@@ -43,9 +58,48 @@ public final class PipelineFitter {
   private PipelineFitter() {}
 
   /**
+   * A usage error when a per-column setting names a column that is no feature of that type, so that
+   * a misspelt name is not silently ignored.
+   */
+  private static void requireColumns(
+      List<ColumnSpec> columns, ColumnType type, java.util.Set<String> named, String key) {
+    List<String> ofType =
+        columns.stream().filter(c -> c.type() == type).map(ColumnSpec::name).toList();
+    for (String name : named) {
+      if (!ofType.contains(name)) {
+        throw new ConfigException(
+            key + "." + name,
+            "names no "
+                + type.name().toLowerCase(java.util.Locale.ROOT)
+                + " feature column (they are: "
+                + (ofType.isEmpty() ? "none" : String.join(", ", ofType))
+                + ")");
+      }
+    }
+  }
+
+  /**
+   * The labels of the training rows, read as {@link Target} reads them. Only target encoding looks
+   * at them, to encode each row from the other folds' rows; the rows handed in all have one.
+   */
+  private static boolean[] labelsOf(
+      CsvTable table, int[] rows, String target, String positive, MissingValues missing) {
+    int index = table.indexOf(target, "data.target");
+    LabelReader reader = new LabelReader(missing, positive);
+    TableColumn field = table.column(index);
+    boolean[] labels = new boolean[rows.length];
+    for (int i = 0; i < rows.length; i++) {
+      String label = reader.value(field.value(rows[i]));
+      labels[i] = label != null && reader.isPositive(label);
+    }
+    return labels;
+  }
+
+  /**
    * @param rows the training rows (indices into the table); nothing else is looked at
    * @param prep the prep settings as configured
    * @param needs what the model family to be fitted needs from the pipeline
+   * @param seed what out-of-fold target encoding draws its folds from
    * @throws dev.precis.PrecisException (data) when a numeric column holds a non-number, or two
    *     columns would make features of the same name
    */
@@ -57,24 +111,41 @@ public final class PipelineFitter {
       PipelineNeeds needs,
       String target,
       String positive,
-      String id) {
+      String id,
+      long seed) {
     for (ColumnSpec spec : columns) {
       if (!FITTERS.containsKey(spec.type())) {
         throw new IllegalStateException("no step fits a " + spec.type() + " column");
       }
     }
+    requireColumns(
+        columns, ColumnType.CATEGORICAL, prep.encode().columns().keySet(), "prep.encode.columns");
+    requireColumns(columns, ColumnType.DATE, prep.dates().columns().keySet(), "prep.dates.columns");
     MissingValues missing = new MissingValues(prep.missing().tokens());
     PrepConfig needed = needs.prep(prep);
+    boolean[] labels = labelsOf(table, rows, target, positive, missing);
     List<ColumnStep> steps = new ArrayList<>();
     FITTERS.forEach(
         (type, fitter) -> {
           for (ColumnSpec spec : columns) {
             if (spec.type() == type) {
               int c = table.indexOf(spec.name(), "feature");
-              steps.add(fitter.fit(new TrainingColumn(table, c, rows, missing), needed, needs));
+              steps.add(
+                  fitter.fit(
+                      new TrainingColumn(table, c, rows, missing, labels, seed), needed, needs));
             }
           }
         });
+    for (List<String> pair : prep.dates().between()) {
+      steps.add(
+          DateGapStep.fit(
+              new TrainingColumn(
+                  table, table.indexOf(pair.get(0), "prep.dates.between"), rows, missing),
+              new TrainingColumn(
+                  table, table.indexOf(pair.get(1), "prep.dates.between"), rows, missing),
+              needed,
+              needs));
+    }
     try {
       return new FeaturePipeline(target, positive, id, prep.missing().tokens(), steps);
     } catch (PrecisException e) {

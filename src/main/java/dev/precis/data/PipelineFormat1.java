@@ -32,7 +32,7 @@ record PipelineFormat1(
             steps.add(
                 new NumericStep(
                     c.name(), c.fill(), c.center(), c.scale(), c.indicator(), false, false)));
-    categorical.forEach(c -> steps.add(new CategoricalStep(c.name(), c.levels())));
+    categorical.forEach(c -> steps.add(new CategoricalStep(c.name(), c.levels(), null)));
     return new FeaturePipeline(target, positive, id, missingTokens, steps);
   }
 

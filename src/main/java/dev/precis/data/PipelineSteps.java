@@ -23,6 +23,10 @@ public final class PipelineSteps {
     register("text", TextStep.class);
     register("token_sequence", SequenceStep.class);
     register("text_embedding", EmbeddingStep.class);
+    register("hashed_categorical", HashingStep.class);
+    register("target_encoded", TargetStep.class);
+    register("date", DateStep.class);
+    register("date_gap", DateGapStep.class);
   }
 
   private PipelineSteps() {}

@@ -73,7 +73,8 @@ public record Preparation(
           needs,
           target.column(),
           target.positive(),
-          config.data().id());
+          config.data().id(),
+          config.seed());
     }
   }
 

@@ -107,8 +107,8 @@ final class PreparedRowEncoder implements RowEncoding {
   }
 
   @Override
-  public long unseenLevels() {
-    return 0;
+  public java.util.Map<String, Long> unseenByColumn() {
+    return java.util.Map.of();
   }
 
   @Override

@@ -4,7 +4,9 @@ import dev.precis.PrecisException;
 import java.nio.file.Path;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Applies a {@link FeaturePipeline} to the raw rows of one file, whose column order it has bound:
@@ -12,6 +14,7 @@ import java.util.Set;
  */
 public final class RowEncoder implements RowEncoding {
   private final StepEncoder[] steps;
+  private final List<String>[] stepColumns;
   private final int[] inputColumns;
   private final int featureCount;
   private final LabelReader labels;
@@ -20,6 +23,9 @@ public final class RowEncoder implements RowEncoding {
     MissingValues missing = new MissingValues(pipeline.missingTokens());
     labels = new LabelReader(missing, pipeline.positive());
     steps = new StepEncoder[pipeline.steps().size()];
+    @SuppressWarnings("unchecked")
+    List<String>[] names = new List[steps.length];
+    stepColumns = names;
     Set<Integer> read = new LinkedHashSet<>();
     int first = 0;
     for (int s = 0; s < steps.length; s++) {
@@ -32,6 +38,7 @@ public final class RowEncoder implements RowEncoding {
         read.add(index);
       }
       steps[s] = step.encoder(indices, first, missing);
+      stepColumns[s] = step.inputColumns();
       first += step.featureNames().size();
     }
     featureCount = first;
@@ -70,17 +77,27 @@ public final class RowEncoder implements RowEncoding {
   }
 
   /**
-   * Categorical values met that the training data did not have, in columns that kept every training
-   * level (they are encoded as all zeros). In a column with an "(other)" level, values outside the
-   * kept levels are expected, rare or new alike, and are not counted.
+   * Per column (columns joined by "+" for a step that reads several), the values met that the
+   * training rows did not have: categorical levels encoded as "(other)" or as no level, and target
+   * encoded levels given the prior. Hashed columns cannot tell. Columns with none are left out.
    */
   @Override
-  public long unseenLevels() {
-    long unseen = 0;
-    for (StepEncoder step : steps) {
-      unseen += step.unseenLevels();
+  public Map<String, Long> unseenByColumn() {
+    Map<String, Long> unseen = new TreeMap<>();
+    for (int s = 0; s < steps.length; s++) {
+      long count = steps[s].unseenLevels();
+      if (count > 0) {
+        unseen.merge(String.join("+", stepColumns[s]), count, Long::sum);
+      }
     }
     return unseen;
+  }
+
+  /** Says which table row the next {@link #encode} is, for steps that treat fitted rows apart. */
+  void atRow(CsvTable table, int row) {
+    for (StepEncoder step : steps) {
+      step.atRow(table, row);
+    }
   }
 
   @Override

@@ -23,8 +23,16 @@ public interface RowEncoding {
    */
   void encode(String[] fields, SparseRows out);
 
-  /** Categorical values met that training had not seen (see {@link RowEncoder#unseenLevels()}). */
-  long unseenLevels();
+  /**
+   * Categorical values met that training had not seen, per column with any (see {@link
+   * RowEncoder#unseenByColumn()}).
+   */
+  java.util.Map<String, Long> unseenByColumn();
+
+  /** Categorical values met that training had not seen, in all columns. */
+  default long unseenLevels() {
+    return unseenByColumn().values().stream().mapToLong(Long::longValue).sum();
+  }
 
   /** How the target is read in this kind of file. */
   LabelReader labels();

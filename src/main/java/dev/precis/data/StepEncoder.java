@@ -14,6 +14,14 @@ public interface StepEncoder {
    */
   void encode(String[] fields, SparseRows out);
 
+  /**
+   * Says which row of which table the next {@link #encode} call is about, for the rows a pipeline
+   * was fitted on: target encoding gives those rows out-of-fold values (see {@link TargetStep}),
+   * which no field of theirs could tell it. Only {@link EncodedData} calls it; other steps ignore
+   * it.
+   */
+  default void atRow(CsvTable table, int row) {}
+
   /** Values met that the step was not fitted on and could not place; 0 for most steps. */
   default long unseenLevels() {
     return 0;

@@ -4,7 +4,9 @@ import dev.precis.PrecisException;
 
 /**
  * The raw values of one column in the training rows: what a step is fitted on, and nothing else of
- * the table.
+ * the table. It also holds the rows' labels and the seed, for the one kind of step that learns from
+ * the response (target encoding, which must encode each training row out-of-fold so that a row's
+ * own label never reaches its feature); every other step ignores them.
  */
 public final class TrainingColumn {
   private final CsvTable table;
@@ -12,13 +14,49 @@ public final class TrainingColumn {
   private final int column;
   private final int[] rows;
   private final MissingValues missing;
+  private final boolean[] labels;
+  private final long seed;
 
+  /** A column whose steps may not look at the labels. */
   TrainingColumn(CsvTable table, int column, int[] rows, MissingValues missing) {
+    this(table, column, rows, missing, null, 0);
+  }
+
+  /**
+   * @param labels whether each of {@code rows} is a responder, or null when none may be read
+   * @param seed what out-of-fold assignments are drawn from
+   */
+  TrainingColumn(
+      CsvTable table, int column, int[] rows, MissingValues missing, boolean[] labels, long seed) {
     this.table = table;
     this.values = table.column(column);
     this.column = column;
     this.rows = rows;
     this.missing = missing;
+    this.labels = labels;
+    this.seed = seed;
+  }
+
+  /** Whether each training row is a responder, in order (a copy). */
+  public boolean[] labels() {
+    if (labels == null) {
+      throw new IllegalStateException("no labels were given for column '" + name() + "'");
+    }
+    return labels.clone();
+  }
+
+  public long seed() {
+    return seed;
+  }
+
+  /** The table the rows come from; out-of-fold values are for its rows alone. */
+  CsvTable table() {
+    return table;
+  }
+
+  /** The table row of the i-th training row. */
+  int row(int i) {
+    return rows[i];
   }
 
   public String name() {

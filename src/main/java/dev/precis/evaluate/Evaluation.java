@@ -57,6 +57,7 @@ public final class Evaluation {
         metrics,
         collected.skipped.count(),
         collected.skipped.examples(),
+        collected.unseen,
         gates,
         gates.stream().allMatch(GateResult::passed),
         config,
@@ -100,6 +101,7 @@ public final class Evaluation {
     int rows;
     final SkippedRows skipped = new SkippedRows();
     LabelTally seen;
+    final Map<String, Long> unseen = new java.util.TreeMap<>();
 
     void add(ScoredBlock block) {
       if (rows + block.rows() > scores.length) {
@@ -111,6 +113,7 @@ public final class Evaluation {
       System.arraycopy(block.labels(), 0, labels, rows, block.rows());
       rows += block.rows();
       skipped.add(block);
+      block.unseenLevels().forEach((column, n) -> unseen.merge(column, n, Long::sum));
       if (seen == null) {
         seen = block.labelValues();
       } else {

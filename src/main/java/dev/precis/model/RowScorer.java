@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Scores rows given as their fields, wherever they come from: a file ({@link StreamingScorer}), a
@@ -35,7 +37,7 @@ public final class RowScorer {
   private boolean[] labels = new boolean[16];
   private LabelTally labelValues;
   private List<String> skipped = new ArrayList<>();
-  private long unseenBefore;
+  private Map<String, Long> unseenBefore = Map.of();
 
   /**
    * What the rows hold besides the features, and what to do with one that cannot be encoded.
@@ -151,7 +153,15 @@ public final class RowScorer {
     int n = rows.rows();
     double[] scores = new double[n];
     scorer.score(rows, n, scores);
-    long unseen = encoder.unseenLevels();
+    Map<String, Long> unseen = encoder.unseenByColumn();
+    Map<String, Long> since = new TreeMap<>();
+    unseen.forEach(
+        (column, count) -> {
+          long added = count - unseenBefore.getOrDefault(column, 0L);
+          if (added > 0) {
+            since.put(column, added);
+          }
+        });
     ScoredBlock block =
         new ScoredBlock(
             idColumn >= 0 ? Arrays.copyOf(ids, n) : null,
@@ -161,7 +171,7 @@ public final class RowScorer {
             Arrays.copyOf(lines, n),
             n,
             skipped,
-            unseen - unseenBefore);
+            since);
     rows.clear();
     skipped = new ArrayList<>();
     labelValues = new LabelTally(labelReader.positive());

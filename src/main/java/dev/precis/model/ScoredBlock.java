@@ -12,7 +12,7 @@ import java.util.List;
  * @param lines the physical line each row starts on
  * @param rows how many rows were scored (the arrays may be longer)
  * @param skipped lines of rows that could not be scored, with why (only under bad_rows: skip)
- * @param unseenLevels categorical values met that training had not seen
+ * @param unseenLevels categorical values met that training had not seen, per column with any
  */
 public record ScoredBlock(
     String[] ids,
@@ -22,4 +22,4 @@ public record ScoredBlock(
     long[] lines,
     int rows,
     List<String> skipped,
-    long unseenLevels) {}
+    java.util.Map<String, Long> unseenLevels) {}

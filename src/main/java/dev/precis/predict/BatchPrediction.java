@@ -40,7 +40,7 @@ public final class BatchPrediction {
   private final ScoreBins bins;
   private long rows;
   private final SkippedRows skipped = new SkippedRows();
-  private long unseen;
+  private final Map<String, Long> unseen = new TreeMap<>();
   private String dataSha256;
   private double scoreSum;
   private final Map<Integer, Long> deciles = new TreeMap<>();
@@ -80,6 +80,7 @@ public final class BatchPrediction {
         rows,
         skipped.count(),
         skipped.examples(),
+        unseen.values().stream().mapToLong(Long::longValue).sum(),
         unseen,
         selection.rule,
         selection.selected,
@@ -229,7 +230,7 @@ public final class BatchPrediction {
     synchronized (this) {
       rows += block.rows();
       scoreSum += sum;
-      unseen += block.unseenLevels();
+      block.unseenLevels().forEach((column, n) -> unseen.merge(column, n, Long::sum));
       skipped.add(block);
       for (int b = 1; b < binCounts.length; b++) {
         if (binCounts[b] > 0) {

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param skipped rows not scored (no label, or a bad value under bad_rows: skip), first few with
  *     line
  * @param skippedRows how many rows were not scored
+ * @param unseenLevels per column, the rows whose value training never had (categorical levels,
+ *     target encoded ones); columns with none are left out
  * @param gates each gate with its minimum and the value reached
  * @param passed whether every gate passed (true when there are none)
  */
@@ -25,6 +27,7 @@ public record EvalReport(
     BinaryMetrics metrics,
     long skippedRows,
     List<String> skipped,
+    Map<String, Long> unseenLevels,
     List<GateResult> gates,
     boolean passed,
     PrecisConfig config,

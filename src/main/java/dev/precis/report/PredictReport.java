@@ -13,6 +13,7 @@ import java.util.Map;
  * @param skippedRows rows not scored under bad_rows: skip
  * @param skipped the first few skipped rows with their line and reason
  * @param unseenLevels categorical values that training had not seen (encoded as "(other)" or zeros)
+ * @param unseenByColumn those values per column, columns with none left out
  * @param selection how rows were selected ("top_percent", "threshold" or "none")
  * @param selected rows marked selected
  * @param cutoff the lowest selected score
@@ -29,6 +30,7 @@ public record PredictReport(
     long skippedRows,
     List<String> skipped,
     long unseenLevels,
+    Map<String, Long> unseenByColumn,
     String selection,
     long selected,
     Double cutoff,

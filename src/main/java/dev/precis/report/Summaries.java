@@ -6,8 +6,10 @@ import dev.precis.eval.GainsBin;
 import dev.precis.eval.GateResult;
 import dev.precis.io.StandardStreams;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /** The readable summaries commands print on standard error. */
 public final class Summaries {
@@ -223,6 +225,7 @@ public final class Summaries {
             t.fn(),
             t.tn()));
     text.append(gains(m));
+    text.append(unseen(report.unseenLevels(), "  "));
     for (GateResult gate : report.gates()) {
       text.append(
           String.format(
@@ -284,14 +287,24 @@ public final class Summaries {
               count(report.skippedRows(), "row"),
               report.skipped().get(0)));
     }
-    if (report.unseenLevels() > 0) {
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "%s not seen in training (encoded as no level)%n",
-              count(report.unseenLevels(), "category value")));
-    }
+    text.append(unseen(report.unseenByColumn(), ""));
     return text.toString();
+  }
+
+  /**
+   * The line that counts values training never had, per column ("Not seen in training: 3 values of
+   * job, 1 value of zip"), or nothing when there are none.
+   */
+  private static String unseen(Map<String, Long> byColumn, String indent) {
+    if (byColumn == null || byColumn.isEmpty()) {
+      return "";
+    }
+    List<String> parts = new ArrayList<>();
+    byColumn.forEach((column, n) -> parts.add(count(n, "value") + " of " + column));
+    return indent
+        + "Not seen in training (encoded as \"(other)\", no level or the overall rate): "
+        + String.join(", ", parts)
+        + System.lineSeparator();
   }
 
   /** The live line of a search: trials done, the best so far and the time left. */

@@ -76,7 +76,8 @@ class EncodedDataThreadsTest {
             PipelineNeeds.SCALED,
             "y",
             "a",
-            null);
+            null,
+            42);
     int[] all = IntStream.range(0, 3000).toArray();
     PrecisException e =
         assertThrows(

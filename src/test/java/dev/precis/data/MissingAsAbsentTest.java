@@ -58,7 +58,8 @@ class MissingAsAbsentTest {
         needs,
         "y",
         "b",
-        null);
+        null,
+        42);
   }
 
   private static SparseRows encode(FeaturePipeline pipeline, Path file, CsvTable table, int row) {
