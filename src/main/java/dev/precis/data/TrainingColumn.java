@@ -12,8 +12,17 @@ public final class TrainingColumn {
   private final int column;
   private final int[] rows;
   private final MissingValues missing;
+  private final boolean hidden;
 
   TrainingColumn(CsvTable table, int column, int[] rows, MissingValues missing) {
+    this(table, column, rows, missing, false);
+  }
+
+  /**
+   * @param hidden the column is personal (data.pii): its values are not shown in errors
+   */
+  TrainingColumn(CsvTable table, int column, int[] rows, MissingValues missing, boolean hidden) {
+    this.hidden = hidden;
     this.table = table;
     this.values = table.column(column);
     this.column = column;
@@ -45,8 +54,12 @@ public final class TrainingColumn {
     return missing.isMissing(value(i));
   }
 
-  /** A data error located at the file line of the i-th training row. */
+  /**
+   * A data error located at the file line of the i-th training row. Of a personal column, the row's
+   * value quoted in the message is replaced by words: every fitter's message stays as it wrote it.
+   */
   public PrecisException error(int i, String message) {
-    return DataFiles.error(table.file(), table.lines()[rows[i]], message);
+    String shown = hidden ? message.replace("'" + value(i) + "'", PersonalData.NOT_SHOWN) : message;
+    return DataFiles.error(table.file(), table.lines()[rows[i]], shown);
   }
 }
