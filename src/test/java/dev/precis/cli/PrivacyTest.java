@@ -163,6 +163,30 @@ class PrivacyTest {
   }
 
   @Test
+  void trainWarnsAboutUndeclaredPersonalColumnsAndAColumnDeclaredKeptIsUsed() throws Exception {
+    Path data = PersonalFixture.write(dir, "customers.csv");
+    Path config = config("customer", "    card: keep\n", null);
+    Path bundle = dir.resolve("model.precis");
+    CliRun run =
+        CliRun.precis(
+            "train",
+            "--config",
+            config.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            bundle.toString());
+    assertEquals(0, run.exitCode(), run.transcript());
+    assertTrue(run.err().contains("column 'email' looks like e-mail addresses"), run.err());
+    assertFalse(run.err().contains("column 'card' looks like"), run.err());
+    try (ZipFile zip = new ZipFile(bundle.toFile())) {
+      JsonNode pipeline = JSON.readTree(zip.getInputStream(zip.getEntry("pipeline.json")));
+      assertTrue(pipeline.path("steps").toString().contains("\"card\""), pipeline.toString());
+      assertFalse(pipeline.path("steps").toString().contains("\"email\""), pipeline.toString());
+    }
+  }
+
+  @Test
   void aBadValueInAMaskedColumnIsReportedWithoutTheValue() throws Exception {
     Path data = zipFile("zips.csv", 0, "AB1X9");
     Path config = config(null, "    zip: {mask: {first: 3}}\n", null);
