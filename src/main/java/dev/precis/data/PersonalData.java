@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.precis.config.DataConfig;
 import dev.precis.config.PiiKey;
 import dev.precis.config.PiiRule;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,6 +38,55 @@ public record PersonalData(Map<String, PiiRule> columns, PiiKey key) {
     return new PersonalData(data.pii(), data.piiKey());
   }
 
+  /**
+   * A raw table made safe to read on.
+   *
+   * @param table the table with each declared column changed by its rule and each undeclared
+   *     personal column blanked
+   * @param leftOut the columns never to use as features: declared {@code drop}, and found
+   * @param warnings one per personal column found, naming it and its kind, never a value
+   */
+  record Screened(CsvTable table, List<String> leftOut, List<String> warnings) {}
+
+  /**
+   * Changes the declared columns of a raw table by their rules, and finds the personal columns that
+   * are not declared.
+   *
+   * @throws dev.precis.PrecisException (data) when a declared column is not in the file; (usage)
+   *     when a column is hashed and the key cannot be read
+   */
+  static Screened screen(CsvTable raw, DataConfig data, MissingValues missing) {
+    PersonalData personal = of(data);
+    Map<String, PiiDetector.Kind> found = PiiDetector.scan(raw, undeclared(raw, data), missing);
+    List<String> leftOut = new ArrayList<>(personal.dropped());
+    leftOut.addAll(found.keySet());
+    List<String> warnings = new ArrayList<>();
+    found.forEach((column, kind) -> warnings.add(undeclaredWarning(column, kind)));
+    return new Screened(
+        personal.applyTo(raw, missing, List.copyOf(found.keySet())), leftOut, warnings);
+  }
+
+  /** The columns detection looks at: those data.pii, data.drop, the target and id leave. */
+  private static List<String> undeclared(CsvTable table, DataConfig data) {
+    return table.columns().stream()
+        .filter(c -> !data.pii().containsKey(c) && !data.drop().contains(c))
+        .filter(c -> !c.equals(data.target()) && !c.equals(data.id()))
+        .toList();
+  }
+
+  private static String undeclaredWarning(String column, PiiDetector.Kind kind) {
+    return "column '"
+        + column
+        + "' looks like "
+        + kind.words
+        + " (personal data) and is not declared in data.pii; left out: declare it with"
+        + " data.pii: {"
+        + column
+        + ": drop | hash | {mask: ...}}, or {"
+        + column
+        + ": keep} if it is not personal";
+  }
+
   /** Whether nothing is declared. */
   @JsonIgnore
   public boolean isEmpty() {
@@ -65,7 +115,7 @@ public record PersonalData(Map<String, PiiRule> columns, PiiKey key) {
    * @throws dev.precis.PrecisException (data) when a declared column is not in the file; (usage)
    *     when a column is hashed and the key cannot be read
    */
-  CsvTable applyTo(CsvTable table, MissingValues missing, List<String> blanked) {
+  private CsvTable applyTo(CsvTable table, MissingValues missing, List<String> blanked) {
     CsvTable changed = table;
     KeyedHash hash = null;
     for (Map.Entry<String, PiiRule> column : columns.entrySet()) {

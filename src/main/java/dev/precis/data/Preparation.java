@@ -1,10 +1,8 @@
 package dev.precis.data;
 
-import dev.precis.config.DataConfig;
 import dev.precis.config.PrecisConfig;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Raw file to {@link PreparedData}: read, infer the schema, read the target, split, fit the
@@ -42,17 +40,12 @@ public record Preparation(
       }
       CsvTable raw = CsvTable.read(java.nio.file.Path.of(dataConfig.path()), dataConfig);
       MissingValues missing = new MissingValues(config.prep().missing().tokens());
-      PersonalData personal = PersonalData.of(dataConfig);
-      Map<String, PiiDetector.Kind> found =
-          PiiDetector.scan(raw, undeclared(raw, dataConfig), missing);
-      // nothing after this line sees a personal value: declared columns are changed by their
-      // rule, found ones blanked, both left out of the features unless hashed, masked or kept
-      CsvTable table = personal.applyTo(raw, missing, List.copyOf(found.keySet()));
-      List<String> leftOut = new ArrayList<>(personal.dropped());
-      leftOut.addAll(found.keySet());
-      Schema inferred = SchemaInference.infer(table, dataConfig.withDrop(leftOut), missing);
-      List<String> warnings = new ArrayList<>();
-      found.forEach((column, kind) -> warnings.add(undeclaredWarning(column, kind)));
+      // nothing after this line sees a personal value (data.pii, or found undeclared)
+      PersonalData.Screened screened = PersonalData.screen(raw, dataConfig, missing);
+      CsvTable table = screened.table();
+      Schema inferred =
+          SchemaInference.infer(table, dataConfig.withDrop(screened.leftOut()), missing);
+      List<String> warnings = new ArrayList<>(screened.warnings());
       warnings.addAll(inferred.warnings());
       Schema schema = new Schema(inferred.features(), inferred.empty(), warnings);
       Target target = Target.read(table, dataConfig.target(), dataConfig.positive(), missing);
@@ -61,27 +54,6 @@ public record Preparation(
           Splits.holdout(
               target.labels(), split.valid(), split.test(), split.stratify(), config.seed());
       return new Source(config, table, schema, target, splits, needs);
-    }
-
-    /** The columns detection looks at: those data.pii, data.drop, the target and id leave. */
-    private static List<String> undeclared(CsvTable table, DataConfig data) {
-      return table.columns().stream()
-          .filter(c -> !data.pii().containsKey(c) && !data.drop().contains(c))
-          .filter(c -> !c.equals(data.target()) && !c.equals(data.id()))
-          .toList();
-    }
-
-    private static String undeclaredWarning(String column, PiiDetector.Kind kind) {
-      return "column '"
-          + column
-          + "' looks like "
-          + kind.words
-          + " (personal data) and is not declared in data.pii; left out: declare it with"
-          + " data.pii: {"
-          + column
-          + ": drop | hash | {mask: ...}}, or {"
-          + column
-          + ": keep} if it is not personal";
     }
 
     /**
