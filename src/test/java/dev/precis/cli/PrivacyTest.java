@@ -132,6 +132,9 @@ class PrivacyTest {
             "--out",
             scores.toString());
     assertEquals(0, predict.exitCode(), predict.transcript());
+    CliRun eval = CliRun.precis("eval", "--model", bundle.toString(), "--data", data.toString());
+    assertEquals(0, eval.exitCode(), eval.transcript());
+    assertNothingPersonalIn(eval, runDir);
     List<String> lines = Files.readAllLines(scores);
     assertTrue(lines.get(0).startsWith("customer,"), lines.get(0));
     assertNothingPersonalIn(train, runDir);
