@@ -5,6 +5,7 @@ import dev.precis.config.DataConfig;
 import dev.precis.config.PiiKey;
 import dev.precis.config.PiiRule;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,7 +32,7 @@ public record PersonalData(Map<String, PiiRule> columns, PiiKey key) {
   public static final String NOT_SHOWN = "a value not shown (data.pii)";
 
   public PersonalData {
-    columns = columns == null ? Map.of() : new TreeMap<>(columns);
+    columns = columns == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(columns));
   }
 
   public static PersonalData of(DataConfig data) {
