@@ -22,6 +22,8 @@ import java.util.Map;
  * @param types column types that override inference
  * @param quote whether a double quote opens a quoted field ({@code standard}, RFC 4180) or is an
  *     ordinary character ({@code none}: files written without quoting, such as the SMS data)
+ * @param pii columns of personal data and what is done with each (README "Privacy")
+ * @param piiKey where the key of the {@code hash} rule is read from; never the key itself
  */
 public record DataConfig(
     String path,
@@ -33,7 +35,9 @@ public record DataConfig(
     String id,
     List<String> drop,
     Map<String, ColumnType> types,
-    Quote quote) {
+    Quote quote,
+    Map<String, PiiRule> pii,
+    PiiKey piiKey) {
 
   /** Whether fields may be quoted. */
   public enum Quote {
@@ -50,13 +54,50 @@ public record DataConfig(
     types = types == null ? Map.of() : Map.copyOf(types);
     encoding = encoding == null ? StandardCharsets.UTF_8.name() : encoding;
     quote = quote == null ? Quote.STANDARD : quote;
+    pii = pii == null ? Map.of() : Map.copyOf(pii);
     checkEncoding(encoding);
+    checkPii(pii, piiKey, target);
     if (delimiter == null
         || !(delimiter.equals("auto") || delimiter.length() == 1 || delimiter.equals("\\t"))) {
       throw new ConfigException(
           "data.delimiter",
           "must be 'auto' or a single character such as ';' or '\\t' (got '" + delimiter + "')");
     }
+  }
+
+  /** A config as before data.pii: no column declared personal. */
+  public DataConfig(
+      String path,
+      String delimiter,
+      Boolean header,
+      String encoding,
+      String target,
+      String positive,
+      String id,
+      List<String> drop,
+      Map<String, ColumnType> types,
+      Quote quote) {
+    this(path, delimiter, header, encoding, target, positive, id, drop, types, quote, null, null);
+  }
+
+  private static void checkPii(Map<String, PiiRule> pii, PiiKey piiKey, String target) {
+    if (target != null && pii.containsKey(target)) {
+      throw new ConfigException(
+          "data.pii", "the target '" + target + "' cannot be declared personal; it is predicted");
+    }
+    pii.entrySet().stream()
+        .filter(e -> e.getValue().action() == PiiRule.Action.HASH)
+        .findFirst()
+        .filter(e -> piiKey == null)
+        .ifPresent(
+            e -> {
+              throw new ConfigException(
+                  "data.pii_key",
+                  "column '"
+                      + e.getKey()
+                      + "' is hashed, which needs a key: set data.pii_key: {env: PRECIS_PII_KEY}"
+                      + " (an environment variable holding it) or {file: PATH}");
+            });
   }
 
   private static void checkEncoding(String encoding) {
@@ -91,10 +132,19 @@ public record DataConfig(
 
   public DataConfig withPath(String value) {
     return new DataConfig(
-        value, delimiter, header, encoding, target, positive, id, drop, types, quote);
+        value, delimiter, header, encoding, target, positive, id, drop, types, quote, pii, piiKey);
+  }
+
+  /** The config with more columns never used as features. */
+  public DataConfig withDrop(List<String> more) {
+    List<String> all = new java.util.ArrayList<>(drop);
+    all.addAll(more);
+    return new DataConfig(
+        path, delimiter, header, encoding, target, positive, id, all, types, quote, pii, piiKey);
   }
 
   public DataConfig withPositive(String value) {
-    return new DataConfig(path, delimiter, header, encoding, target, value, id, drop, types, quote);
+    return new DataConfig(
+        path, delimiter, header, encoding, target, value, id, drop, types, quote, pii, piiKey);
   }
 }

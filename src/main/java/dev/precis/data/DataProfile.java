@@ -1,6 +1,7 @@
 package dev.precis.data;
 
 import dev.precis.config.ColumnType;
+import dev.precis.config.PiiRule;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -31,7 +32,13 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
       Double min,
       Double max,
       Double mean,
-      Map<String, Long> top) {}
+      Map<String, Long> top) {
+
+    /** The profile without anything that is a value: no min, max, mean or top values. */
+    ColumnProfile withoutValues() {
+      return new ColumnProfile(name, role, type, missing, distinct, null, null, null, null);
+    }
+  }
 
   private static final int TOP = 5;
 
@@ -51,9 +58,24 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
                   : types.containsKey(name)
                       ? "feature"
                       : preparation.schema().empty().contains(name) ? "empty" : "dropped";
-      columns.add(profile(table, c, role, types.get(name), missing));
+      ColumnProfile column = profile(table, c, role, types.get(name), missing);
+      columns.add(valuesShown(role, name, data) ? column : column.withoutValues());
     }
     return new DataProfile(table.rowCount(), columns);
+  }
+
+  /**
+   * Whether a column's values may be shown: a feature's or the target's, unless declared personal
+   * (a masked column shows the parts kept). The id, dropped columns and personal data found but not
+   * declared show none.
+   */
+  private static boolean valuesShown(String role, String name, dev.precis.config.DataConfig data) {
+    PiiRule rule = data.pii().get(name);
+    boolean personal =
+        rule != null
+            && rule.action() != PiiRule.Action.KEEP
+            && rule.action() != PiiRule.Action.MASK;
+    return (role.equals("feature") || role.equals("target")) && !personal;
   }
 
   private static ColumnProfile profile(

@@ -2,6 +2,7 @@ package dev.precis.data;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import dev.precis.PrecisException;
@@ -27,10 +28,18 @@ import java.util.Set;
  * @param id the column that identifies a row, or null
  * @param missingTokens raw values that mean "missing" besides a blank field
  * @param steps the steps, in feature order
+ * @param pii the columns declared personal and where the hashing key is read from (never the key);
+ *     absent from pipeline.json when none is
  */
-@JsonPropertyOrder({"format", "target", "positive", "id", "missing_tokens", "steps"})
+@JsonPropertyOrder({"format", "target", "positive", "id", "missing_tokens", "steps", "pii"})
 public record FeaturePipeline(
-    String target, String positive, String id, List<String> missingTokens, List<ColumnStep> steps) {
+    String target,
+    String positive,
+    String id,
+    List<String> missingTokens,
+    List<ColumnStep> steps,
+    @JsonInclude(value = JsonInclude.Include.CUSTOM, valueFilter = NoPersonalData.class)
+        PersonalData pii) {
 
   /** The format this Precis writes. */
   public static final int FORMAT = 2;
@@ -45,6 +54,7 @@ public record FeaturePipeline(
    * @throws PrecisException (data) when two steps write a feature of the same name
    */
   public FeaturePipeline {
+    pii = pii == null ? PersonalData.NONE : pii;
     missingTokens = List.copyOf(missingTokens);
     steps = List.copyOf(steps);
     Set<String> seen = new HashSet<>();
@@ -61,6 +71,29 @@ public record FeaturePipeline(
     }
   }
 
+  /** A pipeline of no declared personal columns. */
+  public FeaturePipeline(
+      String target,
+      String positive,
+      String id,
+      List<String> missingTokens,
+      List<ColumnStep> steps) {
+    this(target, positive, id, missingTokens, steps, PersonalData.NONE);
+  }
+
+  /** Leaves "pii" out of pipeline.json when nothing is declared, as before data.pii. */
+  static final class NoPersonalData {
+    @Override
+    public boolean equals(Object value) {
+      return value == null || (value instanceof PersonalData pii && pii.isEmpty());
+    }
+
+    @Override
+    public int hashCode() {
+      return 0;
+    }
+  }
+
   /**
    * Reads either format of pipeline.json.
    *
@@ -74,6 +107,7 @@ public record FeaturePipeline(
       @JsonProperty("id") String id,
       @JsonProperty("missing_tokens") List<String> missingTokens,
       @JsonProperty("steps") List<ColumnStep> steps,
+      @JsonProperty("pii") PersonalData pii,
       @JsonProperty("numeric") List<PipelineFormat1.Numeric> numeric,
       @JsonProperty("categorical") List<PipelineFormat1.Categorical> categorical) {
     if (format == null) {
@@ -87,7 +121,7 @@ public record FeaturePipeline(
     if (format != FORMAT || steps == null || numeric != null || categorical != null) {
       throw PrecisException.data("a format " + FORMAT + " pipeline has steps, and only them");
     }
-    return new FeaturePipeline(target, positive, id, missingTokens, steps);
+    return new FeaturePipeline(target, positive, id, missingTokens, steps, pii);
   }
 
   /** The format of the pipeline.json this pipeline is written as. */

@@ -113,6 +113,25 @@ public final class PipelineFitter {
       String positive,
       String id,
       long seed) {
+    return fit(table, columns, rows, prep, needs, target, positive, id, seed, PersonalData.NONE);
+  }
+
+  /**
+   * As {@link #fit(CsvTable, List, int[], PrepConfig, PipelineNeeds, String, String, String,
+   * long)}, for a table whose personal columns {@code personal} has changed: the pipeline keeps
+   * their rules, and a fitter's error about one of them does not show the value.
+   */
+  public static FeaturePipeline fit(
+      CsvTable table,
+      List<ColumnSpec> columns,
+      int[] rows,
+      PrepConfig prep,
+      PipelineNeeds needs,
+      String target,
+      String positive,
+      String id,
+      long seed,
+      PersonalData personal) {
     for (ColumnSpec spec : columns) {
       if (!FITTERS.containsKey(spec.type())) {
         throw new IllegalStateException("no step fits a " + spec.type() + " column");
@@ -130,9 +149,10 @@ public final class PipelineFitter {
           for (ColumnSpec spec : columns) {
             if (spec.type() == type) {
               int c = table.indexOf(spec.name(), "feature");
-              steps.add(
-                  fitter.fit(
-                      new TrainingColumn(table, c, rows, missing, labels, seed), needed, needs));
+              TrainingColumn column =
+                  new TrainingColumn(
+                      table, c, rows, missing, labels, seed, personal.hides(spec.name()));
+              steps.add(fitter.fit(column, needed, needs));
             }
           }
         });
@@ -147,7 +167,7 @@ public final class PipelineFitter {
               needs));
     }
     try {
-      return new FeaturePipeline(target, positive, id, prep.missing().tokens(), steps);
+      return new FeaturePipeline(target, positive, id, prep.missing().tokens(), steps, personal);
     } catch (PrecisException e) {
       throw PrecisException.data(StandardStreams.name(table.file()) + ": " + e.getMessage(), e);
     }

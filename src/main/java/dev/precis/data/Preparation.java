@@ -1,6 +1,8 @@
 package dev.precis.data;
 
 import dev.precis.config.PrecisConfig;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Raw file to {@link PreparedData}: read, infer the schema, read the target, split, fit the
@@ -36,9 +38,16 @@ public record Preparation(
         throw dev.precis.PrecisException.usage(
             "no data: pass --data FILE or set data.path in the config");
       }
-      CsvTable table = CsvTable.read(java.nio.file.Path.of(dataConfig.path()), dataConfig);
+      CsvTable raw = CsvTable.read(java.nio.file.Path.of(dataConfig.path()), dataConfig);
       MissingValues missing = new MissingValues(config.prep().missing().tokens());
-      Schema schema = SchemaInference.infer(table, dataConfig, missing);
+      // nothing after this line sees a personal value (data.pii, or found undeclared)
+      PersonalData.Screened screened = PersonalData.screen(raw, dataConfig, missing);
+      CsvTable table = screened.table();
+      Schema inferred =
+          SchemaInference.infer(table, dataConfig.withDrop(screened.leftOut()), missing);
+      List<String> warnings = new ArrayList<>(screened.warnings());
+      warnings.addAll(inferred.warnings());
+      Schema schema = new Schema(inferred.features(), inferred.empty(), warnings);
       Target target = Target.read(table, dataConfig.target(), dataConfig.positive(), missing);
       var split = config.prep().split();
       Splits splits =
@@ -74,7 +83,8 @@ public record Preparation(
           target.column(),
           target.positive(),
           config.data().id(),
-          config.seed());
+          config.seed(),
+          PersonalData.of(config.data()));
     }
   }
 

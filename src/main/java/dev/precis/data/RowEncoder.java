@@ -18,10 +18,12 @@ public final class RowEncoder implements RowEncoding {
   private final int[] inputColumns;
   private final int featureCount;
   private final LabelReader labels;
+  private final PersonalData personal;
 
   RowEncoder(FeaturePipeline pipeline, Path file, List<String> columns) {
     MissingValues missing = new MissingValues(pipeline.missingTokens());
     labels = new LabelReader(missing, pipeline.positive());
+    personal = pipeline.pii();
     steps = new StepEncoder[pipeline.steps().size()];
     @SuppressWarnings("unchecked")
     List<String>[] names = new List[steps.length];
@@ -108,7 +110,7 @@ public final class RowEncoder implements RowEncoding {
       }
     } catch (BadValue e) {
       out.dropRow();
-      throw e;
+      throw personal.hides(e.column()) ? e.withoutValue() : e;
     }
     out.endRow();
   }
@@ -117,19 +119,26 @@ public final class RowEncoder implements RowEncoding {
   public static final class BadValue extends RuntimeException {
     private final String column;
     private final String value;
+    private final String expected;
 
     /**
      * @param expected what the column holds, for the message: "column 'age' is numeric but holds
      *     'forty'"
      */
     public BadValue(String column, String value, String expected) {
-      super(
-          "column '" + column + "' is " + expected + " but holds '" + value + "'",
-          null,
-          false,
-          false);
+      this(column, value, expected, "'" + value + "'");
+    }
+
+    private BadValue(String column, String value, String expected, String shown) {
+      super("column '" + column + "' is " + expected + " but holds " + shown, null, false, false);
       this.column = column;
       this.value = value;
+      this.expected = expected;
+    }
+
+    /** The same error, its message not showing the value: the column is personal (data.pii). */
+    BadValue withoutValue() {
+      return new BadValue(column, null, expected, PersonalData.NOT_SHOWN);
     }
 
     public String column() {

@@ -70,7 +70,8 @@ public final class SchemaInference {
         continue;
       }
       ColumnType declared = data.types().get(name);
-      ColumnType type = declared != null ? declared : values.type(table, name);
+      ColumnType type =
+          declared != null ? declared : values.type(table, name, PersonalData.of(data).hides(name));
       features.add(new ColumnSpec(name, type));
       FreeText text =
           type == ColumnType.CATEGORICAL ? FreeText.scan(table.column(c), missing) : null;
@@ -190,8 +191,11 @@ public final class SchemaInference {
       return present() >= IDENTIFIER_MIN_VALUES && distinct >= IDENTIFIER_SHARE * present();
     }
 
-    /** Numeric or categorical; a data error for a numeric column with a few other values. */
-    ColumnType type(CsvTable table, String name) {
+    /**
+     * Numeric or categorical; a data error for a numeric column with a few other values, which
+     * shows the value unless {@code hidden} (a personal column).
+     */
+    ColumnType type(CsvTable table, String name, boolean hidden) {
       if (others == 0) {
         return ColumnType.NUMERIC;
       }
@@ -201,9 +205,8 @@ public final class SchemaInference {
             table.lines()[firstOther],
             "column '"
                 + name
-                + "' holds numbers but this row has '"
-                + table.value(firstOther, column)
-                + "'"
+                + "' holds numbers but this row has "
+                + (hidden ? PersonalData.NOT_SHOWN : "'" + table.value(firstOther, column) + "'")
                 + (others > 1 ? " (and " + (others - 1) + " more rows like it)" : "")
                 + "; fix the value, list it in prep.missing.tokens, "
                 + "or set data.types."

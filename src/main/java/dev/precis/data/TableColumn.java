@@ -73,6 +73,23 @@ public final class TableColumn {
     return parsed[code];
   }
 
+  /**
+   * The column with each value changed by {@code change}, called once a level (once a row in an
+   * uncoded column): how data.pii masks or hashes a column before anything reads it.
+   */
+  TableColumn map(java.util.function.UnaryOperator<String> change) {
+    String[] changed = new String[levels.length];
+    Builder builder = new Builder();
+    for (int r = 0; r < size; r++) {
+      int code = code(r);
+      if (changed[code] == null) {
+        changed[code] = change.apply(levels[code]);
+      }
+      builder.add(changed[code]);
+    }
+    return builder.build();
+  }
+
   /** Collects a column's values row by row, choosing the narrowest codes that hold them. */
   static final class Builder {
     private Map<String, Integer> index = new HashMap<>();

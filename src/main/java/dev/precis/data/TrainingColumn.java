@@ -16,18 +16,27 @@ public final class TrainingColumn {
   private final MissingValues missing;
   private final boolean[] labels;
   private final long seed;
+  private final boolean hidden;
 
   /** A column whose steps may not look at the labels. */
   TrainingColumn(CsvTable table, int column, int[] rows, MissingValues missing) {
-    this(table, column, rows, missing, null, 0);
+    this(table, column, rows, missing, null, 0, false);
   }
 
   /**
    * @param labels whether each of {@code rows} is a responder, or null when none may be read
    * @param seed what out-of-fold assignments are drawn from
+   * @param hidden the column is personal (data.pii): its values are not shown in errors
    */
   TrainingColumn(
-      CsvTable table, int column, int[] rows, MissingValues missing, boolean[] labels, long seed) {
+      CsvTable table,
+      int column,
+      int[] rows,
+      MissingValues missing,
+      boolean[] labels,
+      long seed,
+      boolean hidden) {
+    this.hidden = hidden;
     this.table = table;
     this.values = table.column(column);
     this.column = column;
@@ -83,8 +92,12 @@ public final class TrainingColumn {
     return missing.isMissing(value(i));
   }
 
-  /** A data error located at the file line of the i-th training row. */
+  /**
+   * A data error located at the file line of the i-th training row. Of a personal column, the row's
+   * value quoted in the message is replaced by words: every fitter's message stays as it wrote it.
+   */
   public PrecisException error(int i, String message) {
-    return DataFiles.error(table.file(), table.lines()[rows[i]], message);
+    String shown = hidden ? message.replace("'" + value(i) + "'", PersonalData.NOT_SHOWN) : message;
+    return DataFiles.error(table.file(), table.lines()[rows[i]], shown);
   }
 }

@@ -4,6 +4,7 @@ import dev.precis.PrecisException;
 import dev.precis.data.DataFiles;
 import dev.precis.data.LabelReader;
 import dev.precis.data.LabelTally;
+import dev.precis.data.MissingValues;
 import dev.precis.data.RowEncoder;
 import dev.precis.data.RowEncoding;
 import dev.precis.data.SparseRows;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Scores rows given as their fields, wherever they come from: a file ({@link StreamingScorer}), a
@@ -30,6 +32,7 @@ public final class RowScorer {
   private final int idColumn;
   private final int targetColumn;
   private final boolean[] read;
+  private final UnaryOperator<String>[] changes;
   private final SparseRows rows;
   private final SparseRows one;
   private long[] lines = new long[16];
@@ -95,6 +98,28 @@ public final class RowScorer {
     this.rows = new SparseRows(encoder.featureCount());
     this.one = new SparseRows(encoder.featureCount());
     this.labelValues = new LabelTally(labelReader.positive());
+    // a prepared part holds features; raw rows have their personal columns changed as training did
+    this.changes =
+        bundle
+            .pipeline()
+            .pii()
+            .changes(
+                options.prepared() ? List.of() : columns,
+                new MissingValues(bundle.pipeline().missingTokens()));
+  }
+
+  /** The row as training saw it: personal fields hashed, masked or blanked; a copy if changed. */
+  private String[] personal(String[] fields) {
+    String[] changed = fields;
+    for (int c = 0; c < changes.length; c++) {
+      if (changes[c] != null && fields[c] != null) {
+        if (changed == fields) {
+          changed = fields.clone();
+        }
+        changed[c] = changes[c].apply(fields[c]);
+      }
+    }
+    return changed;
   }
 
   private int column(List<String> columns, String name, String role) {
@@ -124,7 +149,8 @@ public final class RowScorer {
    * @return false when the row is skipped
    * @throws PrecisException (data) when the row cannot be encoded and bad rows are not skipped
    */
-  public boolean add(long line, String[] fields) {
+  public boolean add(long line, String[] raw) {
+    String[] fields = personal(raw);
     int n = rows.rows();
     String why = encode(line, fields, rows);
     if (why != null) {
@@ -185,7 +211,8 @@ public final class RowScorer {
    * @param line where the row is, for messages
    * @throws PrecisException (data) when the row cannot be encoded and bad rows are not skipped
    */
-  public Outcome scoreRow(long line, String[] fields) {
+  public Outcome scoreRow(long line, String[] raw) {
+    String[] fields = personal(raw);
     String id = idColumn >= 0 ? fields[idColumn] : null;
     String why = encode(line, fields, one);
     if (why != null) {
