@@ -1,5 +1,6 @@
 package dev.precis.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.precis.config.PrepConfig;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,25 +15,42 @@ import java.util.stream.Collectors;
  * @param name the column
  * @param levels the kept levels, then {@link FeaturePipeline#OTHER_LEVEL} when rarer ones were
  *     folded into it, then {@link FeaturePipeline#MISSING_LEVEL} when the training rows had missing
- *     values
+ *     values and no {@code fill}
+ * @param fill the level a missing value is taken to be (prep.missing.categorical: most_frequent or
+ *     constant), or null for a "(missing)" level; written to pipeline.json only when set
  */
-public record CategoricalStep(String name, List<String> levels) implements ColumnStep {
+public record CategoricalStep(
+    String name, List<String> levels, @JsonInclude(JsonInclude.Include.NON_NULL) String fill)
+    implements ColumnStep {
   public CategoricalStep {
     levels = List.copyOf(levels);
   }
 
-  /** Keeps the prep.encode.max_levels most frequent levels (ties by name), sorted by name. */
+  /** A step that gives missing values a level of their own, when the training rows had any. */
+  public CategoricalStep(String name, List<String> levels) {
+    this(name, levels, null);
+  }
+
+  /**
+   * Keeps the prep.encode.max_levels most frequent levels (ties by name), sorted by name; missing
+   * values count as the level they are filled in with, or make a "(missing)" level.
+   */
   public static CategoricalStep fit(TrainingColumn column, PrepConfig prep) {
     int maxLevels = prep.encode().maxLevels();
     Map<String, Long> counts = new HashMap<>();
-    boolean anyMissing = false;
+    long missingCount = 0;
     for (int i = 0; i < column.size(); i++) {
       if (column.isMissing(i)) {
-        anyMissing = true;
+        missingCount++;
       } else {
         counts.merge(column.value(i).strip(), 1L, Long::sum);
       }
     }
+    String fill = fill(counts, prep.categoricalColumn(column.name()));
+    if (fill != null && missingCount > 0) {
+      counts.merge(fill, missingCount, Long::sum);
+    }
+    boolean anyMissing = fill == null && missingCount > 0;
     List<String> levels =
         counts.entrySet().stream()
             .sorted(
@@ -48,7 +66,23 @@ public record CategoricalStep(String name, List<String> levels) implements Colum
     if (anyMissing) {
       levels.add(FeaturePipeline.MISSING_LEVEL);
     }
-    return new CategoricalStep(column.name(), levels);
+    return new CategoricalStep(column.name(), levels, fill);
+  }
+
+  /** The level a missing value is filled in with, or null when it gets a level of its own. */
+  private static String fill(Map<String, Long> counts, PrepConfig.ColumnPrep settings) {
+    return switch (settings.impute()) {
+      case LEVEL -> null;
+      case CONSTANT -> settings.value().strip();
+      case MOST_FREQUENT ->
+          counts.entrySet().stream()
+              .min(
+                  Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .map(Map.Entry::getKey)
+              .orElse(null);
+      case MEAN, MEDIAN -> throw new IllegalStateException("a category has no mean");
+    };
   }
 
   @Override
@@ -81,8 +115,11 @@ public record CategoricalStep(String name, List<String> levels) implements Colum
       for (int i = 0; i < levels.size(); i++) {
         feature.put(levels.get(i), first + i);
       }
-      missingFeature = feature.getOrDefault(FeaturePipeline.MISSING_LEVEL, -1);
       otherFeature = feature.getOrDefault(FeaturePipeline.OTHER_LEVEL, -1);
+      missingFeature =
+          fill == null
+              ? feature.getOrDefault(FeaturePipeline.MISSING_LEVEL, -1)
+              : feature.getOrDefault(fill, otherFeature);
     }
 
     @Override

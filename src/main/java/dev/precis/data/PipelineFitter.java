@@ -22,7 +22,7 @@ public final class PipelineFitter {
   private static final Map<ColumnType, StepFitter> FITTERS = new LinkedHashMap<>();
 
   static {
-    FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
+    FITTERS.put(ColumnType.NUMERIC, PipelineFitter::numericStep);
     FITTERS.put(ColumnType.CATEGORICAL, (column, prep, needs) -> CategoricalStep.fit(column, prep));
     FITTERS.put(ColumnType.TEXT, PipelineFitter::textStep);
   }
@@ -38,6 +38,14 @@ public final class PipelineFitter {
     return prep.text().embed() == TextConfig.Embed.NONE
         ? TextStep.fit(column, prep, needs)
         : EmbeddingStep.fit(column, prep, needs);
+  }
+
+  /** Quantile bins when the column's settings ask for them, else a (scaled) number. */
+  private static ColumnStep numericStep(
+      TrainingColumn column, PrepConfig prep, PipelineNeeds needs) {
+    return prep.numericColumn(column.name()).bins() > 0
+        ? BinnedStep.fit(column, prep)
+        : NumericStep.fit(column, prep, needs);
   }
 
   private PipelineFitter() {}
@@ -63,6 +71,7 @@ public final class PipelineFitter {
         throw new IllegalStateException("no step fits a " + spec.type() + " column");
       }
     }
+    ColumnSettings.check(prep, columns);
     MissingValues missing = new MissingValues(prep.missing().tokens());
     PrepConfig needed = needs.prep(prep);
     List<ColumnStep> steps = new ArrayList<>();
@@ -71,7 +80,10 @@ public final class PipelineFitter {
           for (ColumnSpec spec : columns) {
             if (spec.type() == type) {
               int c = table.indexOf(spec.name(), "feature");
-              steps.add(fitter.fit(new TrainingColumn(table, c, rows, missing), needed, needs));
+              MissingValues own =
+                  missing.withSentinels(
+                      prep.missing().sentinels().getOrDefault(spec.name(), List.of()));
+              steps.add(fitter.fit(new TrainingColumn(table, c, rows, own), needed, needs));
             }
           }
         });

@@ -124,8 +124,8 @@ class PipelineStepsTest {
         Mappers.problem(e)
             .startsWith(
                 "unknown pipeline step 'sentence-embedding' (this Precis knows categorical,"
-                    + " numeric, test-length, text, text_embedding, token_sequence); a newer Precis"
-                    + " wrote it"),
+                    + " numeric, numeric_bins, test-length, text, text_embedding, token_sequence);"
+                    + " a newer Precis wrote it"),
         Mappers.problem(e));
   }
 
