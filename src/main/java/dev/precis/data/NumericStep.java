@@ -92,7 +92,7 @@ public record NumericStep(
    * or leaves missing values out when the family needs that; clips at the training quantiles
    * prep.numeric.clip names and takes log1p when asked; then centres and scales under prep.scale:
    * standard (mean 0, standard deviation 1), minmax (into [0, 1] by the training range) or robust
-   * (median 0, interquartile range 1).
+   * (median 0, interquartile range 1, or standard deviation 1 where the quartiles are equal).
    *
    * @param prep the prep settings as the family needs them (see {@link PipelineNeeds#prep})
    * @throws dev.precis.PrecisException (data) when a value is not a number, or is negative under
@@ -133,8 +133,12 @@ public record NumericStep(
       case NONE -> unscaled;
       case MINMAX -> unscaled.scaled(x.min(), x.max() > x.min() ? x.max() - x.min() : 1.0, true);
       case ROBUST -> {
+        // A column mostly of one value (bank's previous, 0 for 86%) has no spread between its
+        // quartiles; dividing by 1 would leave its other values at their raw size, so the
+        // standard deviation stands in.
         double iqr = x.quantile(0.75) - x.quantile(0.25);
-        yield unscaled.scaled(x.median(), iqr > 0 ? iqr : 1.0, false);
+        double sd = x.standardDeviation();
+        yield unscaled.scaled(x.median(), iqr > 0 ? iqr : sd > 0 ? sd : 1.0, false);
       }
     };
   }

@@ -212,6 +212,19 @@ class MissingAndNumericTransformsTest {
   }
 
   @Test
+  void robustScalingFallsBackToTheStandardDeviationWhereTheQuartilesAreEqual() {
+    NumericStep previous =
+        step(fitBank(PipelineNeeds.SCALED, "prep.scale=robust"), "previous", NumericStep.class);
+    double[] values = bankValues("previous");
+    assertEquals(0.0, quantile(values, 0.75) - quantile(values, 0.25), "mostly never contacted");
+    double mean = Arrays.stream(values).average().orElseThrow();
+    double sd =
+        Math.sqrt(Arrays.stream(values).map(v -> (v - mean) * (v - mean)).average().orElseThrow());
+    assertEquals(0.0, previous.center());
+    assertEquals(sd, previous.scale(), 1e-12);
+  }
+
+  @Test
   void log1pTakesTheLogarithmOfOnePlusTheValue() {
     FeaturePipeline pipeline =
         fitBank(PipelineNeeds.SCALED, "prep.columns={campaign: {log1p: true, scale: none}}");
