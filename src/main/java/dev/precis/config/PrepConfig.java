@@ -52,19 +52,21 @@ public record PrepConfig(
       indicator = indicator == null || indicator;
       numericValue = numericValue == null ? 0.0 : numericValue;
       categoricalValue = categoricalValue == null ? "(none)" : categoricalValue;
-      sentinels = sentinels == null ? Map.of() : Map.copyOf(sentinels);
       numeric.checkFor(true, "prep.missing.numeric");
       categorical.checkFor(false, "prep.missing.categorical");
       if (!Double.isFinite(numericValue)) {
         throw new ConfigException("prep.missing.numeric_value", "must be a finite number");
       }
-      sentinels.forEach(
-          (column, values) -> {
-            if (values == null || values.isEmpty()) {
-              throw new ConfigException(
-                  "prep.missing.sentinels." + column, "must list one number or more, e.g. [999]");
-            }
-          });
+      if (sentinels != null) {
+        sentinels.forEach(
+            (column, values) -> {
+              if (values == null || values.isEmpty() || values.contains(null)) {
+                throw new ConfigException(
+                    "prep.missing.sentinels." + column, "must list one number or more, e.g. [999]");
+              }
+            });
+      }
+      sentinels = sentinels == null ? Map.of() : Map.copyOf(sentinels);
     }
 
     /** Tokens and a numeric imputation, everything else as by default. */

@@ -334,6 +334,10 @@ class MissingAndNumericTransformsTest {
     assertNamesKey(
         "prep.columns.age.value", () -> config("prep.columns={age: {impute: constant}}"));
     assertNamesKey("prep.columns.age.clip", () -> config("prep.columns={age: {clip: [0.5]}}"));
+    assertNamesKey(
+        "prep.missing.sentinels.pdays", () -> config("prep.missing.sentinels={pdays: []}"));
+    assertNamesKey(
+        "prep.missing.sentinels.pdays", () -> config("prep.missing.sentinels={pdays: }"));
   }
 
   @Test
