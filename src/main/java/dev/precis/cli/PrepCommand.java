@@ -8,6 +8,7 @@ import dev.precis.data.PartLayout;
 import dev.precis.data.PipelineNeeds;
 import dev.precis.data.Preparation;
 import dev.precis.data.PreparedDirectory;
+import dev.precis.data.SentinelCounts;
 import dev.precis.io.OutputDirectory;
 import dev.precis.model.ModelCatalog;
 import dev.precis.report.PrepReport;
@@ -129,6 +130,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
         splits,
         outputs,
         resolved,
-        timings);
+        timings,
+        SentinelCounts.of(prep.table(), config.prep().missing().sentinels()));
   }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param split held-out fractions
  * @param text how text columns become features
  * @param layout how `prep` writes its parts: a column per feature, or only the nonzero values
+ * @param numeric transforms of every numeric column before it is scaled
+ * @param columns per-column settings over the prep-wide ones, by column name
  * @param dates how date columns (data.types: {col: date}) become features
  */
 public record PrepConfig(
@@ -22,22 +24,145 @@ public record PrepConfig(
     Split split,
     TextConfig text,
     Layout layout,
+    NumericTransforms numeric,
+    Map<String, ColumnPrep> columns,
     DatesConfig dates) {
-
-  /** These settings as before dates had any: the dates' defaults. */
-  public PrepConfig(
-      Missing missing, Encode encode, Scale scale, Split split, TextConfig text, Layout layout) {
-    this(missing, encode, scale, split, text, layout, null);
-  }
 
   /**
    * @param tokens values that mean "missing" besides an empty field (bank's {@code unknown})
-   * @param numeric how a missing number is filled in; an indicator feature marks it either way
+   * @param numeric how a missing number is filled in: mean, median, most_frequent or constant
+   * @param categorical how a missing category is encoded: level (its own "(missing)" level),
+   *     most_frequent or constant
+   * @param indicator whether a numeric column that had missing training values gets a 0/1
+   *     "name:missing" feature
+   * @param numericValue the fill of numbers under {@code numeric: constant}
+   * @param categoricalValue the level of categories under {@code categorical: constant}
+   * @param sentinels per numeric column, values that mean "missing" there (bank's pdays 999)
    */
-  public record Missing(List<String> tokens, NumericImpute numeric) {
+  public record Missing(
+      List<String> tokens,
+      Impute numeric,
+      Impute categorical,
+      Boolean indicator,
+      Double numericValue,
+      String categoricalValue,
+      Map<String, List<Double>> sentinels) {
     public Missing {
       tokens = tokens == null ? List.of() : List.copyOf(tokens);
       Check.present(numeric, "prep.missing.numeric");
+      categorical = categorical == null ? Impute.LEVEL : categorical;
+      indicator = indicator == null || indicator;
+      numericValue = numericValue == null ? 0.0 : numericValue;
+      categoricalValue = categoricalValue == null ? "(none)" : categoricalValue;
+      numeric.checkFor(true, "prep.missing.numeric");
+      categorical.checkFor(false, "prep.missing.categorical");
+      if (!Double.isFinite(numericValue)) {
+        throw new ConfigException("prep.missing.numeric_value", "must be a finite number");
+      }
+      if (sentinels != null) {
+        sentinels.forEach(
+            (column, values) -> {
+              if (values == null || values.isEmpty() || values.contains(null)) {
+                throw new ConfigException(
+                    "prep.missing.sentinels." + column, "must list one number or more, e.g. [999]");
+              }
+            });
+      }
+      sentinels = sentinels == null ? Map.of() : Map.copyOf(sentinels);
+    }
+
+    /** Tokens and a numeric imputation, everything else as by default. */
+    public Missing(List<String> tokens, Impute numeric) {
+      this(tokens, numeric, null, null, null, null, null);
+    }
+  }
+
+  /**
+   * Transforms of numbers, fitted on the training values, in this order: clipped at the training
+   * quantiles, then log1p, then scaled; or cut into quantile bins instead of all that.
+   *
+   * @param log1p whether a value becomes log(1 + value); for counts and amounts of 0 or more
+   * @param clip empty, or the two training quantiles, e.g. [0.01, 0.99], values are clipped at
+   * @param bins 0, or how many quantile bins a number is cut into, one 0/1 feature each
+   */
+  public record NumericTransforms(Boolean log1p, List<Double> clip, Integer bins) {
+    public static final NumericTransforms NONE = new NumericTransforms(false, List.of(), 0);
+
+    public NumericTransforms {
+      log1p = log1p != null && log1p;
+      clip = clip == null ? List.of() : List.copyOf(clip);
+      bins = bins == null ? 0 : bins;
+      check(clip, bins, "prep.numeric");
+    }
+
+    static void check(List<Double> clip, Integer bins, String key) {
+      if (clip != null
+          && !clip.isEmpty()
+          && !(clip.size() == 2
+              && 0 <= clip.get(0)
+              && clip.get(0) < clip.get(1)
+              && clip.get(1) <= 1)) {
+        throw new ConfigException(
+            key + ".clip",
+            "must be [] or two quantiles, low < high, within 0..1, e.g. [0.01, 0.99]");
+      }
+      if (bins != null && bins != 0) {
+        Check.between(bins, 2, 100, key + ".bins");
+      }
+    }
+  }
+
+  /**
+   * One column's settings (prep.columns.NAME); a key left out takes the prep-wide setting.
+   *
+   * @param impute as prep.missing.numeric or prep.missing.categorical, by the column's type
+   * @param value the fill under {@code impute: constant}: a number, or a level
+   * @param indicator as prep.missing.indicator (numeric columns)
+   * @param scale as prep.scale (numeric columns)
+   * @param log1p as prep.numeric.log1p
+   * @param clip as prep.numeric.clip
+   * @param bins as prep.numeric.bins
+   */
+  public record ColumnPrep(
+      Impute impute,
+      String value,
+      Boolean indicator,
+      Scale scale,
+      Boolean log1p,
+      List<Double> clip,
+      Integer bins) {
+    static final ColumnPrep NONE = new ColumnPrep(null, null, null, null, null, null, null);
+
+    ColumnPrep withScale(Scale value) {
+      return new ColumnPrep(impute, this.value, indicator, value, log1p, clip, bins);
+    }
+
+    ColumnPrep withoutTransforms() {
+      return new ColumnPrep(impute, value, indicator, null, null, null, null);
+    }
+
+    /** Whether any setting only numbers take is given. */
+    public boolean numbersOnly() {
+      return indicator != null || scale != null || log1p != null || clip != null || bins != null;
+    }
+
+    /** These settings, each one not given taken from {@code wide}. */
+    ColumnPrep over(ColumnPrep wide) {
+      return new ColumnPrep(
+          impute != null ? impute : wide.impute,
+          value != null ? value : wide.value,
+          indicator != null ? indicator : wide.indicator,
+          scale != null ? scale : wide.scale,
+          log1p != null ? log1p : wide.log1p,
+          clip != null ? clip : wide.clip,
+          bins != null ? bins : wide.bins);
+    }
+
+    void check(String key) {
+      NumericTransforms.check(clip, bins, key);
+      if (impute == Impute.CONSTANT && value == null) {
+        throw new ConfigException(key + ".value", "is required with impute: constant");
+      }
     }
   }
 
@@ -135,12 +260,36 @@ public record PrepConfig(
     }
   }
 
-  /** Imputation of missing numbers. */
-  public enum NumericImpute {
+  /** How a missing value is filled in. */
+  public enum Impute {
     @JsonProperty("median")
     MEDIAN,
     @JsonProperty("mean")
-    MEAN
+    MEAN,
+    /** The most frequent training value (the smallest or first by name among ties). */
+    @JsonProperty("most_frequent")
+    MOST_FREQUENT,
+    /** A configured value. */
+    @JsonProperty("constant")
+    CONSTANT,
+    /** Categories only: a level of its own, "(missing)". */
+    @JsonProperty("level")
+    LEVEL;
+
+    /** Whether it fills a number in, or a category. */
+    public boolean fits(boolean numeric) {
+      return numeric ? this != LEVEL : this != MEAN && this != MEDIAN;
+    }
+
+    void checkFor(boolean numeric, String key) {
+      if (!fits(numeric)) {
+        throw new ConfigException(
+            key,
+            numeric
+                ? "must be mean, median, most_frequent or constant (got level)"
+                : "must be level, most_frequent or constant (got " + name().toLowerCase() + ")");
+      }
+    }
   }
 
   /** How `prep` writes the rows of its parts. */
@@ -164,7 +313,10 @@ public record PrepConfig(
     NONE,
     /** Into [0, 1] by the training range, values beyond it clipped: non-negative features. */
     @JsonProperty("minmax")
-    MINMAX
+    MINMAX,
+    /** Centred on the training median, divided by the interquartile range: robust to outliers. */
+    @JsonProperty("robust")
+    ROBUST
   }
 
   public PrepConfig {
@@ -174,16 +326,94 @@ public record PrepConfig(
     Check.present(split, "prep.split");
     text = text == null ? TextConfig.DEFAULTS : text;
     layout = layout == null ? Layout.AUTO : layout;
+    numeric = numeric == null ? NumericTransforms.NONE : numeric;
+    Map<String, ColumnPrep> given = new java.util.HashMap<>();
+    if (columns != null) {
+      // "age:" with nothing under it is an entry that changes nothing
+      columns.forEach((name, c) -> given.put(name, c == null ? ColumnPrep.NONE : c));
+    }
+    given.forEach((name, c) -> c.check("prep.columns." + name));
+    columns = Map.copyOf(given);
     dates = dates == null ? DatesConfig.DEFAULTS : dates;
   }
 
+  /** The settings without numeric transforms, per-column settings and dates: their defaults. */
+  public PrepConfig(
+      Missing missing, Encode encode, Scale scale, Split split, TextConfig text, Layout layout) {
+    this(missing, encode, scale, split, text, layout, null, null, null);
+  }
+
+  /** These settings with every numeric column scaled so, whatever prep.columns says. */
   public PrepConfig withScale(Scale value) {
-    return new PrepConfig(missing, encode, value, split, text, layout, dates);
+    return new PrepConfig(
+        missing,
+        encode,
+        value,
+        split,
+        text,
+        layout,
+        numeric,
+        mapColumns(c -> c.withScale(null)),
+        dates);
+  }
+
+  /**
+   * These settings with numbers as they are: no scaling, clipping, log1p or bins, for a tree, whose
+   * splits depend on the order of values alone (clipping and log1p keep the order, so they change
+   * nothing a tree could not do itself; bins would only lose resolution).
+   */
+  public PrepConfig withRawNumbers() {
+    return new PrepConfig(
+        missing,
+        encode,
+        Scale.NONE,
+        split,
+        text,
+        layout,
+        NumericTransforms.NONE,
+        mapColumns(ColumnPrep::withoutTransforms),
+        dates);
+  }
+
+  /** The settings of a numeric column: its prep.columns entry over the prep-wide settings. */
+  public ColumnPrep numericColumn(String name) {
+    ColumnPrep wide =
+        new ColumnPrep(
+            missing.numeric(),
+            String.valueOf(missing.numericValue()),
+            missing.indicator(),
+            scale,
+            numeric.log1p(),
+            numeric.clip(),
+            numeric.bins());
+    return columns.getOrDefault(name, ColumnPrep.NONE).over(wide);
+  }
+
+  /** The imputation and fill of a categorical column, as {@link #numericColumn} for numbers. */
+  public ColumnPrep categoricalColumn(String name) {
+    ColumnPrep wide =
+        new ColumnPrep(
+            missing.categorical(), missing.categoricalValue(), null, null, null, null, null);
+    return columns.getOrDefault(name, ColumnPrep.NONE).over(wide);
+  }
+
+  private Map<String, ColumnPrep> mapColumns(java.util.function.UnaryOperator<ColumnPrep> change) {
+    Map<String, ColumnPrep> changed = new java.util.HashMap<>();
+    columns.forEach((name, settings) -> changed.put(name, change.apply(settings)));
+    return changed;
   }
 
   /** These settings with no validation part: the rows it held go to the training part. */
   public PrepConfig withoutValidation() {
     return new PrepConfig(
-        missing, encode, scale, new Split(0, split.test(), split.stratify()), text, layout, dates);
+        missing,
+        encode,
+        scale,
+        new Split(0, split.test(), split.stratify()),
+        text,
+        layout,
+        numeric,
+        columns,
+        dates);
   }
 }

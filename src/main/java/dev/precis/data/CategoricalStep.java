@@ -17,27 +17,43 @@ import java.util.stream.Collectors;
  * @param name the column
  * @param levels the kept levels, then {@link FeaturePipeline#OTHER_LEVEL} when rarer ones were
  *     folded into it, then {@link FeaturePipeline#MISSING_LEVEL} when the training rows had missing
- *     values
+ *     values values and no {@code fill}
  * @param other the training levels folded into "(other)", so that a later value can be told apart
  *     as one training never had; null in pipelines written before they were kept (such a value is
  *     then not counted), and left out of pipeline.json when null
+ * @param fill the level a missing value is taken to be (prep.missing.categorical: most_frequent or
+ *     constant), or null for a "(missing)" level; written to pipeline.json only when set
  */
 public record CategoricalStep(
-    String name, List<String> levels, @JsonInclude(JsonInclude.Include.NON_NULL) List<String> other)
+    String name,
+    List<String> levels,
+    @JsonInclude(JsonInclude.Include.NON_NULL) List<String> other,
+    @JsonInclude(JsonInclude.Include.NON_NULL) String fill)
     implements ColumnStep {
   public CategoricalStep {
     levels = List.copyOf(levels);
     other = other == null ? null : List.copyOf(other);
   }
 
+  /** A step that gives missing values a level of their own, when the training rows had any. */
+  public CategoricalStep(String name, List<String> levels, List<String> other) {
+    this(name, levels, other, null);
+  }
+
   /**
    * Keeps the levels held by at least prep.encode.min_count training rows and prep.encode.min_share
-   * of them, at most the prep.encode.max_levels most frequent (ties by name), sorted by name.
+   * of them, at most the prep.encode.max_levels most frequent (ties by name), sorted by name;
+   * missing values count as the level they are filled in with, or make a "(missing)" level.
    */
   public static CategoricalStep fit(TrainingColumn column, PrepConfig prep) {
     PrepConfig.Encode encode = prep.encode();
     Map<String, Long> counts = levelCounts(column);
-    boolean anyMissing = counts.remove(FeaturePipeline.MISSING_LEVEL) != null;
+    Long missingCount = counts.remove(FeaturePipeline.MISSING_LEVEL);
+    String fill = fill(counts, prep.categoricalColumn(column.name()));
+    if (fill != null && missingCount != null) {
+      counts.merge(fill, missingCount, Long::sum);
+    }
+    boolean anyMissing = fill == null && missingCount != null;
     double minRows = Math.max(encode.minCount(), encode.minShare() * column.size());
     List<String> levels =
         counts.entrySet().stream()
@@ -57,7 +73,23 @@ public record CategoricalStep(
     if (anyMissing) {
       levels.add(FeaturePipeline.MISSING_LEVEL);
     }
-    return new CategoricalStep(column.name(), levels, List.copyOf(other));
+    return new CategoricalStep(column.name(), levels, List.copyOf(other), fill);
+  }
+
+  /** The level a missing value is filled in with, or null when it gets a level of its own. */
+  private static String fill(Map<String, Long> counts, PrepConfig.ColumnPrep settings) {
+    return switch (settings.impute()) {
+      case LEVEL -> null;
+      case CONSTANT -> settings.value().strip();
+      case MOST_FREQUENT ->
+          counts.entrySet().stream()
+              .min(
+                  Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder())
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .map(Map.Entry::getKey)
+              .orElse(null);
+      case MEAN, MEDIAN -> throw new IllegalStateException("a category has no mean");
+    };
   }
 
   /** How many distinct levels the training rows hold, missing values not counted. */
@@ -110,8 +142,11 @@ public record CategoricalStep(
       for (int i = 0; i < levels.size(); i++) {
         feature.put(levels.get(i), first + i);
       }
-      missingFeature = feature.getOrDefault(FeaturePipeline.MISSING_LEVEL, -1);
       otherFeature = feature.getOrDefault(FeaturePipeline.OTHER_LEVEL, -1);
+      missingFeature =
+          fill == null
+              ? feature.getOrDefault(FeaturePipeline.MISSING_LEVEL, -1)
+              : feature.getOrDefault(fill, otherFeature);
       folded = other == null ? null : Set.copyOf(other);
     }
 

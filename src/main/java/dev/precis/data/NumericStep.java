@@ -3,23 +3,31 @@ package dev.precis.data;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import dev.precis.config.ConfigException;
 import dev.precis.config.PrepConfig;
-import java.util.Arrays;
 import java.util.List;
 
 /**
- * A numeric column: a missing value becomes {@code fill}, or is left out of the row for a model
- * that handles missing values itself; the feature is (x - center) / scale, clipped into [0, 1] when
- * {@code clip} is set.
+ * A numeric column: a missing value (blank, a token, or one of the column's sentinels) becomes
+ * {@code fill}, or is left out of the row for a model that handles missing values itself; a value
+ * is clipped into [floor, ceiling] when those are set, becomes log(1 + value) under {@code log1p},
+ * and the feature is then (x - center) / scale, clipped into [0, 1] when {@code clip} is set.
+ *
+ * <p>Every part added after the first format is written to pipeline.json only when it does
+ * something, so that the pipelines of earlier versions read, encode and hash as before.
  *
  * @param name the column
- * @param fill what a missing value is taken to be, unless {@code missingAsAbsent}
+ * @param fill what a missing value is taken to be (before clipping and log1p), unless {@code
+ *     missingAsAbsent}
  * @param indicator whether an extra 0/1 feature, "name:missing", marks rows where it was missing
  * @param missingAsAbsent whether a missing value is left out of the row instead of filled in (the
- *     indicator is set all the same); written to pipeline.json only when true, so the pipelines of
- *     every other family read and hash as before
+ *     indicator is set all the same)
  * @param clip whether the feature is clipped into [0, 1]: min-max scaled steps, whose later values
- *     may lie beyond the training range; written only when set, like {@code missingAsAbsent}
+ *     may lie beyond the training range
+ * @param sentinels numbers that mean "missing" in this column (bank's pdays 999)
+ * @param floor the training quantile values are raised to, or null
+ * @param ceiling the training quantile values are lowered to, or null
+ * @param log1p whether a value becomes log(1 + value); a later negative one is taken as 0
  */
 public record NumericStep(
     String name,
@@ -28,10 +36,30 @@ public record NumericStep(
     double scale,
     boolean indicator,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean missingAsAbsent,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean clip)
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean clip,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> sentinels,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double floor,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Double ceiling,
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean log1p)
     implements ColumnStep {
 
-  /** Reads a step from pipeline.json, where missing_as_absent and clip appear only when true. */
+  public NumericStep {
+    sentinels = sentinels == null ? List.of() : List.copyOf(sentinels);
+  }
+
+  /** A step of the parts the first format had: fill, centre and scale, with no transform. */
+  public NumericStep(
+      String name,
+      double fill,
+      double center,
+      double scale,
+      boolean indicator,
+      boolean missingAsAbsent,
+      boolean clip) {
+    this(name, fill, center, scale, indicator, missingAsAbsent, clip, List.of(), null, null, false);
+  }
+
+  /** Reads a step from pipeline.json, where the later parts appear only when they are set. */
   @JsonCreator
   static NumericStep read(
       @JsonProperty("name") String name,
@@ -40,7 +68,11 @@ public record NumericStep(
       @JsonProperty("scale") double scale,
       @JsonProperty("indicator") boolean indicator,
       @JsonProperty("missing_as_absent") Boolean missingAsAbsent,
-      @JsonProperty("clip") Boolean clip) {
+      @JsonProperty("clip") Boolean clip,
+      @JsonProperty("sentinels") List<Double> sentinels,
+      @JsonProperty("floor") Double floor,
+      @JsonProperty("ceiling") Double ceiling,
+      @JsonProperty("log1p") Boolean log1p) {
     return new NumericStep(
         name,
         fill,
@@ -48,62 +80,143 @@ public record NumericStep(
         scale,
         indicator,
         Boolean.TRUE.equals(missingAsAbsent),
-        Boolean.TRUE.equals(clip));
+        Boolean.TRUE.equals(clip),
+        sentinels,
+        floor,
+        ceiling,
+        Boolean.TRUE.equals(log1p));
   }
 
   /**
-   * Fills with the median (or mean, per prep.missing.numeric) of the values present, or leaves
-   * missing values out when the family needs that; centres and scales to mean 0 and standard
-   * deviation 1 under prep.scale: standard, or into [0, 1] by the training minimum and maximum
-   * under prep.scale: minmax.
+   * Fills in as the column's imputation says (prep.columns.NAME.impute, else prep.missing.numeric),
+   * or leaves missing values out when the family needs that; clips at the training quantiles
+   * prep.numeric.clip names and takes log1p when asked; then centres and scales under prep.scale:
+   * standard (mean 0, standard deviation 1), minmax (into [0, 1] by the training range) or robust
+   * (median 0, interquartile range 1, or standard deviation 1 where the quartiles are equal).
    *
    * @param prep the prep settings as the family needs them (see {@link PipelineNeeds#prep})
-   * @throws dev.precis.PrecisException (data) when a value is not a number
+   * @throws dev.precis.PrecisException (data) when a value is not a number, or is negative under
+   *     log1p; a ConfigException when a constant fill is not a number
    */
   public static NumericStep fit(TrainingColumn column, PrepConfig prep, PipelineNeeds needs) {
-    double[] values = new double[column.size()];
-    int n = 0;
-    for (int i = 0; i < column.size(); i++) {
-      if (column.isMissing(i)) {
-        continue;
+    PrepConfig.ColumnPrep settings = prep.numericColumn(column.name());
+    NumericSample sample = NumericSample.of(column);
+    double fill = fill(sample, settings, column.name());
+    boolean indicator = settings.indicator() && sample.size() < column.size();
+    boolean absent = needs.missingAsAbsent();
+    List<Double> sentinels = prep.missing().sentinels().getOrDefault(column.name(), List.of());
+    List<Double> quantiles = settings.clip();
+    Double floor = quantiles.isEmpty() ? null : sample.quantile(quantiles.get(0));
+    Double ceiling = quantiles.isEmpty() ? null : sample.quantile(quantiles.get(1));
+    NumericStep unscaled =
+        new NumericStep(
+            column.name(),
+            fill,
+            0.0,
+            1.0,
+            indicator,
+            absent,
+            false,
+            sentinels,
+            floor,
+            ceiling,
+            settings.log1p());
+    if (settings.log1p()) {
+      refuseNegatives(column, unscaled);
+    }
+    NumericSample x = sample.map(unscaled::transform);
+    return switch (settings.scale()) {
+      case STANDARD -> {
+        double sd = x.standardDeviation();
+        yield unscaled.scaled(x.mean(), sd > 0 ? sd : 1.0, false);
       }
-      double value = column.number(i);
-      if (Double.isNaN(value)) {
-        String raw = column.value(i);
+      case NONE -> unscaled;
+      case MINMAX -> unscaled.scaled(x.min(), x.max() > x.min() ? x.max() - x.min() : 1.0, true);
+      case ROBUST -> {
+        // A column mostly of one value (bank's previous, 0 for 86%) has no spread between its
+        // quartiles; dividing by 1 would leave its other values at their raw size, so the
+        // standard deviation stands in.
+        double iqr = x.quantile(0.75) - x.quantile(0.25);
+        double sd = x.standardDeviation();
+        yield unscaled.scaled(x.median(), iqr > 0 ? iqr : sd > 0 ? sd : 1.0, false);
+      }
+    };
+  }
+
+  /** The fill of a numeric column under its imputation. */
+  static double fill(NumericSample sample, PrepConfig.ColumnPrep settings, String column) {
+    return switch (settings.impute()) {
+      case MEAN -> sample.mean();
+      case MEDIAN -> sample.median();
+      case MOST_FREQUENT -> sample.mostFrequent();
+      case CONSTANT -> {
+        double value = Numbers.parseOrNaN(settings.value().strip());
+        if (Double.isNaN(value)) {
+          throw new ConfigException(
+              "prep.columns." + column + ".value",
+              "column '"
+                  + column
+                  + "' is numeric: the fill must be a number (got '"
+                  + settings.value()
+                  + "')");
+        }
+        yield value;
+      }
+      case LEVEL -> throw new IllegalStateException("a number has no missing level");
+    };
+  }
+
+  private static void refuseNegatives(TrainingColumn column, NumericStep step) {
+    for (int i = 0; i < column.size(); i++) {
+      if (!column.isMissing(i) && step.clipped(column.number(i)) < 0) {
         throw column.error(
             i,
             "column '"
                 + column.name()
-                + "' is numeric but holds '"
-                + raw
-                + "'; fix the value, list it in prep.missing.tokens, or set data.types."
+                + "' holds "
+                + column.value(i).strip()
+                + ", but log1p (prep.numeric.log1p or prep.columns."
                 + column.name()
-                + ": categorical");
+                + ".log1p) is for counts and amounts of 0 or more; turn it off for this column,"
+                + " or clip it with a lower quantile of 0 or more");
       }
-      values[n++] = value;
     }
-    double[] present = Arrays.copyOf(values, n);
-    double mean = mean(present);
-    double fill =
-        n == 0
-            ? 0.0
-            : prep.missing().numeric() == PrepConfig.NumericImpute.MEAN ? mean : median(present);
-    boolean indicator = n < column.size();
-    boolean absent = needs.missingAsAbsent();
-    return switch (prep.scale()) {
-      case STANDARD -> {
-        double sd = standardDeviation(present, mean);
-        yield new NumericStep(
-            column.name(), fill, mean, sd > 0 ? sd : 1.0, indicator, absent, false);
-      }
-      case NONE -> new NumericStep(column.name(), fill, 0.0, 1.0, indicator, absent, false);
-      case MINMAX -> {
-        double min = Arrays.stream(present).min().orElse(0.0);
-        double max = Arrays.stream(present).max().orElse(0.0);
-        yield new NumericStep(
-            column.name(), fill, min, max > min ? max - min : 1.0, indicator, absent, true);
-      }
-    };
+  }
+
+  private NumericStep scaled(double center, double scale, boolean clip) {
+    return new NumericStep(
+        name,
+        fill,
+        center,
+        scale,
+        indicator,
+        missingAsAbsent,
+        clip,
+        sentinels,
+        floor,
+        ceiling,
+        log1p);
+  }
+
+  /** Whether the first pipeline format holds this step: it fills in and transforms nothing. */
+  boolean inFormat1() {
+    return !missingAsAbsent
+        && !clip
+        && sentinels.isEmpty()
+        && floor == null
+        && ceiling == null
+        && !log1p;
+  }
+
+  private double clipped(double value) {
+    double low = floor == null ? value : Math.max(floor, value);
+    return ceiling == null ? low : Math.min(ceiling, low);
+  }
+
+  /** A value clipped and log1p'd as the step says, before it is centred and scaled. */
+  private double transform(double value) {
+    double x = clipped(value);
+    return log1p ? Math.log1p(Math.max(0.0, x)) : x;
   }
 
   @Override
@@ -119,43 +232,21 @@ public record NumericStep(
   @Override
   public StepEncoder encoder(int[] columns, int first, MissingValues missing) {
     int column = columns[0];
+    MissingValues own = missing.withSentinels(sentinels);
     return (fields, out) -> {
       String raw = fields[column];
-      boolean absent = missing.isMissing(raw);
+      boolean absent = own.isMissing(raw);
       double value = absent ? fill : Numbers.parseOrNaN(raw.strip());
       if (Double.isNaN(value)) {
         throw new RowEncoder.BadValue(name, raw, "numeric");
       }
       if (!(absent && missingAsAbsent)) {
-        double feature = (value - center) / scale;
+        double feature = (transform(value) - center) / scale;
         out.put(first, clip ? Math.min(1.0, Math.max(0.0, feature)) : feature);
       }
       if (indicator && absent) {
         out.put(first + 1, 1.0);
       }
     };
-  }
-
-  private static double mean(double[] values) {
-    double sum = 0;
-    for (double v : values) {
-      sum += v;
-    }
-    return values.length == 0 ? 0.0 : sum / values.length;
-  }
-
-  private static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
-
-  private static double standardDeviation(double[] values, double mean) {
-    double sum = 0;
-    for (double v : values) {
-      sum += (v - mean) * (v - mean);
-    }
-    return values.length == 0 ? 0.0 : Math.sqrt(sum / values.length);
   }
 }

@@ -23,7 +23,7 @@ public final class PipelineFitter {
   private static final Map<ColumnType, StepFitter> FITTERS = new LinkedHashMap<>();
 
   static {
-    FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
+    FITTERS.put(ColumnType.NUMERIC, PipelineFitter::numericStep);
     FITTERS.put(ColumnType.CATEGORICAL, PipelineFitter::categoricalStep);
     FITTERS.put(ColumnType.TEXT, PipelineFitter::textStep);
     FITTERS.put(ColumnType.DATE, DateStep::fit);
@@ -53,6 +53,14 @@ public final class PipelineFitter {
     return prep.text().embed() == TextConfig.Embed.NONE
         ? TextStep.fit(column, prep, needs)
         : EmbeddingStep.fit(column, prep, needs);
+  }
+
+  /** Quantile bins when the column's settings ask for them, else a (scaled) number. */
+  private static ColumnStep numericStep(
+      TrainingColumn column, PrepConfig prep, PipelineNeeds needs) {
+    return prep.numericColumn(column.name()).bins() > 0
+        ? BinnedStep.fit(column, prep)
+        : NumericStep.fit(column, prep, needs);
   }
 
   private PipelineFitter() {}
@@ -140,6 +148,7 @@ public final class PipelineFitter {
     requireColumns(
         columns, ColumnType.CATEGORICAL, prep.encode().columns().keySet(), "prep.encode.columns");
     requireColumns(columns, ColumnType.DATE, prep.dates().columns().keySet(), "prep.dates.columns");
+    ColumnSettings.check(prep, columns);
     MissingValues missing = new MissingValues(prep.missing().tokens());
     PrepConfig needed = needs.prep(prep);
     boolean[] labels = labelsOf(table, rows, target, positive, missing);
@@ -149,9 +158,12 @@ public final class PipelineFitter {
           for (ColumnSpec spec : columns) {
             if (spec.type() == type) {
               int c = table.indexOf(spec.name(), "feature");
+              MissingValues own =
+                  missing.withSentinels(
+                      prep.missing().sentinels().getOrDefault(spec.name(), List.of()));
               TrainingColumn column =
                   new TrainingColumn(
-                      table, c, rows, missing, labels, seed, personal.hides(spec.name()));
+                      table, c, rows, own, labels, seed, personal.hides(spec.name()));
               steps.add(fitter.fit(column, needed, needs));
             }
           }

@@ -44,12 +44,9 @@ record PipelineFormat1(
     List<Numeric> numeric = new ArrayList<>();
     List<Categorical> categorical = new ArrayList<>();
     for (ColumnStep step : pipeline.steps()) {
-      if (step instanceof NumericStep n
-          && categorical.isEmpty()
-          && !n.missingAsAbsent()
-          && !n.clip()) {
+      if (step instanceof NumericStep n && categorical.isEmpty() && n.inFormat1()) {
         numeric.add(new Numeric(n.name(), n.fill(), n.center(), n.scale(), n.indicator()));
-      } else if (step instanceof CategoricalStep c) {
+      } else if (step instanceof CategoricalStep c && c.fill() == null) {
         categorical.add(new Categorical(c.name(), c.levels()));
       } else {
         return Optional.empty();

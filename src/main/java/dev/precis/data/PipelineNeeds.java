@@ -80,7 +80,7 @@ public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent, Text text)
   public PrepConfig prep(PrepConfig configured) {
     return switch (numbers) {
       case SCALED -> configured;
-      case RAW -> configured.withScale(PrepConfig.Scale.NONE);
+      case RAW -> configured.withRawNumbers();
       case NON_NEGATIVE -> configured.withScale(PrepConfig.Scale.MINMAX);
     };
   }

@@ -19,6 +19,7 @@ public final class PipelineSteps {
 
   static {
     register("numeric", NumericStep.class);
+    register("numeric_bins", BinnedStep.class);
     register("categorical", CategoricalStep.class);
     register("text", TextStep.class);
     register("token_sequence", SequenceStep.class);

@@ -31,7 +31,8 @@ public record Scaling(double center, double scale, double fill, boolean clip) {
           n == 0 || max == min
               ? new Scaling(mean, 1, mean, true)
               : new Scaling(min, max - min, mean, true);
-      case STANDARD -> {
+      // a date's parts are bounded and a day count has no outliers to resist: robust is standard
+      case STANDARD, ROBUST -> {
         double squares = 0;
         for (int i = 0; i < n; i++) {
           squares += (values[i] - mean) * (values[i] - mean);

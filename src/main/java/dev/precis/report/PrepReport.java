@@ -1,5 +1,6 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
@@ -22,6 +23,8 @@ import java.util.Map;
  * @param features number of encoded features
  * @param layout how the parts hold their rows: a column per feature, or index:value pairs
  * @param splits rows and positives of each written part
+ * @param sentinels per column with prep.missing.sentinels, the rows holding one (read as missing);
+ *     written only when some column has sentinels
  */
 public record PrepReport(
     @JsonUnwrapped ReportHeader about,
@@ -38,7 +41,8 @@ public record PrepReport(
     Map<String, PartSummary> splits,
     List<String> outputs,
     PrecisConfig config,
-    Map<String, Double> timingsSeconds) {
+    Map<String, Double> timingsSeconds,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> sentinels) {
   public static final String SCHEMA = "precis.prep/1";
 
   /** The response column. */

@@ -51,6 +51,19 @@ public final class Summaries {
                         name,
                         part.rows(),
                         100 * part.positiveRate())));
+    if (report.sentinels() != null) {
+      report
+          .sentinels()
+          .forEach(
+              (column, rows) ->
+                  text.append(
+                      String.format(
+                          Locale.ROOT,
+                          "  %s: %,d rows hold a sentinel (prep.missing.sentinels), read as"
+                              + " missing%n",
+                          column,
+                          rows)));
+    }
     text.append(
         String.format(
             Locale.ROOT,

@@ -124,8 +124,9 @@ class PipelineStepsTest {
         Mappers.problem(e)
             .startsWith(
                 "unknown pipeline step 'sentence-embedding' (this Precis knows categorical, date,"
-                    + " date_gap, hashed_categorical, numeric, target_encoded, test-length, text,"
-                    + " text_embedding, token_sequence); a newer Precis wrote it"),
+                    + " date_gap, hashed_categorical, numeric, numeric_bins, target_encoded,"
+                    + " test-length, text, text_embedding, token_sequence); a newer Precis wrote"
+                    + " it"),
         Mappers.problem(e));
   }
 

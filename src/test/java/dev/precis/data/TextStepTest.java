@@ -185,7 +185,7 @@ class TextStepTest {
     assertEquals(DOCS.size(), table.rowCount());
     PrepConfig prep =
         new PrepConfig(
-            new PrepConfig.Missing(List.of(), PrepConfig.NumericImpute.MEDIAN),
+            new PrepConfig.Missing(List.of(), PrepConfig.Impute.MEDIAN),
             new PrepConfig.Encode(50),
             PrepConfig.Scale.STANDARD,
             new PrepConfig.Split(0, 0, true),

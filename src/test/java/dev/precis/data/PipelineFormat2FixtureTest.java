@@ -1,0 +1,48 @@
+package dev.precis.data;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.precis.config.ConfigLoader;
+import dev.precis.config.ConfigOverride;
+import dev.precis.config.Mappers;
+import dev.precis.config.PrecisConfig;
+import dev.precis.model.ModelCatalog;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * Specifies that pipeline.json files written before the missing-value strategies and numeric
+ * transforms existed still read as the steps they were, and that the default settings fit exactly
+ * those steps again (see fixtures/SOURCE.md).
+ */
+class PipelineFormat2FixtureTest {
+  private static final Path FIXTURES = Path.of("src/test/resources/fixtures/pipelines-0.2");
+
+  @ParameterizedTest
+  @CsvSource({"logistic, SCALED, false", "naive-bayes, NON_NEGATIVE, false", "xgboost, RAW, true"})
+  void anEarlierPipelineReadsAndTheDefaultsFitItAgainByteForByte(
+      String type, PipelineNeeds.Numbers numbers, boolean missingAsAbsent) throws IOException {
+    String written = Files.readString(FIXTURES.resolve(type + ".json"));
+    FeaturePipeline earlier = Mappers.json().readValue(written, FeaturePipeline.class);
+
+    PrecisConfig config =
+        new ConfigLoader(ModelCatalog::complete)
+            .load(
+                null,
+                List.of(
+                    ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
+                    ConfigOverride.parseSet("data.target=y"),
+                    ConfigOverride.parseSet("data.drop=[duration]"),
+                    ConfigOverride.parseSet("prep.missing.tokens=[unknown]")));
+    PipelineNeeds needs = new PipelineNeeds(numbers, missingAsAbsent);
+    Preparation.Source source = Preparation.Source.read(config, needs);
+    FeaturePipeline now = source.fit(source.splits().train());
+
+    assertEquals(earlier, now);
+    assertEquals(written.strip(), Mappers.json().writeValueAsString(now).strip());
+  }
+}
