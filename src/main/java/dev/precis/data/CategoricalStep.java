@@ -73,7 +73,9 @@ public record CategoricalStep(
     if (anyMissing) {
       levels.add(FeaturePipeline.MISSING_LEVEL);
     }
-    return new CategoricalStep(column.name(), levels, List.copyOf(other), fill);
+    // none folded is written as none listed, as before levels were listed: the same encoding
+    return new CategoricalStep(
+        column.name(), levels, other.isEmpty() ? null : List.copyOf(other), fill);
   }
 
   /** The level a missing value is filled in with, or null when it gets a level of its own. */
