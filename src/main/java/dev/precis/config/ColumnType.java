@@ -4,7 +4,8 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * How a column is encoded: numbers are imputed and scaled, categories one-hot encoded, free text
- * tokenised into a bag of words (data.text).
+ * tokenised into a bag of words (data.text), booleans a 0/1 feature, dates broken into parts, and
+ * identifiers never made features (like data.drop).
  */
 public enum ColumnType {
   @JsonProperty("numeric")
@@ -12,5 +13,11 @@ public enum ColumnType {
   @JsonProperty("categorical")
   CATEGORICAL,
   @JsonProperty("text")
-  TEXT
+  TEXT,
+  @JsonProperty("boolean")
+  BOOLEAN,
+  @JsonProperty("date")
+  DATE,
+  @JsonProperty("id")
+  IDENTIFIER
 }

@@ -22,6 +22,9 @@ import java.util.Map;
  * @param types column types that override inference
  * @param quote whether a double quote opens a quoted field ({@code standard}, RFC 4180) or is an
  *     ordinary character ({@code none}: files written without quoting, such as the SMS data)
+ * @param columns the column names of a file without a header line, in order; empty names them col1,
+ *     col2, ...
+ * @param dateOrder how a date column that reads both day-first and month-first (01/02/2024) is read
  */
 public record DataConfig(
     String path,
@@ -33,7 +36,9 @@ public record DataConfig(
     String id,
     List<String> drop,
     Map<String, ColumnType> types,
-    Quote quote) {
+    Quote quote,
+    List<String> columns,
+    DateOrder dateOrder) {
 
   /** Whether fields may be quoted. */
   public enum Quote {
@@ -45,7 +50,23 @@ public record DataConfig(
     NONE
   }
 
+  /** Which part of an ambiguous date comes first. */
+  public enum DateOrder {
+    @JsonProperty("day-first")
+    DAY_FIRST,
+    @JsonProperty("month-first")
+    MONTH_FIRST
+  }
+
   public DataConfig {
+    columns = columns == null ? List.of() : List.copyOf(columns);
+    dateOrder = dateOrder == null ? DateOrder.DAY_FIRST : dateOrder;
+    if (Boolean.TRUE.equals(header) && !columns.isEmpty()) {
+      throw new ConfigException(
+          "data.columns",
+          "names the columns of a file without a header line, but data.header is true;"
+              + " set data.header: false, or leave data.columns out");
+    }
     drop = drop == null ? List.of() : List.copyOf(drop);
     types = types == null ? Map.of() : Map.copyOf(types);
     encoding = encoding == null ? StandardCharsets.UTF_8.name() : encoding;
@@ -91,10 +112,13 @@ public record DataConfig(
 
   public DataConfig withPath(String value) {
     return new DataConfig(
-        value, delimiter, header, encoding, target, positive, id, drop, types, quote);
+        value, delimiter, header, encoding, target, positive, id, drop, types, quote, columns,
+        dateOrder);
   }
 
   public DataConfig withPositive(String value) {
-    return new DataConfig(path, delimiter, header, encoding, target, value, id, drop, types, quote);
+    return new DataConfig(
+        path, delimiter, header, encoding, target, value, id, drop, types, quote, columns,
+        dateOrder);
   }
 }

@@ -12,9 +12,36 @@ import java.util.List;
  * @param split held-out fractions
  * @param text how text columns become features
  * @param layout how `prep` writes its parts: a column per feature, or only the nonzero values
+ * @param profile when the profile report warns about a column
  */
 public record PrepConfig(
-    Missing missing, Encode encode, Scale scale, Split split, TextConfig text, Layout layout) {
+    Missing missing,
+    Encode encode,
+    Scale scale,
+    Split split,
+    TextConfig text,
+    Layout layout,
+    Profile profile) {
+
+  /**
+   * When the profile warns about a column; warnings never drop one.
+   *
+   * @param leakAuc a feature whose AUC alone on the training rows is at least this (or at most 1
+   *     minus it) may leak the outcome
+   * @param nearConstant a column whose most frequent value is at least this share of its values
+   * @param mostlyEmpty a column missing on at least this share of rows
+   * @param codeLevels whole numbers from 1 with at most this many distinct values may be codes
+   */
+  public record Profile(double leakAuc, double nearConstant, double mostlyEmpty, int codeLevels) {
+    public static final Profile DEFAULTS = new Profile(0.8, 0.99, 0.5, 20);
+
+    public Profile {
+      Check.within(leakAuc, 0.5, 1, "prep.profile.leak_auc");
+      Check.within(nearConstant, 0.5, 1, "prep.profile.near_constant");
+      Check.within(mostlyEmpty, 0, 1, "prep.profile.mostly_empty");
+      Check.atLeast(codeLevels, 0, "prep.profile.code_levels");
+    }
+  }
 
   /**
    * @param tokens values that mean "missing" besides an empty field (bank's {@code unknown})
@@ -92,15 +119,22 @@ public record PrepConfig(
     Check.present(split, "prep.split");
     text = text == null ? TextConfig.DEFAULTS : text;
     layout = layout == null ? Layout.AUTO : layout;
+    profile = profile == null ? Profile.DEFAULTS : profile;
   }
 
   public PrepConfig withScale(Scale value) {
-    return new PrepConfig(missing, encode, value, split, text, layout);
+    return new PrepConfig(missing, encode, value, split, text, layout, profile);
   }
 
   /** These settings with no validation part: the rows it held go to the training part. */
   public PrepConfig withoutValidation() {
     return new PrepConfig(
-        missing, encode, scale, new Split(0, split.test(), split.stratify()), text, layout);
+        missing,
+        encode,
+        scale,
+        new Split(0, split.test(), split.stratify()),
+        text,
+        layout,
+        profile);
   }
 }

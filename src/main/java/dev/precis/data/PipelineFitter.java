@@ -25,6 +25,7 @@ public final class PipelineFitter {
     FITTERS.put(ColumnType.NUMERIC, NumericStep::fit);
     FITTERS.put(ColumnType.CATEGORICAL, (column, prep, needs) -> CategoricalStep.fit(column, prep));
     FITTERS.put(ColumnType.TEXT, PipelineFitter::textStep);
+    FITTERS.put(ColumnType.BOOLEAN, (column, prep, needs) -> BooleanStep.fit(column));
   }
 
   /**

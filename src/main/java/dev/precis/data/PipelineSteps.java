@@ -23,6 +23,7 @@ public final class PipelineSteps {
     register("text", TextStep.class);
     register("token_sequence", SequenceStep.class);
     register("text_embedding", EmbeddingStep.class);
+    register("boolean", BooleanStep.class);
   }
 
   private PipelineSteps() {}

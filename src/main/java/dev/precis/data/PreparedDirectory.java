@@ -56,7 +56,7 @@ public final class PreparedDirectory {
    * them with commas and a header.
    */
   static final DataConfig PART_DIALECT =
-      new DataConfig(null, ",", true, null, null, null, null, null, null, null);
+      new DataConfig(null, ",", true, null, null, null, null, null, null, null, null, null);
 
   /**
    * Writes the parts (skipping empty ones), the pipeline and, last, the manifest that lists them

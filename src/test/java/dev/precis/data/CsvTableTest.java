@@ -27,7 +27,8 @@ class CsvTableTest {
   @TempDir Path dir;
 
   private static DataConfig config(String delimiter, Boolean header) {
-    return new DataConfig(null, delimiter, header, null, null, null, null, null, null, null);
+    return new DataConfig(
+        null, delimiter, header, null, null, null, null, null, null, null, null, null);
   }
 
   private static DataConfig auto() {

@@ -181,7 +181,18 @@ class TextStepTest {
         CsvTable.read(
             file,
             new DataConfig(
-                null, "\\t", true, null, null, null, null, null, null, DataConfig.Quote.NONE));
+                null,
+                "\\t",
+                true,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                DataConfig.Quote.NONE,
+                null,
+                null));
     assertEquals(DOCS.size(), table.rowCount());
     PrepConfig prep =
         new PrepConfig(
@@ -190,7 +201,8 @@ class TextStepTest {
             PrepConfig.Scale.STANDARD,
             new PrepConfig.Split(0, 0, true),
             text,
-            PrepConfig.Layout.AUTO);
+            PrepConfig.Layout.AUTO,
+            null);
     int[] rows = IntStream.range(0, table.rowCount()).toArray();
     return TextStep.fit(
         new TrainingColumn(table, 0, rows, new MissingValues(List.of())), prep, needs);
