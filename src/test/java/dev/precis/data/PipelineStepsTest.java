@@ -123,9 +123,9 @@ class PipelineStepsTest {
     assertTrue(
         Mappers.problem(e)
             .startsWith(
-                "unknown pipeline step 'sentence-embedding' (this Precis knows categorical,"
-                    + " numeric, test-length, text, text_embedding, token_sequence); a newer Precis"
-                    + " wrote it"),
+                "unknown pipeline step 'sentence-embedding' (this Precis knows boolean,"
+                    + " categorical, numeric, test-length, text, text_embedding, token_sequence); a"
+                    + " newer Precis wrote it"),
         Mappers.problem(e));
   }
 
