@@ -13,14 +13,18 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Decides which columns are features and whether each is numeric or categorical. A column is
- * numeric when its non-missing values are numbers; when nearly all are (95%) and a few are not, the
- * few are reported as bad values rather than turning the column into categories. A column with no
- * value on any row is left out, with a warning. A categorical column with a different value on
- * nearly every row looks like an identifier: it stays a feature (only data.drop removes one), with
- * a warning. One that looks like free text (many distinct values, most with spaces, long) stays a
- * categorical column too, with a warning that suggests data.types: {col: text}: Precis cannot be
- * sure that a column is prose, so it asks rather than switching.
+ * Decides which columns are features, of which type, and why. A yes/no pair (yes/no, true/false,
+ * y/n, t/f, 1/0) with a value on every row is boolean. A column is numeric when its non-missing
+ * values are numbers; when nearly all are (95%) and a few are not, the few are reported as bad
+ * values rather than turning the column into categories. Values that all read as dates are dates
+ * (ISO, day-first or month-first; data.date_order settles a column that reads both, with a
+ * warning). A column with a different value on every row is an identifier and left out, with a
+ * warning (whole numbers only under an id-like name: a measurement may differ on every row too). A
+ * column with no value on any row is left out, with a warning. A categorical column with a
+ * different value on nearly every row stays a feature, with a warning. One that looks like free
+ * text (many distinct values, most with spaces, long) stays a categorical column too, with a
+ * warning that suggests data.types: {col: text}: Precis cannot be sure that a column is prose, so
+ * it asks rather than switching. data.types overrides any of this.
  */
 public final class SchemaInference {
   /** A column this much numeric is numeric, and its other values are bad values, not categories. */
@@ -223,9 +227,9 @@ public final class SchemaInference {
     }
 
     /**
-     * The column's type and why: a yes/no pair is boolean; numbers are numeric, unless an id-named
-     * column of whole numbers differs on every row; values that all read as dates are dates; any
-     * other column differing on every row is an identifier, the rest categorical.
+     * The column's type and why: a yes/no pair on every row is boolean; numbers are numeric, unless
+     * an id-named column of whole numbers differs on every row; values that all read as dates are
+     * dates; any other column differing on every row is an identifier, the rest categorical.
      *
      * @param warnings gets a sentence when dates read both day-first and month-first
      * @throws PrecisException (data) for a numeric column with a few other values
@@ -237,7 +241,8 @@ public final class SchemaInference {
         DataConfig.DateOrder order,
         List<String> warnings) {
       Set<String> levels = presentLevels(table.column(column), missing);
-      if (Booleans.isPair(levels)) {
+      // with missing values a yes/no column has three states, which categories keep as they are
+      if (present() == table.rowCount() && Booleans.isPair(levels)) {
         return new Inferred(
             ColumnType.BOOLEAN, "its values are " + String.join(" and ", new TreeSet<>(levels)));
       }
@@ -275,7 +280,8 @@ public final class SchemaInference {
                 + chosen.label()
                 + (forms.size() > 1 ? " (ambiguous: data.date_order)" : ""));
       }
-      if (uniquePerRow(table)) {
+      // prose differs on every row too: it gets the free-text warning, not this
+      if (uniquePerRow(table) && !FreeText.scan(table.column(column), missing).looksLikeText()) {
         return new Inferred(ColumnType.IDENTIFIER, "a different value on every row");
       }
       return new Inferred(
