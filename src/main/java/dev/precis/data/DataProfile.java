@@ -224,7 +224,7 @@ public record DataProfile(
       warnings.add(
           String.format(
               Locale.ROOT,
-              "column '%s' is nearly constant: one value is %.1f%% of its values; consider"
+              "column '%s' is nearly constant: one value is %.2f%% of its values; consider"
                   + " data.drop: [%s]",
               name,
               100 * share(most, present),

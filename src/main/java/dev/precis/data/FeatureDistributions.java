@@ -1,5 +1,6 @@
 package dev.precis.data;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -30,6 +31,7 @@ public record FeatureDistributions(String schema, int rows, List<Feature> featur
    * @param deciles the 0th, 10th, ... 100th percentiles of another feature (nearest rank); null for
    *     a 0/1 feature
    */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
   public record Feature(String name, Double share, List<Double> deciles) {}
 
   public static FeatureDistributions of(FeaturePipeline pipeline, EncodedData train) {

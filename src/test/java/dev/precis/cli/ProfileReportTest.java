@@ -63,7 +63,7 @@ class ProfileReportTest {
     JsonNode job = column(report, "job");
     assertEquals("categorical", job.path("type").asText());
     assertEquals(39, job.path("missing").asLong());
-    assertEquals(39.0 / 4119, job.path("missingRate").asDouble(), 1e-12);
+    assertEquals(39.0 / 4119, job.path("missing_rate").asDouble(), 1e-12);
     JsonNode first = job.path("top").get(0);
     assertEquals("admin.", first.path("value").asText());
     assertEquals(1012, first.path("count").asLong());
@@ -77,7 +77,7 @@ class ProfileReportTest {
             .get(0)
             .startsWith("column 'default' is nearly constant: one value is 99.97% of"),
         nearlyConstant.get(0));
-    assertEquals(0, report.at("/profile/duplicateRows").asLong());
+    assertEquals(0, report.at("/profile/duplicate_rows").asLong());
   }
 
   @Test
@@ -158,7 +158,7 @@ class ProfileReportTest {
     assertEquals(1, coupon.size(), coupon.toString());
     assertTrue(coupon.get(0).startsWith("column 'coupon' is missing on 70."), coupon.get(0));
     assertTrue(coupon.get(0).endsWith("data.drop: [coupon]"), coupon.get(0));
-    assertEquals(12, report.at("/profile/duplicateRows").asLong());
+    assertEquals(12, report.at("/profile/duplicate_rows").asLong());
     assertTrue(
         run.err().contains("warning: 12 rows (0.3%) repeat an earlier row in every field"),
         run.transcript());
