@@ -3,7 +3,6 @@ package dev.precis.cli;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
-import dev.precis.data.MissingValues;
 import dev.precis.data.PartLayout;
 import dev.precis.data.PipelineNeeds;
 import dev.precis.data.Preparation;
@@ -123,7 +122,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
         prep.table().dialect().header(),
         new PrepReport.TargetSummary(target.column(), target.positive(), target.counts()),
         data.unlabelled(),
-        DataProfile.of(prep, config.data(), new MissingValues(config.prep().missing().tokens())),
+        DataProfile.of(prep, config.data(), config.prep()),
         prep.schema().warnings(),
         data.pipeline().featureNames().size(),
         layout,

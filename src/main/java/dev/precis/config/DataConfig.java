@@ -24,6 +24,9 @@ import java.util.Map;
  *     ordinary character ({@code none}: files written without quoting, such as the SMS data)
  * @param pii columns of personal data and what is done with each (README "Privacy")
  * @param piiKey where the key of the {@code hash} rule is read from; never the key itself
+ * @param columns the column names of a file without a header line, in order; empty names them col1,
+ *     col2, ...
+ * @param dateOrder how a date column that reads both day-first and month-first (01/02/2024) is read
  */
 public record DataConfig(
     String path,
@@ -37,7 +40,9 @@ public record DataConfig(
     Map<String, ColumnType> types,
     Quote quote,
     Map<String, PiiRule> pii,
-    PiiKey piiKey) {
+    PiiKey piiKey,
+    List<String> columns,
+    DateOrder dateOrder) {
 
   /** Whether fields may be quoted. */
   public enum Quote {
@@ -49,7 +54,23 @@ public record DataConfig(
     NONE
   }
 
+  /** Which part of an ambiguous date comes first. */
+  public enum DateOrder {
+    @JsonProperty("day-first")
+    DAY_FIRST,
+    @JsonProperty("month-first")
+    MONTH_FIRST
+  }
+
   public DataConfig {
+    columns = columns == null ? List.of() : List.copyOf(columns);
+    dateOrder = dateOrder == null ? DateOrder.DAY_FIRST : dateOrder;
+    if (Boolean.TRUE.equals(header) && !columns.isEmpty()) {
+      throw new ConfigException(
+          "data.columns",
+          "names the columns of a file without a header line, but data.header is true;"
+              + " set data.header: false, or leave data.columns out");
+    }
     drop = drop == null ? List.of() : List.copyOf(drop);
     types = types == null ? Map.of() : Map.copyOf(types);
     encoding = encoding == null ? StandardCharsets.UTF_8.name() : encoding;
@@ -65,7 +86,7 @@ public record DataConfig(
     }
   }
 
-  /** A config as before data.pii: no column declared personal. */
+  /** A config as before data.pii, data.columns and data.date_order: their defaults. */
   public DataConfig(
       String path,
       String delimiter,
@@ -77,7 +98,9 @@ public record DataConfig(
       List<String> drop,
       Map<String, ColumnType> types,
       Quote quote) {
-    this(path, delimiter, header, encoding, target, positive, id, drop, types, quote, null, null);
+    this(
+        path, delimiter, header, encoding, target, positive, id, drop, types, quote, null, null,
+        null, null);
   }
 
   private static void checkPii(Map<String, PiiRule> pii, PiiKey piiKey, String target) {
@@ -132,7 +155,8 @@ public record DataConfig(
 
   public DataConfig withPath(String value) {
     return new DataConfig(
-        value, delimiter, header, encoding, target, positive, id, drop, types, quote, pii, piiKey);
+        value, delimiter, header, encoding, target, positive, id, drop, types, quote, pii, piiKey,
+        columns, dateOrder);
   }
 
   /** The config with more columns never used as features. */
@@ -140,11 +164,13 @@ public record DataConfig(
     List<String> all = new java.util.ArrayList<>(drop);
     all.addAll(more);
     return new DataConfig(
-        path, delimiter, header, encoding, target, positive, id, all, types, quote, pii, piiKey);
+        path, delimiter, header, encoding, target, positive, id, all, types, quote, pii, piiKey,
+        columns, dateOrder);
   }
 
   public DataConfig withPositive(String value) {
     return new DataConfig(
-        path, delimiter, header, encoding, target, value, id, drop, types, quote, pii, piiKey);
+        path, delimiter, header, encoding, target, value, id, drop, types, quote, pii, piiKey,
+        columns, dateOrder);
   }
 }

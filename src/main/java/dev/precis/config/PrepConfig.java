@@ -16,6 +16,7 @@ import java.util.Map;
  * @param numeric transforms of every numeric column before it is scaled
  * @param columns per-column settings over the prep-wide ones, by column name
  * @param dates how date columns (data.types: {col: date}) become features
+ * @param profile when the profile report warns about a column
  */
 public record PrepConfig(
     Missing missing,
@@ -26,7 +27,28 @@ public record PrepConfig(
     Layout layout,
     NumericTransforms numeric,
     Map<String, ColumnPrep> columns,
-    DatesConfig dates) {
+    DatesConfig dates,
+    Profile profile) {
+
+  /**
+   * When the profile warns about a column; warnings never drop one.
+   *
+   * @param leakAuc a feature whose AUC alone on the training rows is at least this (or at most 1
+   *     minus it) may leak the outcome
+   * @param nearConstant a column whose most frequent value is at least this share of its values
+   * @param mostlyEmpty a column missing on at least this share of rows
+   * @param codeLevels whole numbers from 1 with at most this many distinct values may be codes
+   */
+  public record Profile(double leakAuc, double nearConstant, double mostlyEmpty, int codeLevels) {
+    public static final Profile DEFAULTS = new Profile(0.8, 0.99, 0.5, 20);
+
+    public Profile {
+      Check.within(leakAuc, 0.5, 1, "prep.profile.leak_auc");
+      Check.within(nearConstant, 0.5, 1, "prep.profile.near_constant");
+      Check.within(mostlyEmpty, 0, 1, "prep.profile.mostly_empty");
+      Check.atLeast(codeLevels, 0, "prep.profile.code_levels");
+    }
+  }
 
   /**
    * @param tokens values that mean "missing" besides an empty field (bank's {@code unknown})
@@ -335,12 +357,13 @@ public record PrepConfig(
     given.forEach((name, c) -> c.check("prep.columns." + name));
     columns = Map.copyOf(given);
     dates = dates == null ? DatesConfig.DEFAULTS : dates;
+    profile = profile == null ? Profile.DEFAULTS : profile;
   }
 
-  /** The settings without numeric transforms, per-column settings and dates: their defaults. */
+  /** The settings without numeric transforms, per-column settings, dates and profile: defaults. */
   public PrepConfig(
       Missing missing, Encode encode, Scale scale, Split split, TextConfig text, Layout layout) {
-    this(missing, encode, scale, split, text, layout, null, null, null);
+    this(missing, encode, scale, split, text, layout, null, null, null, null);
   }
 
   /** These settings with every numeric column scaled so, whatever prep.columns says. */
@@ -354,7 +377,8 @@ public record PrepConfig(
         layout,
         numeric,
         mapColumns(c -> c.withScale(null)),
-        dates);
+        dates,
+        profile);
   }
 
   /**
@@ -372,7 +396,8 @@ public record PrepConfig(
         layout,
         NumericTransforms.NONE,
         mapColumns(ColumnPrep::withoutTransforms),
-        dates);
+        dates,
+        profile);
   }
 
   /** The settings of a numeric column: its prep.columns entry over the prep-wide settings. */
@@ -414,6 +439,7 @@ public record PrepConfig(
         layout,
         numeric,
         columns,
-        dates);
+        dates,
+        profile);
   }
 }

@@ -67,11 +67,14 @@ public final class CsvHead implements AutoCloseable {
               delimiter,
               config.header() != null
                   ? config.header()
-                  : DialectSniffer.header(file, sample, delimiter, quoting),
+                  : config.columns().isEmpty()
+                      && DialectSniffer.header(file, sample, delimiter, quoting),
               quoting);
       BlockReader blocks = new BlockReader(buffered, delimiter, quoting, 1, 1 << 20);
       List<String> columns =
-          dialect.header() ? readHeader(file, blocks, dialect) : numbered(file, sample, dialect);
+          dialect.header()
+              ? readHeader(file, blocks, dialect)
+              : named(file, numbered(file, sample, dialect), config.columns());
       return new CsvHead(file, dialect, columns, blocks);
     } catch (IOException e) {
       closeQuietly(reader);
@@ -162,6 +165,28 @@ public final class CsvHead implements AutoCloseable {
       names.add(name);
     }
     blocks.unread(first, parser.consumed());
+    return List.copyOf(names);
+  }
+
+  /**
+   * The names data.columns gives a headerless file's columns, one per field of its first row, or
+   * the numbered names when it gives none.
+   */
+  private static List<String> named(Path file, List<String> numbered, List<String> names) {
+    if (names.isEmpty()) {
+      return numbered;
+    }
+    if (names.size() != numbered.size() || new java.util.HashSet<>(names).size() != names.size()) {
+      throw PrecisException.data(
+          StandardStreams.name(file)
+              + ": data.columns names "
+              + names.size()
+              + " columns"
+              + (names.size() == numbered.size() ? ", some twice," : "")
+              + " but the first row has "
+              + numbered.size()
+              + " fields; give one unique name per field");
+    }
     return List.copyOf(names);
   }
 

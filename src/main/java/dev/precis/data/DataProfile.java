@@ -1,53 +1,92 @@
 package dev.precis.data;
 
 import dev.precis.config.ColumnType;
+import dev.precis.config.DataConfig;
 import dev.precis.config.PiiRule;
+import dev.precis.config.PrepConfig;
+import dev.precis.eval.BinaryMetricsCalculator;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * What each column of a raw file holds, for the prep report: its role and type, how many values are
- * missing, and a summary of the values.
+ * What each column of a raw file holds, for the prep report: its role, type and why, how many
+ * values are missing, a summary of the values, and what to look at (constant, mostly empty, codes
+ * that may be categories, a feature that alone predicts the target). Warnings never drop a column:
+ * each says which key would.
+ *
+ * @param rows the file's data rows
+ * @param duplicateRows rows identical in every field to an earlier row
+ * @param columns every column, in file order
+ * @param warnings every column's warnings and the file's, one sentence each
  */
-public record DataProfile(long rows, List<ColumnProfile> columns) {
+public record DataProfile(
+    long rows, long duplicateRows, List<ColumnProfile> columns, List<String> warnings) {
 
   /**
-   * @param role feature, target, id, dropped, or empty (no value on any row: left out)
-   * @param type numeric or categorical (features only)
+   * @param role feature, target, id, identifier (left out: it identifies rows), dropped, or empty
+   *     (no value on any row: left out)
+   * @param type the column's type (features and identifiers)
+   * @param why why it has that type
    * @param missing rows where the value is blank or a missing token
+   * @param missingRate missing as a share of the rows
    * @param distinct distinct non-missing values
-   * @param min smallest value (numeric columns)
-   * @param max largest value (numeric columns)
-   * @param mean mean value (numeric columns)
-   * @param top the most frequent values with their counts (categorical columns)
+   * @param numbers the summary of a numeric column's values
+   * @param top the most frequent values with their counts and shares of the values present; see
+   *     {@link #levelsShown}
+   * @param warnings what to look at in this column
    */
   public record ColumnProfile(
       String name,
       String role,
       ColumnType type,
+      String why,
       long missing,
+      double missingRate,
       long distinct,
-      Double min,
-      Double max,
-      Double mean,
-      Map<String, Long> top) {
+      NumberSummary numbers,
+      List<Level> top,
+      List<String> warnings) {
 
-    /** The profile without anything that is a value: no min, max, mean or top values. */
+    /** The profile without anything that is a value: no numbers or top values. */
     ColumnProfile withoutValues() {
-      return new ColumnProfile(name, role, type, missing, distinct, null, null, null, null);
+      return new ColumnProfile(
+          name, role, type, why, missing, missingRate, distinct, null, List.of(), warnings);
     }
   }
 
-  private static final int TOP = 5;
+  /** The spread of a numeric column: quantiles are of the values present, by nearest rank. */
+  public record NumberSummary(
+      double min, double max, double mean, double std, Map<String, Double> quantiles) {}
 
-  public static DataProfile of(
-      Preparation preparation, dev.precis.config.DataConfig data, MissingValues missing) {
+  /** One value of a column with its count and share of the values present. */
+  public record Level(String value, long count, double share) {}
+
+  private static final int TOP = 5;
+  private static final double[] QUANTILES = {0.01, 0.05, 0.25, 0.5, 0.75, 0.95, 0.99};
+
+  /** More levels than this make a column's in-sample AUC flattering, so it is not measured. */
+  private static final int AUC_MAX_LEVELS = 100;
+
+  public static DataProfile of(Preparation preparation, DataConfig data, PrepConfig prep) {
     CsvTable table = preparation.table();
+    Schema schema = preparation.schema();
+    MissingValues missing = new MissingValues(prep.missing().tokens());
     Map<String, ColumnType> types = new HashMap<>();
-    preparation.schema().features().forEach(spec -> types.put(spec.name(), spec.type()));
+    schema.features().forEach(spec -> types.put(spec.name(), spec.type()));
+    int[] train = Preparation.rowsOf(preparation.target(), preparation.splits().train());
+    boolean[] labels = new boolean[train.length];
+    for (int i = 0; i < train.length; i++) {
+      labels[i] = preparation.target().labels()[preparation.splits().train()[i]];
+    }
     List<ColumnProfile> columns = new ArrayList<>();
+    List<String> warnings = new ArrayList<>();
     for (int c = 0; c < table.columns().size(); c++) {
       String name = table.columns().get(c);
       String role =
@@ -57,11 +96,35 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
                   ? "id"
                   : types.containsKey(name)
                       ? "feature"
-                      : preparation.schema().empty().contains(name) ? "empty" : "dropped";
-      ColumnProfile column = profile(table, c, role, types.get(name), missing);
+                      : schema.identifiers().contains(name)
+                          ? "identifier"
+                          : schema.empty().contains(name) ? "empty" : "dropped";
+      ColumnType type = role.equals("identifier") ? ColumnType.IDENTIFIER : types.get(name);
+      ColumnProfile column =
+          profile(
+              table,
+              c,
+              role,
+              type,
+              schema.reasons().get(name),
+              missing,
+              prep.profile(),
+              train,
+              labels);
       columns.add(valuesShown(role, name, data) ? column : column.withoutValues());
+      warnings.addAll(column.warnings());
     }
-    return new DataProfile(table.rowCount(), columns);
+    long duplicates = duplicateRows(table);
+    if (duplicates > 0) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "%,d rows (%.1f%%) repeat an earlier row in every field; they count twice in"
+                  + " training and may sit in both the training and the test part",
+              duplicates,
+              100.0 * duplicates / table.rowCount()));
+    }
+    return new DataProfile(table.rowCount(), duplicates, columns, warnings);
   }
 
   /**
@@ -69,7 +132,7 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
    * (a masked column shows the parts kept). The id, dropped columns and personal data found but not
    * declared show none.
    */
-  private static boolean valuesShown(String role, String name, dev.precis.config.DataConfig data) {
+  private static boolean valuesShown(String role, String name, DataConfig data) {
     PiiRule rule = data.pii().get(name);
     boolean personal =
         rule != null
@@ -78,8 +141,36 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
     return (role.equals("feature") || role.equals("target")) && !personal;
   }
 
+  /**
+   * The levels of a column the report may show: none for the id column or a column that identifies
+   * rows, whose values name customers. The one place that decides what values a report holds.
+   */
+  public static List<Level> levelsShown(String role, Map<String, Long> counts, long present) {
+    if (role.equals("id") || role.equals("identifier")) {
+      return List.of();
+    }
+    List<Level> top = new ArrayList<>();
+    counts.entrySet().stream()
+        .sorted(
+            Map.Entry.<String, Long>comparingByValue()
+                .reversed()
+                .thenComparing(Map.Entry.comparingByKey()))
+        .limit(TOP)
+        .forEach(e -> top.add(new Level(e.getKey(), e.getValue(), share(e.getValue(), present))));
+    return top;
+  }
+
   private static ColumnProfile profile(
-      CsvTable table, int c, String role, ColumnType type, MissingValues missing) {
+      CsvTable table,
+      int c,
+      String role,
+      ColumnType type,
+      String why,
+      MissingValues missing,
+      PrepConfig.Profile limits,
+      int[] train,
+      boolean[] labels) {
+    String name = table.columns().get(c);
     TableColumn values = table.column(c);
     // each distinct value is stripped, judged and parsed once; rows are counted by their codes
     long[] perLevel = new long[values.levelCount()];
@@ -101,47 +192,214 @@ public record DataProfile(long rows, List<ColumnProfile> columns) {
         counts.merge(value, perLevel[k], Long::sum);
       }
     }
-    double min = Double.POSITIVE_INFINITY;
-    double max = Double.NEGATIVE_INFINITY;
-    double sum = 0;
-    long numbers = 0;
-    if (type == ColumnType.NUMERIC) {
-      // summed in row order, as the mean has always been
-      for (int r = 0; r < values.size(); r++) {
-        int code = values.code(r);
-        if (absentLevel[code]) {
-          continue;
-        }
-        double v = values.number(code);
-        min = Math.min(min, v);
-        max = Math.max(max, v);
-        sum += v;
-        numbers++;
+    long present = values.size() - absent;
+    NumberSummary numbers = type == ColumnType.NUMERIC ? numbers(values, absentLevel) : null;
+    List<String> warnings = new ArrayList<>();
+    if (role.equals("feature")) {
+      warn(name, type, counts, present, absent, values.size(), numbers, limits, warnings);
+      double auc = auc(values, absentLevel, type, counts.size(), train, labels);
+      if (!Double.isNaN(auc) && Math.max(auc, 1 - auc) >= limits.leakAuc()) {
+        warnings.add(
+            String.format(
+                Locale.ROOT,
+                "column '%s' alone separates the target with AUC %.3f on the training rows; if its"
+                    + " value is known only after the outcome (a leak), set data.drop: [%s]",
+                name,
+                auc,
+                name));
       }
     }
-    boolean numeric = type == ColumnType.NUMERIC && numbers > 0;
-    Map<String, Long> top = numeric ? null : topValues(counts);
     return new ColumnProfile(
-        table.columns().get(c),
+        name,
         role,
         type,
+        why,
         absent,
+        share(absent, values.size()),
         counts.size(),
-        numeric ? min : null,
-        numeric ? max : null,
-        numeric ? sum / numbers : null,
-        top);
+        numbers == null || Double.isNaN(numbers.mean()) ? null : numbers,
+        numbers == null ? levelsShown(role, counts, present) : null,
+        warnings);
   }
 
-  private static Map<String, Long> topValues(Map<String, Long> counts) {
-    Map<String, Long> top = new java.util.LinkedHashMap<>();
-    counts.entrySet().stream()
-        .sorted(
-            Map.Entry.<String, Long>comparingByValue()
-                .reversed()
-                .thenComparing(Map.Entry.comparingByKey()))
-        .limit(TOP)
-        .forEach(e -> top.put(e.getKey(), e.getValue()));
-    return top;
+  /** The warnings a feature's values call for, each with the key that would act on it. */
+  private static void warn(
+      String name,
+      ColumnType type,
+      Map<String, Long> counts,
+      long present,
+      long absent,
+      long rows,
+      NumberSummary numbers,
+      PrepConfig.Profile limits,
+      List<String> warnings) {
+    long most = counts.values().stream().mapToLong(Long::longValue).max().orElse(0);
+    if (counts.size() == 1) {
+      warnings.add(
+          "column '"
+              + name
+              + "' holds the same value on every row that has one; it cannot help a model:"
+              + " data.drop: ["
+              + name
+              + "]");
+    } else if (present > 0 && share(most, present) >= limits.nearConstant()) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "column '%s' is nearly constant: one value is %.2f%% of its values; consider"
+                  + " data.drop: [%s]",
+              name,
+              100 * share(most, present),
+              name));
+    }
+    if (share(absent, rows) >= limits.mostlyEmpty()) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "column '%s' is missing on %.1f%% of the rows; consider data.drop: [%s]",
+              name,
+              100 * share(absent, rows),
+              name));
+    }
+    if (type == ColumnType.NUMERIC
+        && numbers != null
+        && counts.size() >= 3
+        && counts.size() <= limits.codeLevels()
+        && numbers.min() >= 1
+        && counts.keySet().stream().allMatch(v -> v.chars().allMatch(Character::isDigit))) {
+      warnings.add(
+          String.format(
+              Locale.ROOT,
+              "column '%s' holds %d whole numbers from %.0f to %.0f: maybe categorical codes;"
+                  + " if so, set data.types: {%s: categorical}",
+              name,
+              counts.size(),
+              numbers.min(),
+              numbers.max(),
+              name));
+    }
+  }
+
+  private static NumberSummary numbers(TableColumn values, boolean[] absentLevel) {
+    double[] present = new double[values.size()];
+    int n = 0;
+    for (int r = 0; r < values.size(); r++) {
+      int code = values.code(r);
+      if (!absentLevel[code]) {
+        present[n++] = values.number(code);
+      }
+    }
+    double[] sorted = Arrays.copyOf(present, n);
+    double sum = 0;
+    for (double v : sorted) {
+      sum += v;
+    }
+    double mean = n == 0 ? Double.NaN : sum / n;
+    double squares = 0;
+    for (double v : sorted) {
+      squares += (v - mean) * (v - mean);
+    }
+    Arrays.sort(sorted);
+    Map<String, Double> quantiles = new LinkedHashMap<>();
+    for (double q : QUANTILES) {
+      quantiles.put("p" + Math.round(q * 100), n == 0 ? Double.NaN : sorted[nearestRank(q, n)]);
+    }
+    return new NumberSummary(
+        n == 0 ? Double.NaN : sorted[0],
+        n == 0 ? Double.NaN : sorted[n - 1],
+        mean,
+        n < 2 ? 0.0 : Math.sqrt(squares / (n - 1)),
+        quantiles);
+  }
+
+  /** The index of the q-quantile of n sorted values, by nearest rank. */
+  static int nearestRank(double q, int n) {
+    return Math.max(0, Math.min(n - 1, (int) Math.ceil(q * n) - 1));
+  }
+
+  /**
+   * The AUC of the column alone on the training rows where it has a value: its number, or for a
+   * category the positive rate of its level; NaN when it cannot be measured (text, too many levels,
+   * one class).
+   */
+  private static double auc(
+      TableColumn values,
+      boolean[] absentLevel,
+      ColumnType type,
+      int levels,
+      int[] train,
+      boolean[] labels) {
+    boolean numeric = type == ColumnType.NUMERIC;
+    if (!(numeric || type == ColumnType.CATEGORICAL || type == ColumnType.BOOLEAN)
+        || (!numeric && levels > AUC_MAX_LEVELS)) {
+      return Double.NaN;
+    }
+    double[] rate = new double[absentLevel.length];
+    if (!numeric) {
+      long[] seen = new long[rate.length];
+      long[] positives = new long[rate.length];
+      for (int i = 0; i < train.length; i++) {
+        int code = values.code(train[i]);
+        seen[code]++;
+        positives[code] += labels[i] ? 1 : 0;
+      }
+      for (int k = 0; k < rate.length; k++) {
+        rate[k] = seen[k] == 0 ? 0 : (double) positives[k] / seen[k];
+      }
+    }
+    double[] scores = new double[train.length];
+    boolean[] outcome = new boolean[train.length];
+    int n = 0;
+    long positives = 0;
+    for (int i = 0; i < train.length; i++) {
+      int code = values.code(train[i]);
+      if (absentLevel[code]) {
+        continue;
+      }
+      scores[n] = numeric ? values.number(code) : rate[code];
+      outcome[n] = labels[i];
+      positives += labels[i] ? 1 : 0;
+      n++;
+    }
+    if (positives == 0 || positives == n) {
+      return Double.NaN;
+    }
+    return BinaryMetricsCalculator.auc(Arrays.copyOf(scores, n), Arrays.copyOf(outcome, n));
+  }
+
+  /** Rows equal in every field to an earlier row, compared by their values' codes. */
+  private static long duplicateRows(CsvTable table) {
+    int width = table.columns().size();
+    TableColumn[] columns = new TableColumn[width];
+    for (int c = 0; c < width; c++) {
+      columns[c] = table.column(c);
+    }
+    Set<RowKey> seen = new HashSet<>();
+    long duplicates = 0;
+    int[] codes = new int[width];
+    for (int r = 0; r < table.rowCount(); r++) {
+      for (int c = 0; c < width; c++) {
+        codes[c] = columns[c].code(r);
+      }
+      if (!seen.add(new RowKey(Arrays.hashCode(codes), hash64(codes)))) {
+        duplicates++;
+      }
+    }
+    return duplicates;
+  }
+
+  /** Two independent hashes of a row's codes: equal rows share both, distinct rows almost never. */
+  private record RowKey(int hash, long hash64) {}
+
+  private static long hash64(int[] codes) {
+    long h = 0xcbf29ce484222325L;
+    for (int code : codes) {
+      h = (h ^ code) * 0x100000001b3L;
+    }
+    return h;
+  }
+
+  private static double share(long part, long whole) {
+    return whole == 0 ? 0.0 : (double) part / whole;
   }
 }

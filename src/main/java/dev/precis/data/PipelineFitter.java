@@ -27,6 +27,7 @@ public final class PipelineFitter {
     FITTERS.put(ColumnType.CATEGORICAL, PipelineFitter::categoricalStep);
     FITTERS.put(ColumnType.TEXT, PipelineFitter::textStep);
     FITTERS.put(ColumnType.DATE, DateStep::fit);
+    FITTERS.put(ColumnType.BOOLEAN, (column, prep, needs) -> BooleanStep.fit(column));
   }
 
   /**

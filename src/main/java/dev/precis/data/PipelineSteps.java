@@ -28,6 +28,7 @@ public final class PipelineSteps {
     register("target_encoded", TargetStep.class);
     register("date", DateStep.class);
     register("date_gap", DateGapStep.class);
+    register("boolean", BooleanStep.class);
   }
 
   private PipelineSteps() {}

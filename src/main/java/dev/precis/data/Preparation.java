@@ -47,7 +47,13 @@ public record Preparation(
           SchemaInference.infer(table, dataConfig.withDrop(screened.leftOut()), missing);
       List<String> warnings = new ArrayList<>(screened.warnings());
       warnings.addAll(inferred.warnings());
-      Schema schema = new Schema(inferred.features(), inferred.empty(), warnings);
+      Schema schema =
+          new Schema(
+              inferred.features(),
+              inferred.empty(),
+              inferred.identifiers(),
+              inferred.reasons(),
+              warnings);
       Target target = Target.read(table, dataConfig.target(), dataConfig.positive(), missing);
       var split = config.prep().split();
       Splits splits =

@@ -4,20 +4,27 @@ import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
 import dev.precis.config.DataConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 
 /**
- * Decides which columns are features and whether each is numeric or categorical. A column is
- * numeric when its non-missing values are numbers; when nearly all are (95%) and a few are not, the
- * few are reported as bad values rather than turning the column into categories. A column with no
- * value on any row is left out, with a warning. A categorical column with a different value on
- * nearly every row looks like an identifier: it stays a feature (only data.drop removes one), with
- * a warning. One that looks like free text (many distinct values, most with spaces, long) stays a
- * categorical column too, with a warning that suggests data.types: {col: text}: Precis cannot be
- * sure that a column is prose, so it asks rather than switching.
+ * Decides which columns are features, of which type, and why. A yes/no pair (yes/no, true/false,
+ * y/n, t/f, 1/0) with a value on every row is boolean. A column is numeric when its non-missing
+ * values are numbers; when nearly all are (95%) and a few are not, the few are reported as bad
+ * values rather than turning the column into categories. Values that all read as dates are dates
+ * (ISO, day-first or month-first; data.date_order settles a column that reads both, with a
+ * warning). A column with a different value on every row is an identifier and left out, with a
+ * warning (whole numbers only under an id-like name: a measurement may differ on every row too). A
+ * column with no value on any row is left out, with a warning. A categorical column with a
+ * different value on nearly every row stays a feature, with a warning. One that looks like free
+ * text (many distinct values, most with spaces, long) stays a categorical column too, with a
+ * warning that suggests data.types: {col: text}: Precis cannot be sure that a column is prose, so
+ * it asks rather than switching. data.types overrides any of this.
  */
 public final class SchemaInference {
   /** A column this much numeric is numeric, and its other values are bad values, not categories. */
@@ -56,6 +63,8 @@ public final class SchemaInference {
     }
     List<ColumnSpec> features = new ArrayList<>();
     List<String> empty = new ArrayList<>();
+    List<String> identifiers = new ArrayList<>();
+    Map<String, String> reasons = new HashMap<>();
     List<String> warnings = new ArrayList<>();
     for (int c = 0; c < table.columns().size(); c++) {
       String name = table.columns().get(c);
@@ -70,8 +79,33 @@ public final class SchemaInference {
         continue;
       }
       ColumnType declared = data.types().get(name);
-      ColumnType type =
-          declared != null ? declared : values.type(table, name, PersonalData.of(data).hides(name));
+      Inferred inferred =
+          declared != null
+              ? new Inferred(declared, "set in data.types")
+              : values.infer(
+                  table,
+                  name,
+                  missing,
+                  data.dateOrder(),
+                  warnings,
+                  PersonalData.of(data).hides(name));
+      reasons.put(name, inferred.why());
+      if (inferred.type() == ColumnType.IDENTIFIER) {
+        identifiers.add(name);
+        if (declared == null) {
+          warnings.add(
+              "column '"
+                  + name
+                  + "' has a different value on every row, like an identifier; left out of the"
+                  + " features: set data.id: "
+                  + name
+                  + " to copy it to scored output, or data.types: {"
+                  + name
+                  + ": categorical} to use it");
+        }
+        continue;
+      }
+      ColumnType type = inferred.type();
       features.add(new ColumnSpec(name, type));
       FreeText text =
           type == ColumnType.CATEGORICAL ? FreeText.scan(table.column(c), missing) : null;
@@ -113,7 +147,7 @@ public final class SchemaInference {
                   ? ""
                   : " and the empty columns (" + String.join(", ", empty) + ")"));
     }
-    return new Schema(features, empty, warnings);
+    return new Schema(features, empty, identifiers, reasons, warnings);
   }
 
   private static void checkNamedColumnsExist(CsvTable table, DataConfig data) {
@@ -191,30 +225,126 @@ public final class SchemaInference {
       return present() >= IDENTIFIER_MIN_VALUES && distinct >= IDENTIFIER_SHARE * present();
     }
 
+    /** Every row holds a value, and no two rows the same one. */
+    boolean uniquePerRow(CsvTable table) {
+      return present() >= IDENTIFIER_MIN_VALUES
+          && present() == table.rowCount()
+          && distinct == present();
+    }
+
     /**
-     * Numeric or categorical; a data error for a numeric column with a few other values, which
-     * shows the value unless {@code hidden} (a personal column).
+     * The column's type and why: a yes/no pair on every row is boolean; numbers are numeric, unless
+     * an id-named column of whole numbers differs on every row; values that all read as dates are
+     * dates; any other column differing on every row is an identifier, the rest categorical.
+     *
+     * @param warnings gets a sentence when dates read both day-first and month-first
+     * @param hidden the column is personal: an error does not show its value
+     * @throws PrecisException (data) for a numeric column with a few other values
      */
-    ColumnType type(CsvTable table, String name, boolean hidden) {
+    Inferred infer(
+        CsvTable table,
+        String name,
+        MissingValues missing,
+        DataConfig.DateOrder order,
+        List<String> warnings,
+        boolean hidden) {
+      Set<String> levels = presentLevels(table.column(column), missing);
+      // with missing values a yes/no column has three states, which categories keep as they are
+      if (present() == table.rowCount() && Booleans.isPair(levels)) {
+        return new Inferred(
+            ColumnType.BOOLEAN, "its values are " + String.join(" and ", new TreeSet<>(levels)));
+      }
       if (others == 0) {
-        return ColumnType.NUMERIC;
+        if (uniquePerRow(table)
+            && idLikeName(name)
+            && levels.stream().allMatch(SchemaInference::isWholeNumber)) {
+          return new Inferred(
+              ColumnType.IDENTIFIER, "an id-like name, and a different whole number on every row");
+        }
+        return new Inferred(ColumnType.NUMERIC, "every value is a number");
       }
       if (numbers >= NUMERIC_SHARE * present()) {
-        throw DataFiles.error(
-            table.file(),
-            table.lines()[firstOther],
-            "column '"
-                + name
-                + "' holds numbers but this row has "
-                + (hidden ? PersonalData.NOT_SHOWN : "'" + table.value(firstOther, column) + "'")
-                + (others > 1 ? " (and " + (others - 1) + " more rows like it)" : "")
-                + "; fix the value, list it in prep.missing.tokens, "
-                + "or set data.types."
-                + name
-                + ": categorical");
+        throw notANumber(table, name, hidden);
       }
-      return ColumnType.CATEGORICAL;
+      List<DateForms> forms = DateForms.fitting(levels);
+      if (!forms.isEmpty()) {
+        DateForms chosen = forms.get(0);
+        if (forms.size() > 1) {
+          chosen = order == DataConfig.DateOrder.MONTH_FIRST ? DateForms.MONTH_FIRST : chosen;
+          warnings.add(
+              "column '"
+                  + name
+                  + "' holds dates that read both day-first and month-first (no day is over 12);"
+                  + " read as "
+                  + chosen.label()
+                  + ": if they are "
+                  + (chosen == DateForms.DAY_FIRST ? "month-first" : "day-first")
+                  + ", set data.date_order: "
+                  + (chosen == DateForms.DAY_FIRST ? "month-first" : "day-first"));
+        }
+        return new Inferred(
+            ColumnType.DATE,
+            "every value is a date, "
+                + chosen.label()
+                + (forms.size() > 1 ? " (ambiguous: data.date_order)" : ""));
+      }
+      // prose differs on every row too: it gets the free-text warning, not this
+      if (uniquePerRow(table) && !FreeText.scan(table.column(column), missing).looksLikeText()) {
+        return new Inferred(ColumnType.IDENTIFIER, "a different value on every row");
+      }
+      return new Inferred(
+          ColumnType.CATEGORICAL,
+          numbers == 0 ? "its values are words, not numbers" : "it mixes numbers and words");
     }
+
+    private PrecisException notANumber(CsvTable table, String name, boolean hidden) {
+      return DataFiles.error(
+          table.file(),
+          table.lines()[firstOther],
+          "column '"
+              + name
+              + "' holds numbers but this row has "
+              + (hidden ? PersonalData.NOT_SHOWN : "'" + table.value(firstOther, column) + "'")
+              + (others > 1 ? " (and " + (others - 1) + " more rows like it)" : "")
+              + "; fix the value, list it in prep.missing.tokens, "
+              + "or set data.types."
+              + name
+              + ": categorical");
+    }
+  }
+
+  /** A column's type and why it has it. */
+  private record Inferred(ColumnType type, String why) {}
+
+  /** The words of a name: customer_id, customer-id, CustomerID and customerId all end in "id". */
+  private static final Pattern WORDS =
+      Pattern.compile("[^\\p{Alnum}]+|(?<=\\p{Lower})(?=\\p{Upper})");
+
+  /** Whether a column's name says it identifies rows: one of its words is id, uuid or guid. */
+  static boolean idLikeName(String name) {
+    for (String word : WORDS.split(name)) {
+      String lower = word.toLowerCase(java.util.Locale.ROOT);
+      if (lower.equals("id") || lower.equals("uuid") || lower.equals("guid")) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean isWholeNumber(String value) {
+    return value.chars().allMatch(ch -> ch >= '0' && ch <= '9');
+  }
+
+  /** A column's distinct present values, stripped. */
+  private static Set<String> presentLevels(TableColumn values, MissingValues missing) {
+    Set<String> levels = new HashSet<>();
+    for (int k = 0; k < values.levelCount(); k++) {
+      String value = values.level(k);
+      if (!missing.isMissing(value)) {
+        levels.add(value.strip());
+      }
+    }
+    return levels;
   }
 
   /** How much a column reads like prose: its distinct values, spaced values and mean length. */

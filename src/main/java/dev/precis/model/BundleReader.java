@@ -80,7 +80,8 @@ final class BundleReader {
     ScoreBins bins = readJson(entry(ordered, BINS), ScoreBins.class, BINS);
     List<ModelArtifact> models = new ArrayList<>();
     for (Manifest.Artifact artifact : listed) {
-      if (!PARTS.containsKey(artifact.name())) {
+      if (!PARTS.containsKey(artifact.name())
+          && !ModelBundle.LATER_PARTS.containsKey(artifact.name())) {
         models.add(readModel(artifact, ordered.get(artifact.name())));
       }
     }

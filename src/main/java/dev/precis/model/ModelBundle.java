@@ -3,6 +3,7 @@ package dev.precis.model;
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
+import dev.precis.data.FeatureDistributions;
 import dev.precis.data.FeaturePipeline;
 import dev.precis.io.InputFile;
 import java.io.ByteArrayOutputStream;
@@ -22,20 +23,27 @@ import java.util.zip.ZipOutputStream;
  * A trained model with everything needed to score raw files: the model.precis zip. manifest.json
  * says what the bundle was made from, its task, and lists every other entry with its kind and
  * sha256: config.yaml (the resolved config), pipeline.json, bins.json and the model artifacts
- * (model.tribuo, in Tribuo's protobuf format, and calibrator.json when the scores are calibrated).
- * Reading checks every digest, reads the config over the built-in defaults so a key added later
- * never breaks an older bundle, and loads each artifact by its kind. Bundles of the first schema,
- * which list nothing, still read.
+ * (model.tribuo, in Tribuo's protobuf format, and calibrator.json when the scores are calibrated),
+ * and distributions.json, each feature's training distribution for measuring drift (bundles written
+ * before it have none). Reading checks every digest, reads the config over the built-in defaults so
+ * a key added later never breaks an older bundle, and loads each artifact by its kind. Bundles of
+ * the first schema, which list nothing, still read.
  */
 public final class ModelBundle {
   static final String MANIFEST = "manifest.json";
   static final String CONFIG = "config.yaml";
   static final String PIPELINE = "pipeline.json";
   static final String BINS = "bins.json";
+  static final String DISTRIBUTIONS = "distributions.json";
 
   /** The entries every bundle has besides its model artifacts, with their kinds. */
   static final Map<String, String> PARTS =
       Map.of(CONFIG, "config", PIPELINE, "pipeline", BINS, "score-bins");
+
+  /**
+   * Entries that are not models but that a bundle of an older Precis may lack, with their kinds.
+   */
+  static final Map<String, String> LATER_PARTS = Map.of(DISTRIBUTIONS, "feature-distributions");
 
   private final Manifest manifest;
   private final PrecisConfig config;
@@ -64,6 +72,7 @@ public final class ModelBundle {
    * manifest's artifact list is made from them, and {@link #write} writes them as they are.
    *
    * @param manifest all but its artifact list
+   * @param distributions each feature's distribution on the training rows
    * @param models the task's model artifacts
    */
   public static ModelBundle of(
@@ -71,6 +80,7 @@ public final class ModelBundle {
       PrecisConfig config,
       FeaturePipeline pipeline,
       ScoreBins bins,
+      FeatureDistributions distributions,
       List<ModelArtifact> models) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     List<Manifest.Artifact> listed = new ArrayList<>();
@@ -78,6 +88,7 @@ public final class ModelBundle {
       put(entries, listed, CONFIG, configText(config).getBytes(StandardCharsets.UTF_8));
       put(entries, listed, PIPELINE, Mappers.json().writeValueAsBytes(pipeline));
       put(entries, listed, BINS, Mappers.json().writeValueAsBytes(bins));
+      put(entries, listed, DISTRIBUTIONS, Mappers.json().writeValueAsBytes(distributions));
       for (ModelArtifact model : models) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.save(bytes);
@@ -95,7 +106,9 @@ public final class ModelBundle {
   private static void put(
       Map<String, byte[]> entries, List<Manifest.Artifact> listed, String name, byte[] bytes) {
     entries.put(name, bytes);
-    listed.add(new Manifest.Artifact(name, PARTS.get(name), InputFile.sha256(bytes)));
+    listed.add(
+        new Manifest.Artifact(
+            name, PARTS.getOrDefault(name, LATER_PARTS.get(name)), InputFile.sha256(bytes)));
   }
 
   /** The text of config.yaml, also what the manifest's config digest is taken of. */

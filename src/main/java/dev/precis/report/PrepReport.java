@@ -17,9 +17,11 @@ import java.util.Map;
  * @param header whether the file had a header line
  * @param target the target column, its positive value and the count of each value
  * @param unlabelled rows left out because their target was missing
- * @param profile every column: role, type, missing values, value summary
- * @param warnings what to look at in the data, one sentence each (a column left out as empty, one
- *     that looks like an identifier)
+ * @param profile every column: role, type and why, missing values, value summary, warnings; and the
+ *     file's duplicate rows
+ * @param warnings what inference said about the columns, one sentence each (a column left out as
+ *     empty or as an identifier, dates read one way of two); the profile's warnings are in {@code
+ *     profile.warnings}
  * @param features number of encoded features
  * @param layout how the parts hold their rows: a column per feature, or index:value pairs
  * @param splits rows and positives of each written part
@@ -43,7 +45,7 @@ public record PrepReport(
     PrecisConfig config,
     Map<String, Double> timingsSeconds,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> sentinels) {
-  public static final String SCHEMA = "precis.prep/1";
+  public static final String SCHEMA = "precis.prep/2";
 
   /** The response column. */
   public record TargetSummary(String column, String positive, Map<String, Long> counts) {}

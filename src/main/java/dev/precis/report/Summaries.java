@@ -74,6 +74,7 @@ public final class Summaries {
                 ? "a column each (dense parts)"
                 : "as index:value pairs of the nonzero ones (sparse parts)"));
     warnings(text, report.warnings());
+    warnings(text, report.profile().warnings());
     return text.toString();
   }
 

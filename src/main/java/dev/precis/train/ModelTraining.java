@@ -5,6 +5,7 @@ import dev.precis.config.ModelConfig.Calibration;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
+import dev.precis.data.FeatureDistributions;
 import dev.precis.data.PreparedData;
 import dev.precis.data.PreparedDirectory;
 import dev.precis.eval.BinaryMetrics;
@@ -114,6 +115,7 @@ public final class ModelTraining {
             resolved,
             data.pipeline(),
             ScoreBins.fromScores(trainScores, SCORE_BINS),
+            FeatureDistributions.of(data.pipeline(), data.train()),
             models);
     TrainReport report =
         new TrainReport(

@@ -80,7 +80,7 @@ class ColumnWarningsTest {
   }
 
   @Test
-  void identifierLikeColumnIsNamedInAWarningAndStaysAFeature() throws IOException {
+  void columnWithADifferentValueOnEveryRowIsAnIdentifierLeftOutWithAWarning() throws IOException {
     Path data =
         write(
             "ids.csv",
@@ -90,9 +90,29 @@ class ColumnWarningsTest {
     List<String> warnings = warnings(trainReport());
     assertEquals(1, warnings.size(), warnings.toString());
     String warning = warnings.get(0);
-    assertTrue(warning.startsWith("column 'customer' has a different value on nearly every row"));
-    assertTrue(warning.contains("data.id: customer") && warning.contains("data.drop: [customer]"));
+    assertTrue(warning.startsWith("column 'customer' has a different value on every row"));
+    assertTrue(warning.contains("data.id: customer"), warning);
+    assertTrue(warning.contains("data.types: {customer: categorical}"), warning);
     assertTrue(run.err().contains("warning: " + warning), run.transcript());
+    assertFalse(inputColumns().contains("customer"));
+  }
+
+  @Test
+  void nearlyUniqueColumnIsNamedInAWarningAndStaysAFeature() throws IOException {
+    // one row in forty repeats the value of the row before: nearly, not wholly, one per row
+    Path data =
+        write(
+            "ids.csv",
+            BankData.withColumn(
+                bank(),
+                "customer",
+                row -> "\"C" + (10_000 + row - (row % 40 == 1 ? 1 : 0)) + "\""));
+    CliRun run = train(data);
+    assertEquals(0, run.exitCode(), run.transcript());
+    List<String> warnings = warnings(trainReport());
+    assertEquals(1, warnings.size(), warnings.toString());
+    assertTrue(
+        warnings.get(0).startsWith("column 'customer' has a different value on nearly every row"));
     assertTrue(inputColumns().contains("customer"));
   }
 

@@ -298,7 +298,7 @@ class GeneratedBadInputTest {
 
   private static List<String> prepProblems(Path out, Variant variant) throws IOException {
     List<String> problems = new ArrayList<>();
-    JsonNode report = json(out.resolve(PrepCommand.REPORT), "precis.prep/1", problems);
+    JsonNode report = json(out.resolve(PrepCommand.REPORT), "precis.prep/2", problems);
     json(out.resolve("pipeline.json"), null, problems);
     if (report == null) {
       return problems;

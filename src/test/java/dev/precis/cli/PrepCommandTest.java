@@ -83,7 +83,7 @@ class PrepCommandTest {
   @Test
   void reportNamesSchemaPositiveClassAndDroppedColumnTest() throws IOException {
     JsonNode report = JSON.readTree(bankPrep.resolve("prep-report.json").toFile());
-    assertEquals("precis.prep/1", report.path("schema").asText());
+    assertEquals("precis.prep/2", report.path("schema").asText());
     assertEquals("yes", report.at("/target/positive").asText());
     assertEquals("dropped", column(report, "duration").path("role").asText());
   }

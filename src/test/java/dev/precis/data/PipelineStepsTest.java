@@ -123,10 +123,10 @@ class PipelineStepsTest {
     assertTrue(
         Mappers.problem(e)
             .startsWith(
-                "unknown pipeline step 'sentence-embedding' (this Precis knows categorical, date,"
-                    + " date_gap, hashed_categorical, numeric, numeric_bins, target_encoded,"
-                    + " test-length, text, text_embedding, token_sequence); a newer Precis wrote"
-                    + " it"),
+                "unknown pipeline step 'sentence-embedding' (this Precis knows boolean,"
+                    + " categorical, date, date_gap, hashed_categorical, numeric, numeric_bins,"
+                    + " target_encoded, test-length, text, text_embedding, token_sequence); a newer"
+                    + " Precis wrote it"),
         Mappers.problem(e));
   }
 

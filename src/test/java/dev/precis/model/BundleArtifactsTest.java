@@ -132,10 +132,17 @@ class BundleArtifactsTest {
             "config.yaml:config",
             "pipeline.json:pipeline",
             "bins.json:score-bins",
+            "distributions.json:feature-distributions",
             "model.tribuo:tribuo-model"),
         listed);
     assertEquals(
-        List.of("manifest.json", "config.yaml", "pipeline.json", "bins.json", "model.tribuo"),
+        List.of(
+            "manifest.json",
+            "config.yaml",
+            "pipeline.json",
+            "bins.json",
+            "distributions.json",
+            "model.tribuo"),
         List.copyOf(entries.keySet()));
   }
 
