@@ -219,6 +219,8 @@ class CategoricalEncodingTest {
                 file.toString(),
                 "y",
                 "data.positive=yes",
+                // unique on every row, the column would be inferred an identifier and left out
+                "data.types={uid: categorical}",
                 "prep.encode.columns={uid: target}",
                 "prep.encode.high_cardinality.smoothing=0"),
             PipelineNeeds.SCALED);
