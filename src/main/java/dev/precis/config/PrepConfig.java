@@ -12,9 +12,22 @@ import java.util.List;
  * @param split held-out fractions
  * @param text how text columns become features
  * @param layout how `prep` writes its parts: a column per feature, or only the nonzero values
+ * @param imbalance how the training rows are rebalanced before a fit
  */
 public record PrepConfig(
-    Missing missing, Encode encode, Scale scale, Split split, TextConfig text, Layout layout) {
+    Missing missing,
+    Encode encode,
+    Scale scale,
+    Split split,
+    TextConfig text,
+    Layout layout,
+    Imbalance imbalance) {
+
+  /** Settings that leave the class balance as it is. */
+  public PrepConfig(
+      Missing missing, Encode encode, Scale scale, Split split, TextConfig text, Layout layout) {
+    this(missing, encode, scale, split, text, layout, Imbalance.NONE);
+  }
 
   /**
    * @param tokens values that mean "missing" besides an empty field (bank's {@code unknown})
@@ -51,6 +64,45 @@ public record PrepConfig(
             "valid + test must leave at least 10% to train on (got " + (valid + test) + ")");
       }
     }
+  }
+
+  /**
+   * How the training rows (never the validation or test rows) are rebalanced before a fit: train
+   * and each of tune's folds apply it to the rows they fit on.
+   *
+   * @param method none, undersample the majority class, oversample the minority class by
+   *     duplicating its rows, or weigh the classes
+   * @param ratio minority rows (or weight) per majority row after rebalancing, within (0, 1]; 1 is
+   *     balanced
+   * @param correct whether the bundle maps the scores back to the true base rate (the prior-shift
+   *     correction); false leaves scores at the rebalanced rate, which are then no response rates
+   */
+  public record Imbalance(Method method, double ratio, boolean correct) {
+    public static final Imbalance NONE = new Imbalance(Method.NONE, 1.0, true);
+
+    public Imbalance {
+      Check.present(method, "prep.imbalance.method");
+      if (!(ratio > 0 && ratio <= 1)) {
+        throw new ConfigException(
+            "prep.imbalance.ratio",
+            "must be above 0 and at most 1, minority rows per majority row (got " + ratio + ")");
+      }
+    }
+  }
+
+  /** How the classes are rebalanced. */
+  public enum Method {
+    @JsonProperty("none")
+    NONE,
+    /** Keeps every minority row and a seeded random draw of the majority's. */
+    @JsonProperty("undersample")
+    UNDERSAMPLE,
+    /** Keeps every row and repeats minority rows, a seeded random draw for the remainder. */
+    @JsonProperty("oversample")
+    OVERSAMPLE,
+    /** Keeps every row and weighs each minority row more in the fit's loss. */
+    @JsonProperty("weights")
+    WEIGHTS
   }
 
   /** Imputation of missing numbers. */
@@ -92,15 +144,22 @@ public record PrepConfig(
     Check.present(split, "prep.split");
     text = text == null ? TextConfig.DEFAULTS : text;
     layout = layout == null ? Layout.AUTO : layout;
+    imbalance = imbalance == null ? Imbalance.NONE : imbalance;
   }
 
   public PrepConfig withScale(Scale value) {
-    return new PrepConfig(missing, encode, value, split, text, layout);
+    return new PrepConfig(missing, encode, value, split, text, layout, imbalance);
   }
 
   /** These settings with no validation part: the rows it held go to the training part. */
   public PrepConfig withoutValidation() {
     return new PrepConfig(
-        missing, encode, scale, new Split(0, split.test(), split.stratify()), text, layout);
+        missing,
+        encode,
+        scale,
+        new Split(0, split.test(), split.stratify()),
+        text,
+        layout,
+        imbalance);
   }
 }

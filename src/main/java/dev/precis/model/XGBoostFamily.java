@@ -109,7 +109,7 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
       Booster booster =
           XGBoost.train(
               trainRows,
-              settings(params, engine, seed),
+              settings(params, train, engine, seed),
               0,
               watched ? Map.of(VALID[0], validRows) : Map.of(),
               null,
@@ -165,7 +165,7 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
   }
 
   private static Map<String, Object> settings(
-      XGBoostParams params, EngineConfig engine, long seed) {
+      XGBoostParams params, EncodedData train, EngineConfig engine, long seed) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("objective", "binary:logistic");
     settings.put("eval_metric", "logloss");
@@ -182,7 +182,10 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
     settings.put("lambda", params.lambda());
     settings.put("alpha", params.alpha());
     settings.put("gamma", params.gamma());
-    settings.put("scale_pos_weight", params.scalePosWeight());
+    // prep.imbalance's class weights come on top of the parameter, as XGBoost's own way to weigh
+    settings.put(
+        "scale_pos_weight",
+        params.scalePosWeight() * train.weights().positive() / train.weights().negative());
     settings.put("max_bin", params.maxBin());
     settings.put("nthread", engine.effectiveThreads());
     settings.put("seed", seed);

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param features number of encoded features
  * @param layout how the parts hold their rows: a column per feature, or index:value pairs
  * @param splits rows and positives of each written part
+ * @param balance the training part's class balance before and after prep.imbalance: the parts are
+ *     written with every row, and train rebalances the training part as shown when it fits
  */
 public record PrepReport(
     @JsonUnwrapped ReportHeader about,
@@ -36,6 +38,7 @@ public record PrepReport(
     int features,
     PartLayout layout,
     Map<String, PartSummary> splits,
+    BalanceSummary balance,
     List<String> outputs,
     PrecisConfig config,
     Map<String, Double> timingsSeconds) {
