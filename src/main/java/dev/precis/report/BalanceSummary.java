@@ -40,8 +40,10 @@ public record BalanceSummary(
         settings.method().name().toLowerCase(Locale.ROOT),
         settings.ratio(),
         PrepReport.PartSummary.of(before.y()),
-        new PrepReport.PartSummary(
-            after.rows(), after.positives(), Rebalancing.weightedRate(after)),
+        after.weights().uniform()
+            ? PrepReport.PartSummary.of(after.y())
+            : new PrepReport.PartSummary(
+                after.rows(), after.positives(), Rebalancing.weightedRate(after)),
         after.weights().positive() / after.weights().negative(),
         result.oddsRatio(),
         corrected,
