@@ -114,10 +114,8 @@ final class CrossValidation {
         throw new Cancelled();
       }
       FoldRows fold = own.get(f);
-      EncodedData fit = share(fold.fit(), candidate.rowShare(), config.seed() + f);
-      // only the rows fitted on are rebalanced: the fold's watched and scored rows stay true
       Imbalance imbalance = config.prep().imbalance();
-      Rebalanced balanced = Rebalancing.apply(imbalance, fit, config.seed() + f);
+      Rebalanced balanced = fitted(fold, candidate.rowShare(), imbalance, config.seed() + f);
       ModelArtifact model =
           fitter.fit(
               balanced.rows(), fold.valid(), task, engine, config.seed() + candidate.number());
@@ -127,7 +125,8 @@ final class CrossValidation {
       List<ModelArtifact> fitted =
           PriorShiftArtifact.following(model, balanced.oddsRatio(), imbalance.correct());
       List<ModelArtifact> models = CalibratedFit.artifacts(fitted, method, fold.valid(), task);
-      double[] predicted = task.scorer(models, fit.featureNames()).score(fold.scored().x());
+      double[] predicted =
+          task.scorer(models, fold.scored().featureNames()).score(fold.scored().x());
       var metrics =
           Metrics.ifDefined(predicted, fold.scored().y(), config.eval())
               .orElseThrow(
@@ -178,6 +177,15 @@ final class CrossValidation {
               fold.valid()));
     }
     return carved;
+  }
+
+  /**
+   * The rows a trial fits on in a fold: its share of the fold's fitting rows, rebalanced by
+   * prep.imbalance. The fold's watched and scored rows stay as they are, so a trial is measured on
+   * rows at the true balance.
+   */
+  static Rebalanced fitted(FoldRows fold, double rowShare, Imbalance imbalance, long seed) {
+    return Rebalancing.apply(imbalance, share(fold.fit(), rowShare, seed), seed);
   }
 
   /** A stratified, seeded share of the rows; all of them for a share of 1. */
