@@ -23,7 +23,17 @@ public final class Rebalancing {
    * @param oddsRatio the true odds of a positive over the odds the fit sees: the factor that maps
    *     the fitted model's odds back to the true base rate (1 when nothing changed)
    */
-  public record Rebalanced(EncodedData rows, double oddsRatio) {}
+  public record Rebalanced(EncodedData rows, double oddsRatio) {
+    /**
+     * Rows for the fit to watch (early stopping), weighted to the balance the fit sees, so that
+     * their loss is the one the fit minimises: duplicated or heavier positives would otherwise make
+     * the watched loss keep falling as the model overfits them. The rows themselves are the
+     * validation rows, unchanged; calibration and metrics use them unweighted.
+     */
+    public EncodedData watched(EncodedData valid) {
+      return oddsRatio == 1 ? valid : valid.withWeights(new ClassWeights(1, 1 / oddsRatio));
+    }
+  }
 
   /**
    * @param train the rows to rebalance, whose classes weigh the same

@@ -94,6 +94,20 @@ final class EpochLoop<N> {
   }
 
   /**
+   * Each class's weight in the loss of the rows a network watches: the training loss's weights,
+   * moved to the balance the watched rows are given (prep.imbalance weighs them to the balance the
+   * fit sees), so that early stopping measures the loss the fit minimises.
+   *
+   * @param fitted the training loss's weights, [negative, positive] (see {@link #classWeights})
+   */
+  static double[] watchedWeights(double[] fitted, EncodedData train, EncodedData valid) {
+    return new double[] {
+      fitted[0] * valid.weights().negative() / train.weights().negative(),
+      fitted[1] * valid.weights().positive() / train.weights().positive()
+    };
+  }
+
+  /**
    * Each class's weight in the loss, [negative, positive]: the rows' class weights
    * (prep.imbalance), or balanced so each class adds up to half.
    *

@@ -102,14 +102,14 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
     DMatrix trainRows = null;
     DMatrix validRows = null;
     try {
-      trainRows = XGBoostData.labelled(train.x(), train.y());
-      validRows = watched ? XGBoostData.labelled(valid.x(), valid.y()) : null;
+      trainRows = XGBoostData.labelled(train);
+      validRows = watched ? XGBoostData.labelled(valid) : null;
       // Boosting zero rounds makes the booster, with the validation rows in its prediction cache
       // as XGBoost's own train puts them: each round's evaluation adds one tree's predictions.
       Booster booster =
           XGBoost.train(
               trainRows,
-              settings(params, train, engine, seed),
+              settings(params, engine, seed),
               0,
               watched ? Map.of(VALID[0], validRows) : Map.of(),
               null,
@@ -165,7 +165,7 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
   }
 
   private static Map<String, Object> settings(
-      XGBoostParams params, EncodedData train, EngineConfig engine, long seed) {
+      XGBoostParams params, EngineConfig engine, long seed) {
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("objective", "binary:logistic");
     settings.put("eval_metric", "logloss");
@@ -182,10 +182,7 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
     settings.put("lambda", params.lambda());
     settings.put("alpha", params.alpha());
     settings.put("gamma", params.gamma());
-    // prep.imbalance's class weights come on top of the parameter, as XGBoost's own way to weigh
-    settings.put(
-        "scale_pos_weight",
-        params.scalePosWeight() * train.weights().positive() / train.weights().negative());
+    settings.put("scale_pos_weight", params.scalePosWeight());
     settings.put("max_bin", params.maxBin());
     settings.put("nthread", engine.effectiveThreads());
     settings.put("seed", seed);

@@ -74,7 +74,12 @@ public final class ModelTraining {
     Rebalanced balanced = Rebalancing.apply(imbalance, data.train(), resolved.seed());
     ModelArtifact model =
         type.fitter(resolved.model().params())
-            .fit(balanced.rows(), data.valid(), task, resolved.engine(), resolved.seed());
+            .fit(
+                balanced.rows(),
+                balanced.watched(data.valid()),
+                task,
+                resolved.engine(),
+                resolved.seed());
     List<ModelArtifact> fitted =
         PriorShiftArtifact.following(model, balanced.oddsRatio(), imbalance.correct());
     List<ModelArtifact> models = CalibratedFit.artifacts(fitted, method, data.valid(), task);

@@ -118,7 +118,11 @@ final class CrossValidation {
       Rebalanced balanced = fitted(fold, candidate.rowShare(), imbalance, config.seed() + f);
       ModelArtifact model =
           fitter.fit(
-              balanced.rows(), fold.valid(), task, engine, config.seed() + candidate.number());
+              balanced.rows(),
+              balanced.watched(fold.valid()),
+              task,
+              engine,
+              config.seed() + candidate.number());
       Calibration method =
           CalibratedFit.method(
               config.model().calibration(), candidate.space().type(), fold.valid().rows());
