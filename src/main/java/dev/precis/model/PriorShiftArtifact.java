@@ -68,8 +68,11 @@ public record PriorShiftArtifact(String name, double oddsRatio) implements Score
 
   /** The score of a model fitted on the rebalanced rows, at the true base rate. */
   public double corrected(double score) {
-    double shifted = score * oddsRatio;
-    return shifted / (shifted + 1 - score);
+    // a model's score may stray past 1 in its last bit (a softmax's rounding), which 1 - p turns
+    // into a negative weight and a corrected score above 1
+    double p = Math.min(Math.max(score, 0), 1);
+    double shifted = p * oddsRatio;
+    return p == 0 ? 0 : shifted / (shifted + (1 - p));
   }
 
   /**

@@ -37,6 +37,9 @@ class PriorShiftTest {
     }
     // odds of 1 at the balanced rate are odds of 1/8 at the true one: p = 1/9
     assertEquals(1 / 9.0, down.corrected(0.5), 1e-12);
+    // a score a rounding past 1 stays a probability
+    assertEquals(1, down.corrected(1.0000000000000007));
+    assertEquals(1, new PriorShiftArtifact(PriorShiftArtifact.NAME, 3).corrected(1 + 1e-15));
   }
 
   @Test
