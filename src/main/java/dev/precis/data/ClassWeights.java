@@ -3,7 +3,7 @@ package dev.precis.data;
 /**
  * The weight of each class's rows in a fit's loss: what prep.imbalance {@code weights} gives the
  * training rows, and 1 each otherwise. Every family takes them: Tribuo's trainers as example or
- * label weights, XGBoost as scale_pos_weight, the networks in their loss.
+ * label weights, XGBoost as row weights, the networks in their loss.
  *
  * @param negative the weight of a negative row
  * @param positive the weight of a positive row
