@@ -7,9 +7,11 @@ import dev.precis.data.PartLayout;
 import dev.precis.data.PipelineNeeds;
 import dev.precis.data.Preparation;
 import dev.precis.data.PreparedDirectory;
+import dev.precis.data.Rebalancing;
 import dev.precis.data.SentinelCounts;
 import dev.precis.io.OutputDirectory;
 import dev.precis.model.ModelCatalog;
+import dev.precis.report.BalanceSummary;
 import dev.precis.report.PrepReport;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
@@ -127,6 +129,10 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
         data.pipeline().featureNames().size(),
         layout,
         splits,
+        BalanceSummary.of(
+            config.prep().imbalance(),
+            data.train(),
+            Rebalancing.apply(config.prep().imbalance(), data.train(), config.seed())),
         outputs,
         resolved,
         timings,

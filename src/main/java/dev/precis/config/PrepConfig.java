@@ -17,6 +17,7 @@ import java.util.Map;
  * @param columns per-column settings over the prep-wide ones, by column name
  * @param dates how date columns (data.types: {col: date}) become features
  * @param profile when the profile report warns about a column
+ * @param imbalance how the training rows are rebalanced before a fit
  */
 public record PrepConfig(
     Missing missing,
@@ -28,7 +29,8 @@ public record PrepConfig(
     NumericTransforms numeric,
     Map<String, ColumnPrep> columns,
     DatesConfig dates,
-    Profile profile) {
+    Profile profile,
+    Imbalance imbalance) {
 
   /**
    * When the profile warns about a column; warnings never drop one.
@@ -282,6 +284,45 @@ public record PrepConfig(
     }
   }
 
+  /**
+   * How the training rows (never the validation or test rows) are rebalanced before a fit: train
+   * and each of tune's folds apply it to the rows they fit on.
+   *
+   * @param method none, undersample the majority class, oversample the minority class by
+   *     duplicating its rows, or weigh the classes
+   * @param ratio minority rows (or weight) per majority row after rebalancing, within (0, 1]; 1 is
+   *     balanced
+   * @param correct whether the bundle maps the scores back to the true base rate (the prior-shift
+   *     correction); false leaves scores at the rebalanced rate, which are then no response rates
+   */
+  public record Imbalance(Rebalance method, double ratio, boolean correct) {
+    public static final Imbalance NONE = new Imbalance(Rebalance.NONE, 1.0, true);
+
+    public Imbalance {
+      Check.present(method, "prep.imbalance.method");
+      if (!(ratio > 0 && ratio <= 1)) {
+        throw new ConfigException(
+            "prep.imbalance.ratio",
+            "must be above 0 and at most 1, minority rows per majority row (got " + ratio + ")");
+      }
+    }
+  }
+
+  /** How the classes are rebalanced. */
+  public enum Rebalance {
+    @JsonProperty("none")
+    NONE,
+    /** Keeps every minority row and a seeded random draw of the majority's. */
+    @JsonProperty("undersample")
+    UNDERSAMPLE,
+    /** Keeps every row and repeats minority rows, a seeded random draw for the remainder. */
+    @JsonProperty("oversample")
+    OVERSAMPLE,
+    /** Keeps every row and weighs each minority row more in the fit's loss. */
+    @JsonProperty("weights")
+    WEIGHTS
+  }
+
   /** How a missing value is filled in. */
   public enum Impute {
     @JsonProperty("median")
@@ -358,12 +399,13 @@ public record PrepConfig(
     columns = Map.copyOf(given);
     dates = dates == null ? DatesConfig.DEFAULTS : dates;
     profile = profile == null ? Profile.DEFAULTS : profile;
+    imbalance = imbalance == null ? Imbalance.NONE : imbalance;
   }
 
   /** The settings without numeric transforms, per-column settings, dates and profile: defaults. */
   public PrepConfig(
       Missing missing, Encode encode, Scale scale, Split split, TextConfig text, Layout layout) {
-    this(missing, encode, scale, split, text, layout, null, null, null, null);
+    this(missing, encode, scale, split, text, layout, null, null, null, null, null);
   }
 
   /** These settings with every numeric column scaled so, whatever prep.columns says. */
@@ -378,7 +420,8 @@ public record PrepConfig(
         numeric,
         mapColumns(c -> c.withScale(null)),
         dates,
-        profile);
+        profile,
+        imbalance);
   }
 
   /**
@@ -397,7 +440,8 @@ public record PrepConfig(
         NumericTransforms.NONE,
         mapColumns(ColumnPrep::withoutTransforms),
         dates,
-        profile);
+        profile,
+        imbalance);
   }
 
   /** The settings of a numeric column: its prep.columns entry over the prep-wide settings. */
@@ -440,6 +484,7 @@ public record PrepConfig(
         numeric,
         columns,
         dates,
-        profile);
+        profile,
+        imbalance);
   }
 }

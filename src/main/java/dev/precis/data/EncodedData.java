@@ -18,17 +18,30 @@ import java.util.concurrent.Future;
  * @param y whether each row is a positive (a responder)
  * @param sequences the runs of features that hold a text's tokens in order; none unless the
  *     pipeline gives texts as sequences
+ * @param weights each class's weight in a fit on these rows (prep.imbalance weights); 1 each unless
+ *     {@link #withWeights} set them
  */
 public record EncodedData(
-    List<String> featureNames, SparseRows x, boolean[] y, List<TokenSequence> sequences) {
+    List<String> featureNames,
+    SparseRows x,
+    boolean[] y,
+    List<TokenSequence> sequences,
+    ClassWeights weights) {
   /** Rows with no text given as a token sequence. */
   public EncodedData(List<String> featureNames, SparseRows x, boolean[] y) {
     this(featureNames, x, y, List.of());
   }
 
+  /** Rows whose classes weigh the same. */
+  public EncodedData(
+      List<String> featureNames, SparseRows x, boolean[] y, List<TokenSequence> sequences) {
+    this(featureNames, x, y, sequences, ClassWeights.NONE);
+  }
+
   public EncodedData {
     featureNames = List.copyOf(featureNames);
     sequences = List.copyOf(sequences);
+    weights = weights == null ? ClassWeights.NONE : weights;
     if (x.rows() != y.length || x.width() != featureNames.size()) {
       throw new IllegalArgumentException(
           x.rows() + " rows of " + x.width() + " features for " + y.length + " labels");
@@ -51,20 +64,25 @@ public record EncodedData(
     return Splits.positives(y);
   }
 
-  /** The rows at the given indices, in that order. */
+  /** The same rows, their classes weighing these weights in a fit. */
+  public EncodedData withWeights(ClassWeights classWeights) {
+    return new EncodedData(featureNames, x, y, sequences, classWeights);
+  }
+
+  /** The rows at the given indices, in that order (an index may repeat), with these weights. */
   public EncodedData subset(int[] indices) {
     boolean[] sy = new boolean[indices.length];
     for (int i = 0; i < indices.length; i++) {
       sy[i] = y[indices[i]];
     }
-    return new EncodedData(featureNames, x.subset(indices), sy, sequences);
+    return new EncodedData(featureNames, x.subset(indices), sy, sequences, weights);
   }
 
-  /** These rows followed by {@code more}'s, which must have the same features. */
+  /** These rows followed by {@code more}'s, which must have the same features; these weights. */
   public EncodedData concat(EncodedData more) {
     boolean[] cy = java.util.Arrays.copyOf(y, y.length + more.rows());
     System.arraycopy(more.y(), 0, cy, y.length, more.rows());
-    return new EncodedData(featureNames, x.concat(more.x()), cy, sequences);
+    return new EncodedData(featureNames, x.concat(more.x()), cy, sequences, weights);
   }
 
   /**

@@ -29,7 +29,9 @@ public final class ArtifactKinds {
           MlpArtifact.KIND,
           MlpArtifact::load,
           TextArtifact.KIND,
-          TextArtifact::load);
+          TextArtifact::load,
+          PriorShiftArtifact.KIND,
+          PriorShiftArtifact::load);
 
   private ArtifactKinds() {}
 

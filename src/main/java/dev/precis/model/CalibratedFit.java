@@ -52,19 +52,23 @@ public final class CalibratedFit {
   }
 
   /**
-   * The artifacts that score as calibrated: the model alone for {@code none}, else the model and
-   * its calibrator.
+   * The artifacts that score as calibrated: the fitted ones alone for {@code none}, else followed
+   * by the calibrator fitted on their scores.
    *
+   * @param fitted the model and what maps its scores before calibration (its prior-shift
+   *     correction)
    * @param method a result of {@link #method}
    * @param valid the rows to fit the calibrator on (rows the model was not fitted on)
    */
   public static List<ModelArtifact> artifacts(
-      ModelArtifact model, Calibration method, EncodedData valid, Task task) {
+      List<ModelArtifact> fitted, Calibration method, EncodedData valid, Task task) {
     if (method == Calibration.NONE) {
-      return List.of(model);
+      return fitted;
     }
-    double[] scores = task.scorer(List.of(model), valid.featureNames()).score(valid.x());
+    double[] scores = task.scorer(fitted, valid.featureNames()).score(valid.x());
     ScoreCalibrator calibrator = ScoreCalibrator.fit(method, scores, valid.y());
-    return List.of(model, new CalibratorArtifact(CalibratorArtifact.NAME, calibrator));
+    List<ModelArtifact> all = new java.util.ArrayList<>(fitted);
+    all.add(new CalibratorArtifact(CalibratorArtifact.NAME, calibrator));
+    return List.copyOf(all);
   }
 }

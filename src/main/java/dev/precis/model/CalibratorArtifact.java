@@ -4,14 +4,13 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.precis.config.Mappers;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.util.List;
 
 /**
  * A {@link ScoreCalibrator} as an entry of the bundle, calibrator.json. It scores no rows itself:
  * the task applies it to the scores of the bundle's model (see {@link ResponseTask}), so train's
  * metrics, eval, predict and tune's folds all score through it.
  */
-public record CalibratorArtifact(String name, ScoreCalibrator calibrator) implements ModelArtifact {
+public record CalibratorArtifact(String name, ScoreCalibrator calibrator) implements ScoreMapping {
   public static final String KIND = "calibrator";
 
   /** Its name in the bundle. */
@@ -27,17 +26,8 @@ public record CalibratorArtifact(String name, ScoreCalibrator calibrator) implem
     out.write(Mappers.json().writeValueAsBytes(calibrator));
   }
 
-  /**
-   * A calibrator maps a model's scores and scores no rows of its own: use {@link #applied}.
-   *
-   * @throws UnsupportedOperationException always
-   */
-  @Override
-  public Scorer scorer(List<String> featureNames) {
-    throw new UnsupportedOperationException("a calibrator scores through a model: use applied()");
-  }
-
   /** The scores of {@code model}, calibrated. */
+  @Override
   public Scorer applied(Scorer model) {
     return (rows, n, scores) -> {
       model.score(rows, n, scores);

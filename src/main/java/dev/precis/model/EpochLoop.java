@@ -94,18 +94,35 @@ final class EpochLoop<N> {
   }
 
   /**
-   * Each class's weight in the loss, [negative, positive]: 1 each, or balanced so each class adds
-   * up to half.
+   * Each class's weight in the loss of the rows a network watches: the training loss's weights,
+   * moved to the balance the watched rows are given (prep.imbalance weighs them to the balance the
+   * fit sees), so that early stopping measures the loss the fit minimises.
+   *
+   * @param fitted the training loss's weights, [negative, positive] (see {@link #classWeights})
+   */
+  static double[] watchedWeights(double[] fitted, EncodedData train, EncodedData valid) {
+    return new double[] {
+      fitted[0] * valid.weights().negative() / train.weights().negative(),
+      fitted[1] * valid.weights().positive() / train.weights().positive()
+    };
+  }
+
+  /**
+   * Each class's weight in the loss, [negative, positive]: the rows' class weights
+   * (prep.imbalance), or balanced so each class adds up to half.
    *
    * @param classWeights the class_weights parameter: none or balanced
    */
   static double[] classWeights(EncodedData train, String classWeights) {
+    double negative = train.weights().negative();
+    double positive = train.weights().positive();
     if (!classWeights.equals("balanced")) {
-      return new double[] {1, 1};
+      return new double[] {negative, positive};
     }
-    double positives = Math.max(1, train.positives());
-    double negatives = Math.max(1, train.rows() - train.positives());
-    double rows = train.rows();
-    return new double[] {rows / (2 * negatives), rows / (2 * positives)};
+    // balanced by the rows' weights, prep.imbalance's included
+    double positives = Math.max(1, train.positives()) * positive;
+    double negatives = Math.max(1, train.rows() - train.positives()) * negative;
+    double total = positives + negatives;
+    return new double[] {negative * total / (2 * negatives), positive * total / (2 * positives)};
   }
 }

@@ -53,6 +53,13 @@ final class LinearSvmFamily extends TypedFamily<LinearSvmParams> {
             params.maxIterations(),
             params.epsilon(),
             seed);
+    if (!train.weights().uniform()) {
+      // LibLinear takes no example weights, but a weight per class (its C per class)
+      trainer.setLabelWeights(
+          Map.of(
+              Labels.POSITIVE, (float) train.weights().positive(),
+              Labels.NEGATIVE, (float) train.weights().negative()));
+    }
     return TribuoTraining.fit("linear-svm", trainer, train);
   }
 }

@@ -29,6 +29,7 @@ final class MlpTrainer {
 
   MlpArtifact train(EncodedData train, EncodedData valid) {
     double[] classWeights = EpochLoop.classWeights(train, params.classWeights());
+    double[] watched = EpochLoop.watchedWeights(classWeights, train, valid);
     MlpNetwork start =
         MlpNetwork.initial(
             train.featureNames(), params.hidden(), Activation.of(params.activation()), seed);
@@ -44,7 +45,7 @@ final class MlpTrainer {
                 valid,
                 (batch, step) -> step(session, model, train, batch, classWeights, step),
                 () -> weights(session, model, start),
-                network -> network.logLoss(valid, classWeights));
+                network -> network.logLoss(valid, watched));
       }
     }
     return new MlpArtifact(MlpArtifact.MODEL, best, loop.summary());

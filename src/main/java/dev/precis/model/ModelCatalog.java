@@ -124,10 +124,12 @@ public final class ModelCatalog {
   /**
    * The config with model.params checked against the type and every default filled in.
    *
-   * @throws ConfigException naming the parameter that is unknown or out of range
+   * @throws ConfigException naming the parameter that is unknown or out of range, or prep.imbalance
+   *     for a type that ignores the class balance
    */
   public static PrecisConfig complete(PrecisConfig config) {
     ModelType type = type(config.model().type());
+    type.checkImbalance(config.prep().imbalance());
     Map<String, Object> resolved = new LinkedHashMap<>();
     for (String key : config.model().params().keySet()) {
       if (type.param(key) == null) {

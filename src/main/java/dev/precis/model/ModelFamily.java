@@ -61,6 +61,15 @@ public interface ModelFamily<P> {
     return params;
   }
 
+  /**
+   * Whether the fit learns the class balance of its rows, so that prep.imbalance (rebalanced rows,
+   * class weights) moves its scores and the prior-shift correction maps them back. False for a
+   * family whose scores ignore the balance (no class prior), which then refuses prep.imbalance.
+   */
+  default boolean learnsClassBalance() {
+    return true;
+  }
+
   /** What the feature pipeline must give this family. */
   PipelineNeeds needs();
 

@@ -1,6 +1,8 @@
 package dev.precis.model;
 
+import dev.precis.config.ConfigException;
 import dev.precis.config.EngineConfig;
+import dev.precis.config.PrepConfig;
 import dev.precis.data.EncodedData;
 import dev.precis.data.PipelineNeeds;
 import java.util.List;
@@ -46,6 +48,21 @@ public record ModelType(
    */
   public void checkDevice(EngineConfig engine) {
     factory.get().checkDevice(name, engine);
+  }
+
+  /**
+   * Refuses prep.imbalance for a family whose scores ignore the class balance.
+   *
+   * @throws ConfigException naming prep.imbalance.method and the fix
+   */
+  public void checkImbalance(PrepConfig.Imbalance imbalance) {
+    if (imbalance.method() != PrepConfig.Rebalance.NONE && !factory.get().learnsClassBalance()) {
+      throw new ConfigException(
+          "prep.imbalance.method",
+          name
+              + " ignores the class balance (it keeps no class prior), so rebalancing would not"
+              + " change it; set prep.imbalance.method: none, or pick another model type");
+    }
   }
 
   /** See {@link ModelFamily#stopsEarly}. */

@@ -23,6 +23,16 @@ final class NaiveBayesFamily extends TypedFamily<NaiveBayesParams> {
     super(NaiveBayesParams.class, new PipelineNeeds(PipelineNeeds.Numbers.NON_NEGATIVE, false));
   }
 
+  /**
+   * Tribuo's multinomial naive Bayes keeps no class prior: a class's weight or share of the rows
+   * scales its feature totals alike, which leaves its word probabilities, and so the scores, as
+   * they were (but for the smoothing).
+   */
+  @Override
+  public boolean learnsClassBalance() {
+    return false;
+  }
+
   @Override
   public ModelArtifact fit(
       EncodedData train,

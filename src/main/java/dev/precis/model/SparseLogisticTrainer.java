@@ -74,9 +74,9 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
 
   /**
    * The rows as Tribuo's trainer sees them: features by Tribuo's ids in ascending order, zeros left
-   * out (they change nothing), then the bias, 1; and each row's label id.
+   * out (they change nothing), then the bias, 1; and each row's label id and weight.
    */
-  private record Rows(int[][] ids, double[][] values, int[] targets) {
+  private record Rows(int[][] ids, double[][] values, int[] targets, double[] weights) {
     static Rows of(
         EncodedData data, ImmutableFeatureMap featureMap, ImmutableOutputInfo<Label> outputs) {
       int[] tribuoId = data.featureNames().stream().mapToInt(featureMap::getID).toArray();
@@ -85,6 +85,7 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
       int[][] ids = new int[x.rows()][];
       double[][] values = new double[x.rows()][];
       int[] targets = new int[x.rows()];
+      double[] weights = new double[x.rows()];
       long[] packed = new long[0];
       for (int r = 0; r < x.rows(); r++) {
         int n = 0;
@@ -106,8 +107,9 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
         ids[r][n] = bias;
         values[r][n] = 1.0;
         targets[r] = outputs.getID(Labels.of(data.y()[r]));
+        weights[r] = data.weights().of(data.y()[r]);
       }
-      return new Rows(ids, values, targets);
+      return new Rows(ids, values, targets, weights);
     }
   }
 
@@ -191,6 +193,10 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
         scores[o] = -(scores[o] / total);
       }
       scores[rows.targets()[r]] += 1.0;
+      // an example's weight scales its gradient, as in Tribuo's SGD trainers
+      for (int o = 0; o < scores.length; o++) {
+        scores[o] *= rows.weights()[r];
+      }
       for (int e = 0; e < ids.length; e++) {
         int f = ids[e];
         if (mark[f] != batch) {

@@ -35,6 +35,7 @@ final class TextTrainer {
 
   TextArtifact train(EncodedData train, EncodedData valid) {
     double[] classWeights = EpochLoop.classWeights(train, params.classWeights());
+    double[] watched = EpochLoop.watchedWeights(classWeights, train, valid);
     TextNetwork start =
         TextNetwork.initial(train.featureNames(), train.sequences(), encoder, params, seed);
     Batches batches = new Batches(train, start);
@@ -50,7 +51,7 @@ final class TextTrainer {
                 valid,
                 (batch, step) -> step(session, model, batches, batch, classWeights, step),
                 () -> weights(session, model, start),
-                network -> network.reading(valid.featureNames()).logLoss(valid, classWeights));
+                network -> network.reading(valid.featureNames()).logLoss(valid, watched));
       }
     }
     return new TextArtifact(TextArtifact.MODEL, best, loop.summary());

@@ -27,7 +27,7 @@ public final class TribuoData {
    * The rows as examples of their nonzero features. Tribuo learns of a feature only from an example
    * that holds it, so the first example also holds, as explicit zeros, every feature that no row
    * holds: the model knows all the pipeline's features, and a network's input is as wide as the
-   * pipeline.
+   * pipeline. Each example weighs its class's weight (see {@link EncodedData#weights}).
    */
   public static MutableDataset<Label> dataset(EncodedData data, String description) {
     MutableDataset<Label> dataset =
@@ -42,7 +42,10 @@ public final class TribuoData {
     int[] neverHeld = IntStream.range(0, held.length).filter(f -> !held[f]).toArray();
     for (int r = 0; r < x.rows(); r++) {
       int[] zeros = r == 0 ? neverHeld : NONE;
-      dataset.add(example(Labels.of(data.y()[r]), x, r, names, zeros, 0));
+      Example<Label> example = example(Labels.of(data.y()[r]), x, r, names, zeros, 0);
+      // the trainers that take weights (Tribuo's WeightedExamples) read prep.imbalance's here
+      example.setWeight((float) data.weights().of(data.y()[r]));
+      dataset.add(example);
     }
     return dataset;
   }

@@ -1,5 +1,6 @@
 package dev.precis.model;
 
+import dev.precis.data.EncodedData;
 import dev.precis.data.SparseRows;
 import ml.dmlc.xgboost4j.java.DMatrix;
 import ml.dmlc.xgboost4j.java.XGBoostError;
@@ -38,6 +39,22 @@ final class XGBoostData {
       labels[r] = y[r] ? 1f : 0f;
     }
     matrix.setLabel(labels);
+    return matrix;
+  }
+
+  /**
+   * The rows with their labels and, when their classes weigh differently (prep.imbalance), each
+   * row's weight: in the gradients of the rows fitted on, in the loss of the rows watched.
+   */
+  static DMatrix labelled(EncodedData rows) throws XGBoostError {
+    DMatrix matrix = labelled(rows.x(), rows.y());
+    if (!rows.weights().uniform()) {
+      float[] weights = new float[rows.rows()];
+      for (int r = 0; r < weights.length; r++) {
+        weights[r] = (float) rows.weights().of(rows.y()[r]);
+      }
+      matrix.setWeight(weights);
+    }
     return matrix;
   }
 }

@@ -102,8 +102,8 @@ final class XGBoostFamily extends TypedFamily<XGBoostParams> {
     DMatrix trainRows = null;
     DMatrix validRows = null;
     try {
-      trainRows = XGBoostData.labelled(train.x(), train.y());
-      validRows = watched ? XGBoostData.labelled(valid.x(), valid.y()) : null;
+      trainRows = XGBoostData.labelled(train);
+      validRows = watched ? XGBoostData.labelled(valid) : null;
       // Boosting zero rounds makes the booster, with the validation rows in its prediction cache
       // as XGBoost's own train puts them: each round's evaluation adds one tree's predictions.
       Booster booster =

@@ -27,6 +27,8 @@ import java.util.Map;
  * @param splits rows and positives of each written part
  * @param sentinels per column with prep.missing.sentinels, the rows holding one (read as missing);
  *     written only when some column has sentinels
+ * @param balance the training part's class balance before and after prep.imbalance: the parts are
+ *     written with every row, and train rebalances the training part as shown when it fits
  */
 public record PrepReport(
     @JsonUnwrapped ReportHeader about,
@@ -41,6 +43,7 @@ public record PrepReport(
     int features,
     PartLayout layout,
     Map<String, PartSummary> splits,
+    BalanceSummary balance,
     List<String> outputs,
     PrecisConfig config,
     Map<String, Double> timingsSeconds,

@@ -64,6 +64,7 @@ public final class Summaries {
                           column,
                           rows)));
     }
+    balance(text, report.balance());
     text.append(
         String.format(
             Locale.ROOT,
@@ -117,6 +118,7 @@ public final class Summaries {
                     f4(m.ece()),
                     f2(m.gains().get(0).lift())));
     text.append(table);
+    balance(text, report.balance());
     calibration(text, report.calibration());
     BinaryMetrics heldOut = report.metrics().getOrDefault("test", report.metrics().get("valid"));
     if (heldOut != null) {
@@ -134,6 +136,30 @@ public final class Summaries {
     text.append('\n');
     warnings(text, report.warnings());
     return text.toString();
+  }
+
+  /** The training rows' balance before and after prep.imbalance, when it is set. */
+  private static void balance(StringBuilder text, BalanceSummary balance) {
+    if (balance.method().equals("none")) {
+      return;
+    }
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Rebalanced the training rows (%s, ratio %s): %,d rows at %s positive -> %,d rows at"
+                + " %s%s; %s%n",
+            balance.method(),
+            f2(balance.ratio()),
+            balance.before().rows(),
+            pct(balance.before().positiveRate()),
+            balance.after().rows(),
+            pct(balance.after().positiveRate()),
+            balance.positiveWeight() == 1
+                ? ""
+                : " of the weight (a positive weighs " + f2(balance.positiveWeight()) + ")",
+            balance.scoresCorrected()
+                ? "scores are mapped back to the true base rate"
+                : balance.note() == null ? "nothing to change" : balance.note()));
   }
 
   private static void calibration(StringBuilder text, CalibrationSummary calibration) {

@@ -17,6 +17,7 @@ import java.util.Map;
  * @param warnings what to look at in the data, one sentence each (empty when trained on a `prep`
  *     directory: prep-report.json holds them)
  * @param splits rows and positives of each part
+ * @param balance the training rows' class balance before and after prep.imbalance
  * @param metrics metrics per part: "train", and "valid" and "test" when they have rows
  * @param importance each input column's permutation importance
  * @param terms each text column's terms of largest weight, for a linear model; left out of the
@@ -33,6 +34,7 @@ public record TrainReport(
     CalibrationSummary calibration,
     List<String> warnings,
     Map<String, PrepReport.PartSummary> splits,
+    BalanceSummary balance,
     Map<String, BinaryMetrics> metrics,
     ImportanceSummary importance,
     @com.fasterxml.jackson.annotation.JsonInclude(

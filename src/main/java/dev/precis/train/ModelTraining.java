@@ -3,11 +3,14 @@ package dev.precis.train;
 import dev.precis.Version;
 import dev.precis.config.ModelConfig.Calibration;
 import dev.precis.config.PrecisConfig;
+import dev.precis.config.PrepConfig.Imbalance;
 import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
 import dev.precis.data.FeatureDistributions;
 import dev.precis.data.PreparedData;
 import dev.precis.data.PreparedDirectory;
+import dev.precis.data.Rebalancing;
+import dev.precis.data.Rebalancing.Rebalanced;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.Metrics;
 import dev.precis.io.InputFile;
@@ -17,9 +20,11 @@ import dev.precis.model.ModelArtifact;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ModelType;
+import dev.precis.model.PriorShiftArtifact;
 import dev.precis.model.ScoreBins;
 import dev.precis.model.Scorer;
 import dev.precis.model.Task;
+import dev.precis.report.BalanceSummary;
 import dev.precis.report.CalibrationSummary;
 import dev.precis.report.ImportanceSummary;
 import dev.precis.report.PrepReport.PartSummary;
@@ -66,10 +71,19 @@ public final class ModelTraining {
     Calibration setting = resolved.model().calibration();
     Calibration method = CalibratedFit.method(setting, type, data.valid().rows());
     long fitStart = System.nanoTime();
+    Imbalance imbalance = resolved.prep().imbalance();
+    Rebalanced balanced = Rebalancing.apply(imbalance, data.train(), resolved.seed());
     ModelArtifact model =
         type.fitter(resolved.model().params())
-            .fit(data.train(), data.valid(), task, resolved.engine(), resolved.seed());
-    List<ModelArtifact> models = CalibratedFit.artifacts(model, method, data.valid(), task);
+            .fit(
+                balanced.rows(),
+                balanced.watched(data.valid()),
+                task,
+                resolved.engine(),
+                resolved.seed());
+    List<ModelArtifact> fitted =
+        PriorShiftArtifact.following(model, balanced.oddsRatio(), imbalance.correct());
+    List<ModelArtifact> models = CalibratedFit.artifacts(fitted, method, data.valid(), task);
     timings.put("fit", Reports.secondsSince(fitStart));
 
     long scoreStart = System.nanoTime();
@@ -79,7 +93,7 @@ public final class ModelTraining {
     double[] trainScores = measure("train", data.train(), scorer, resolved, metrics, splits);
     double[] validScores = measure("valid", data.valid(), scorer, resolved, metrics, splits);
     measure("test", data.test(), scorer, resolved, metrics, splits);
-    CalibrationSummary calibration = calibration(setting, method, model, validScores, data, task);
+    CalibrationSummary calibration = calibration(setting, method, fitted, validScores, data, task);
     timings.put("score", Reports.secondsSince(scoreStart));
 
     long importanceStart = System.nanoTime();
@@ -129,6 +143,7 @@ public final class ModelTraining {
             calibration,
             warnings,
             splits,
+            BalanceSummary.of(imbalance, data.train(), balanced),
             metrics,
             importance,
             TopTerms.of(model, data.pipeline()),
@@ -187,7 +202,7 @@ public final class ModelTraining {
   private static CalibrationSummary calibration(
       Calibration setting,
       Calibration method,
-      ModelArtifact model,
+      List<ModelArtifact> fitted,
       double[] calibrated,
       PreparedData data,
       Task task) {
@@ -196,7 +211,7 @@ public final class ModelTraining {
       return CalibrationSummary.none(configured);
     }
     EncodedData valid = data.valid();
-    double[] raw = task.scorer(List.of(model), valid.featureNames()).score(valid.x());
+    double[] raw = task.scorer(fitted, valid.featureNames()).score(valid.x());
     return new CalibrationSummary(
         configured,
         method.name().toLowerCase(Locale.ROOT),

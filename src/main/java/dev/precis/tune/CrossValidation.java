@@ -4,16 +4,20 @@ import dev.precis.PrecisException;
 import dev.precis.config.EngineConfig;
 import dev.precis.config.ModelConfig.Calibration;
 import dev.precis.config.PrecisConfig;
+import dev.precis.config.PrepConfig.Imbalance;
 import dev.precis.data.DataSource;
 import dev.precis.data.DataSource.Fold;
 import dev.precis.data.EncodedData;
 import dev.precis.data.PipelineNeeds;
+import dev.precis.data.Rebalancing;
+import dev.precis.data.Rebalancing.Rebalanced;
 import dev.precis.data.Splits;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
 import dev.precis.io.InputFile;
 import dev.precis.model.CalibratedFit;
 import dev.precis.model.ModelArtifact;
+import dev.precis.model.PriorShiftArtifact;
 import dev.precis.model.Task;
 import dev.precis.report.Reports;
 import dev.precis.report.TuneReport;
@@ -29,7 +33,8 @@ import java.util.function.BooleanSupplier;
  * (scaled or raw numbers) gets folds of its own, fitted inside each fold on a raw file. A candidate
  * is fitted on a fold's training rows less a stratified validation share (prep.split.valid of the
  * rows train would fit on), which it may watch for early stopping or calibration; it is scored on
- * the fold's held-out rows, which it never sees.
+ * the fold's held-out rows, which it never sees. prep.imbalance rebalances the rows fitted on
+ * alone, as train does its training part.
  */
 final class CrossValidation {
   private final PrecisConfig config;
@@ -109,14 +114,23 @@ final class CrossValidation {
         throw new Cancelled();
       }
       FoldRows fold = own.get(f);
-      EncodedData fit = share(fold.fit(), candidate.rowShare(), config.seed() + f);
+      Imbalance imbalance = config.prep().imbalance();
+      Rebalanced balanced = fitted(fold, candidate.rowShare(), imbalance, config.seed() + f);
       ModelArtifact model =
-          fitter.fit(fit, fold.valid(), task, engine, config.seed() + candidate.number());
+          fitter.fit(
+              balanced.rows(),
+              balanced.watched(fold.valid()),
+              task,
+              engine,
+              config.seed() + candidate.number());
       Calibration method =
           CalibratedFit.method(
               config.model().calibration(), candidate.space().type(), fold.valid().rows());
-      List<ModelArtifact> models = CalibratedFit.artifacts(model, method, fold.valid(), task);
-      double[] predicted = task.scorer(models, fit.featureNames()).score(fold.scored().x());
+      List<ModelArtifact> fitted =
+          PriorShiftArtifact.following(model, balanced.oddsRatio(), imbalance.correct());
+      List<ModelArtifact> models = CalibratedFit.artifacts(fitted, method, fold.valid(), task);
+      double[] predicted =
+          task.scorer(models, fold.scored().featureNames()).score(fold.scored().x());
       var metrics =
           Metrics.ifDefined(predicted, fold.scored().y(), config.eval())
               .orElseThrow(
@@ -167,6 +181,15 @@ final class CrossValidation {
               fold.valid()));
     }
     return carved;
+  }
+
+  /**
+   * The rows a trial fits on in a fold: its share of the fold's fitting rows, rebalanced by
+   * prep.imbalance. The fold's watched and scored rows stay as they are, so a trial is measured on
+   * rows at the true balance.
+   */
+  static Rebalanced fitted(FoldRows fold, double rowShare, Imbalance imbalance, long seed) {
+    return Rebalancing.apply(imbalance, share(fold.fit(), rowShare, seed), seed);
   }
 
   /** A stratified, seeded share of the rows; all of them for a share of 1. */

@@ -70,6 +70,7 @@ public final class SearchSpace {
     List<FamilySpace> spaces = new ArrayList<>();
     for (String model : models) {
       ModelType type = ModelCatalog.type(model);
+      type.checkImbalance(config.prep().imbalance());
       Map<String, Object> base = model.equals(primary) ? config.model().params() : defaults(type);
       Map<String, ?> dimensions = sections.getOrDefault(model, type.defaultSpace());
       String prefix =

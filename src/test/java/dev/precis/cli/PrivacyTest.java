@@ -64,8 +64,6 @@ class PrivacyTest {
     }
     // the hashes differ on every row, as the phone numbers did: an identifier, never a feature
     assertFalse(phoneHashes.stream().anyMatch(steps::contains), steps);
-    JsonNode report = JSON.readTree(out.resolve("prep-report.json").toFile());
-    assertEquals("identifier", column(report, "phone").path("role").asText(), report.toString());
     assertEquals(
         "hash", pipeline.path("pii").path("columns").path("phone").asText(), pipeline.toString());
     assertEquals(
@@ -73,11 +71,13 @@ class PrivacyTest {
     assertTrue(pipeline.path("pii").path("key").path("file").asText().endsWith("key"));
 
     JsonNode report = JSON.readTree(out.resolve("prep-report.json").toFile());
+    assertEquals("identifier", column(report, "phone").path("role").asText(), report.toString());
     JsonNode email = column(report, "email");
     assertEquals(3, email.path("distinct").asLong(), email.toString());
-    assertTrue(email.path("top").has("example.com"), email.toString());
-    assertTrue(column(report, "phone").path("top").isNull(), report.toString());
-    assertTrue(column(report, "card").path("top").isNull(), report.toString());
+    assertTrue(
+        email.path("top").findValuesAsText("value").contains("example.com"), email.toString());
+    assertTrue(column(report, "phone").path("top").isEmpty(), report.toString());
+    assertTrue(column(report, "card").path("top").isEmpty(), report.toString());
     assertNothingPersonalIn(run, out);
   }
 
