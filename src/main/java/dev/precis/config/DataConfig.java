@@ -26,7 +26,6 @@ import java.util.Map;
  * @param piiKey where the key of the {@code hash} rule is read from; never the key itself
  * @param columns the column names of a file without a header line, in order; empty names them col1,
  *     col2, ...
- * @param dateOrder how a date column that reads both day-first and month-first (01/02/2024) is read
  */
 public record DataConfig(
     String path,
@@ -41,8 +40,7 @@ public record DataConfig(
     Quote quote,
     Map<String, PiiRule> pii,
     PiiKey piiKey,
-    List<String> columns,
-    DateOrder dateOrder) {
+    List<String> columns) {
 
   /** Whether fields may be quoted. */
   public enum Quote {
@@ -54,17 +52,8 @@ public record DataConfig(
     NONE
   }
 
-  /** Which part of an ambiguous date comes first. */
-  public enum DateOrder {
-    @JsonProperty("day-first")
-    DAY_FIRST,
-    @JsonProperty("month-first")
-    MONTH_FIRST
-  }
-
   public DataConfig {
     columns = columns == null ? List.of() : List.copyOf(columns);
-    dateOrder = dateOrder == null ? DateOrder.DAY_FIRST : dateOrder;
     if (Boolean.TRUE.equals(header) && !columns.isEmpty()) {
       throw new ConfigException(
           "data.columns",
@@ -86,7 +75,7 @@ public record DataConfig(
     }
   }
 
-  /** A config as before data.pii, data.columns and data.date_order: their defaults. */
+  /** A config as before data.pii and data.columns: their defaults. */
   public DataConfig(
       String path,
       String delimiter,
@@ -100,7 +89,7 @@ public record DataConfig(
       Quote quote) {
     this(
         path, delimiter, header, encoding, target, positive, id, drop, types, quote, null, null,
-        null, null);
+        null);
   }
 
   private static void checkPii(Map<String, PiiRule> pii, PiiKey piiKey, String target) {
@@ -156,7 +145,7 @@ public record DataConfig(
   public DataConfig withPath(String value) {
     return new DataConfig(
         value, delimiter, header, encoding, target, positive, id, drop, types, quote, pii, piiKey,
-        columns, dateOrder);
+        columns);
   }
 
   /** The config with more columns never used as features. */
@@ -165,12 +154,12 @@ public record DataConfig(
     all.addAll(more);
     return new DataConfig(
         path, delimiter, header, encoding, target, positive, id, all, types, quote, pii, piiKey,
-        columns, dateOrder);
+        columns);
   }
 
   public DataConfig withPositive(String value) {
     return new DataConfig(
         path, delimiter, header, encoding, target, value, id, drop, types, quote, pii, piiKey,
-        columns, dateOrder);
+        columns);
   }
 }

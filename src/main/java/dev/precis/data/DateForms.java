@@ -12,7 +12,7 @@ import java.util.Locale;
  * The written forms of dates a column may hold: ISO (2024-12-31, with an optional time), day-first
  * (31/12/2024) and month-first (12/31/2024), each with '/', '-' or '.' between the parts and an
  * optional time. A column whose values all read both day-first and month-first (01/02/2024) is
- * ambiguous: inference picks data.date_order and says so.
+ * ambiguous: prep.dates says which, and unsaid Precis does not guess.
  */
 public enum DateForms {
   ISO("uuuu-MM-dd"),

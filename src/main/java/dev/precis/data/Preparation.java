@@ -44,7 +44,8 @@ public record Preparation(
       PersonalData.Screened screened = PersonalData.screen(raw, dataConfig, missing);
       CsvTable table = screened.table();
       Schema inferred =
-          SchemaInference.infer(table, dataConfig.withDrop(screened.leftOut()), missing);
+          SchemaInference.infer(
+              table, dataConfig.withDrop(screened.leftOut()), missing, config.prep().dates());
       List<String> warnings = new ArrayList<>(screened.warnings());
       warnings.addAll(inferred.warnings());
       Schema schema =

@@ -3,6 +3,7 @@ package dev.precis.data;
 import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
 import dev.precis.config.DataConfig;
+import dev.precis.config.DatesConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,14 +18,14 @@ import java.util.regex.Pattern;
  * y/n, t/f, 1/0) with a value on every row is boolean. A column is numeric when its non-missing
  * values are numbers; when nearly all are (95%) and a few are not, the few are reported as bad
  * values rather than turning the column into categories. Values that all read as dates are dates
- * (ISO, day-first or month-first; data.date_order settles a column that reads both, with a
- * warning). A column with a different value on every row is an identifier and left out, with a
- * warning (whole numbers only under an id-like name: a measurement may differ on every row too). A
- * column with no value on any row is left out, with a warning. A categorical column with a
- * different value on nearly every row stays a feature, with a warning. One that looks like free
- * text (many distinct values, most with spaces, long) stays a categorical column too, with a
- * warning that suggests data.types: {col: text}: Precis cannot be sure that a column is prose, so
- * it asks rather than switching. data.types overrides any of this.
+ * (ISO, day-first or month-first; prep.dates settles a column that reads both, with a warning). A
+ * column with a different value on every row is an identifier and left out, with a warning (whole
+ * numbers only under an id-like name: a measurement may differ on every row too). A column with no
+ * value on any row is left out, with a warning. A categorical column with a different value on
+ * nearly every row stays a feature, with a warning. One that looks like free text (many distinct
+ * values, most with spaces, long) stays a categorical column too, with a warning that suggests
+ * data.types: {col: text}: Precis cannot be sure that a column is prose, so it asks rather than
+ * switching. data.types overrides any of this.
  */
 public final class SchemaInference {
   /** A column this much numeric is numeric, and its other values are bad values, not categories. */
@@ -54,7 +55,8 @@ public final class SchemaInference {
   private SchemaInference() {}
 
   /** The feature columns of a table: every column but the target, the id and the dropped ones. */
-  public static Schema infer(CsvTable table, DataConfig data, MissingValues missing) {
+  public static Schema infer(
+      CsvTable table, DataConfig data, MissingValues missing, DatesConfig dates) {
     checkNamedColumnsExist(table, data);
     Set<String> excluded = new HashSet<>(data.drop());
     excluded.add(data.target());
@@ -86,7 +88,7 @@ public final class SchemaInference {
                   table,
                   name,
                   missing,
-                  data.dateOrder(),
+                  dates.formatOf(name),
                   warnings,
                   PersonalData.of(data).hides(name));
       reasons.put(name, inferred.why());
@@ -245,7 +247,7 @@ public final class SchemaInference {
         CsvTable table,
         String name,
         MissingValues missing,
-        DataConfig.DateOrder order,
+        DatesConfig.Format format,
         List<String> warnings,
         boolean hidden) {
       Set<String> levels = presentLevels(table.column(column), missing);
@@ -267,26 +269,11 @@ public final class SchemaInference {
         throw notANumber(table, name, hidden);
       }
       List<DateForms> forms = DateForms.fitting(levels);
+      if (forms.size() > 1) {
+        return ambiguousDates(name, format, warnings);
+      }
       if (!forms.isEmpty()) {
-        DateForms chosen = forms.get(0);
-        if (forms.size() > 1) {
-          chosen = order == DataConfig.DateOrder.MONTH_FIRST ? DateForms.MONTH_FIRST : chosen;
-          warnings.add(
-              "column '"
-                  + name
-                  + "' holds dates that read both day-first and month-first (no day is over 12);"
-                  + " read as "
-                  + chosen.label()
-                  + ": if they are "
-                  + (chosen == DateForms.DAY_FIRST ? "month-first" : "day-first")
-                  + ", set data.date_order: "
-                  + (chosen == DateForms.DAY_FIRST ? "month-first" : "day-first"));
-        }
-        return new Inferred(
-            ColumnType.DATE,
-            "every value is a date, "
-                + chosen.label()
-                + (forms.size() > 1 ? " (ambiguous: data.date_order)" : ""));
+        return new Inferred(ColumnType.DATE, "every value is a date, " + forms.get(0).label());
       }
       // prose differs on every row too: it gets the free-text warning, not this
       if (uniquePerRow(table) && !FreeText.scan(table.column(column), missing).looksLikeText()) {
@@ -295,6 +282,30 @@ public final class SchemaInference {
       return new Inferred(
           ColumnType.CATEGORICAL,
           numbers == 0 ? "its values are words, not numbers" : "it mixes numbers and words");
+    }
+
+    /**
+     * Dates that read day-first and month-first alike (no day above 12): a date column, read as
+     * prep.dates says; unsaid, Precis does not guess, and the date step refuses the column.
+     */
+    private static Inferred ambiguousDates(
+        String name, DatesConfig.Format format, List<String> warnings) {
+      if (format == DatesConfig.Format.DAY_FIRST || format == DatesConfig.Format.MONTH_FIRST) {
+        return new Inferred(
+            ColumnType.DATE,
+            "every value is a date, read "
+                + (format == DatesConfig.Format.DAY_FIRST ? "day-first" : "month-first")
+                + " as prep.dates says");
+      }
+      warnings.add(
+          "column '"
+              + name
+              + "' holds dates that read both day-first and month-first (no day is over 12);"
+              + " say which: prep.dates.columns."
+              + name
+              + ": day_first or month_first");
+      return new Inferred(
+          ColumnType.DATE, "every value is a date, day-first and month-first alike (prep.dates)");
     }
 
     private PrecisException notANumber(CsvTable table, String name, boolean hidden) {

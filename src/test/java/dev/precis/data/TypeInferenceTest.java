@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precis.config.ColumnType;
 import dev.precis.config.DataConfig;
+import dev.precis.config.DatesConfig;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -87,19 +88,26 @@ class TypeInferenceTest {
   }
 
   @Test
-  void ambiguousDatesAreReadDayFirstWithAWarningNamingTheOverride() throws IOException {
+  void ambiguousDatesAreDatesWithAWarningNamingTheKeyUntilPrepDatesSaysWhich() throws IOException {
     Path file = column("sent", r -> "0" + (r % 9 + 1) + ".0" + (r % 7 + 1) + ".2024");
     Schema schema = infer(file, Map.of());
     assertEquals(ColumnType.DATE, type(schema, "sent"));
     assertEquals(1, schema.warnings().size(), schema.warnings().toString());
     String warning = schema.warnings().get(0);
     assertTrue(warning.startsWith("column 'sent' holds dates that read both"), warning);
-    assertTrue(warning.contains("read as day-first"), warning);
-    assertTrue(warning.contains("set data.date_order: month-first"), warning);
+    assertTrue(warning.contains("prep.dates.columns.sent: day_first or month_first"), warning);
 
-    Schema monthFirst = infer(file, Map.of(), DataConfig.DateOrder.MONTH_FIRST);
+    Schema monthFirst =
+        infer(
+            file,
+            Map.of(),
+            new DatesConfig(
+                DatesConfig.Format.AUTO,
+                Map.of("sent", DatesConfig.Format.MONTH_FIRST),
+                null,
+                null));
     assertTrue(monthFirst.reasons().get("sent").contains("month-first"));
-    assertTrue(monthFirst.warnings().get(0).contains("set data.date_order: day-first"));
+    assertTrue(monthFirst.warnings().isEmpty(), monthFirst.warnings().toString());
   }
 
   @Test
@@ -160,28 +168,14 @@ class TypeInferenceTest {
   }
 
   private static Schema infer(Path file, Map<String, ColumnType> types) {
-    return infer(file, types, null);
+    return infer(file, types, DatesConfig.DEFAULTS);
   }
 
-  private static Schema infer(
-      Path file, Map<String, ColumnType> types, DataConfig.DateOrder order) {
+  private static Schema infer(Path file, Map<String, ColumnType> types, DatesConfig dates) {
     DataConfig data =
-        new DataConfig(
-            file.toString(),
-            ",",
-            true,
-            null,
-            "y",
-            null,
-            null,
-            null,
-            types,
-            null,
-            null,
-            null,
-            null,
-            order);
-    return SchemaInference.infer(CsvTable.read(file, data), data, new MissingValues(List.of()));
+        new DataConfig(file.toString(), ",", true, null, "y", null, null, null, types, null);
+    return SchemaInference.infer(
+        CsvTable.read(file, data), data, new MissingValues(List.of()), dates);
   }
 
   private static ColumnType type(Schema schema, String column) {
