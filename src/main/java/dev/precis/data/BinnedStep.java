@@ -25,7 +25,7 @@ public record BinnedStep(
     List<Double> edges,
     boolean indicator,
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> sentinels)
-    implements ColumnStep {
+    implements SingleColumnStep {
 
   public BinnedStep {
     edges = List.copyOf(edges);
@@ -58,11 +58,6 @@ public record BinnedStep(
         edges,
         settings.indicator() && sample.size() < column.size(),
         prep.missing().sentinels().getOrDefault(column.name(), List.of()));
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

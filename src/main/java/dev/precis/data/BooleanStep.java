@@ -10,7 +10,7 @@ import java.util.List;
  * @param name the column
  * @param indicator whether "name:missing" marks rows where the value was missing
  */
-public record BooleanStep(String name, boolean indicator) implements ColumnStep {
+public record BooleanStep(String name, boolean indicator) implements SingleColumnStep {
 
   /**
    * @throws dev.precis.PrecisException (data) at the first training value that is not a boolean
@@ -35,11 +35,6 @@ public record BooleanStep(String name, boolean indicator) implements ColumnStep 
       }
     }
     return new BooleanStep(column.name(), missing);
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

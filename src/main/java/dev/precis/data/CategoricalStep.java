@@ -29,7 +29,7 @@ public record CategoricalStep(
     List<String> levels,
     @JsonInclude(JsonInclude.Include.NON_NULL) List<String> other,
     @JsonInclude(JsonInclude.Include.NON_NULL) String fill)
-    implements ColumnStep {
+    implements SingleColumnStep {
   public CategoricalStep {
     levels = List.copyOf(levels);
     other = other == null ? null : List.copyOf(other);
@@ -111,11 +111,6 @@ public record CategoricalStep(
       counts.merge(level, 1L, Long::sum);
     }
     return counts;
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

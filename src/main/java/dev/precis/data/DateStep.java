@@ -34,7 +34,7 @@ public record DateStep(
     boolean indicator,
     boolean missingAsAbsent,
     List<Scaling> scaling)
-    implements ColumnStep {
+    implements SingleColumnStep {
 
   public DateStep {
     scaling = List.copyOf(scaling);
@@ -118,11 +118,6 @@ public record DateStep(
         present < column.size(),
         needs.missingAsAbsent(),
         scaling);
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

@@ -23,7 +23,7 @@ import java.util.stream.IntStream;
  */
 public record EmbeddingStep(
     String name, String encoder, String model, String version, int dimension, boolean shifted)
-    implements ColumnStep {
+    implements SingleColumnStep {
 
   /**
    * @throws PrecisException (data) when the pipeline names an encoder this Precis does not have
@@ -69,11 +69,6 @@ public record EmbeddingStep(
    */
   public static void progress(LongConsumer listener) {
     MiniLm.progress(listener);
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

@@ -15,15 +15,10 @@ import java.util.stream.IntStream;
  * @param name the column
  * @param buckets how many features
  */
-public record HashingStep(String name, int buckets) implements ColumnStep {
+public record HashingStep(String name, int buckets) implements SingleColumnStep {
 
   public static HashingStep fit(TrainingColumn column, PrepConfig prep) {
     return new HashingStep(column.name(), prep.encode().highCardinality().buckets());
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

@@ -41,7 +41,7 @@ public record NumericStep(
     @JsonInclude(JsonInclude.Include.NON_NULL) Double floor,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double ceiling,
     @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean log1p)
-    implements ColumnStep {
+    implements SingleColumnStep {
 
   public NumericStep {
     sentinels = sentinels == null ? List.of() : List.copyOf(sentinels);
@@ -217,11 +217,6 @@ public record NumericStep(
   private double transform(double value) {
     double x = clipped(value);
     return log1p ? Math.log1p(Math.max(0.0, x)) : x;
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

@@ -23,7 +23,8 @@ import java.util.stream.IntStream;
  * @param vocabulary the kept tokens, most frequent first: token i has index i + 2
  * @param length the most tokens a row keeps
  */
-public record SequenceStep(String name, List<String> vocabulary, int length) implements ColumnStep {
+public record SequenceStep(String name, List<String> vocabulary, int length)
+    implements SingleColumnStep {
   /** Index of a token outside the vocabulary; 0 is never written (it is a model's padding). */
   public static final int UNKNOWN = 1;
 
@@ -75,11 +76,6 @@ public record SequenceStep(String name, List<String> vocabulary, int length) imp
             .map(Map.Entry::getKey)
             .toList();
     return new SequenceStep(column.name(), vocabulary, Math.min(MAX_LENGTH, longest));
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

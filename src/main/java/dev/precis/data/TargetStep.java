@@ -36,7 +36,7 @@ public record TargetStep(
     double smoothing,
     Map<String, Double> rates,
     @JsonIgnore OutOfFold outOfFold)
-    implements ColumnStep {
+    implements SingleColumnStep {
 
   public TargetStep {
     rates = new TreeMap<>(rates);
@@ -131,11 +131,6 @@ public record TargetStep(
   private static double smoothed(long positives, long rows, double prior, double smoothing) {
     double weight = rows + smoothing;
     return weight == 0 ? prior : (positives + smoothing * prior) / weight;
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

@@ -42,7 +42,7 @@ public record TextStep(
     double[] idf,
     int buckets,
     boolean signed)
-    implements ColumnStep {
+    implements SingleColumnStep {
 
   public TextStep {
     terms = List.copyOf(terms);
@@ -119,11 +119,6 @@ public record TextStep(
         idf,
         0,
         false);
-  }
-
-  @Override
-  public List<String> inputColumns() {
-    return List.of(name);
   }
 
   @Override

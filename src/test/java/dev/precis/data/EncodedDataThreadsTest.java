@@ -77,7 +77,8 @@ class EncodedDataThreadsTest {
             "y",
             "a",
             null,
-            42);
+            42,
+            PersonalData.NONE);
     int[] all = IntStream.range(0, 3000).toArray();
     PrecisException e =
         assertThrows(

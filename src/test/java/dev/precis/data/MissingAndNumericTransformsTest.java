@@ -63,7 +63,8 @@ class MissingAndNumericTransformsTest {
         "y",
         "yes",
         null,
-        42);
+        42,
+        PersonalData.NONE);
   }
 
   private static <T extends ColumnStep> T step(FeaturePipeline pipeline, String name, Class<T> c) {
@@ -154,7 +155,8 @@ class MissingAndNumericTransformsTest {
         "y",
         "y",
         null,
-        42);
+        42,
+        PersonalData.NONE);
   }
 
   @Test

@@ -59,7 +59,8 @@ class MissingAsAbsentTest {
         "y",
         "b",
         null,
-        42);
+        42,
+        PersonalData.NONE);
   }
 
   private static SparseRows encode(FeaturePipeline pipeline, Path file, CsvTable table, int row) {

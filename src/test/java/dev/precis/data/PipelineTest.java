@@ -73,7 +73,8 @@ class PipelineTest {
         "y",
         source.target().positive(),
         null,
-        42);
+        42,
+        PersonalData.NONE);
   }
 
   private static <T extends ColumnStep> List<T> steps(FeaturePipeline pipeline, Class<T> type) {
@@ -227,7 +228,8 @@ class PipelineTest {
             "y",
             "b",
             null,
-            42);
+            42,
+            PersonalData.NONE);
     NumericStep x = steps(pipeline, NumericStep.class).get(0);
     assertEquals(3.0, x.fill(), "median of 1, 3, 10");
     assertTrue(x.indicator());
@@ -255,7 +257,8 @@ class PipelineTest {
             "y",
             "b",
             null,
-            42);
+            42,
+            PersonalData.NONE);
     assertEquals((1.0 + 3 + 10) / 3, steps(pipeline, NumericStep.class).get(0).fill(), 1e-12);
   }
 
