@@ -28,6 +28,7 @@ import picocli.CommandLine.Option;
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis eval --model bank.precis --data prepared/test.csv",
+      "  precis eval --model bank.precis --data test.csv --by contact",
       "  precis eval --model bank.precis --data prepared/test.csv --json \\",
       "      --fail-under auc=0.75 --fail-under top_lift=3"
     })
@@ -39,6 +40,14 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
           "Quality gate (eval.gates), repeatable: auc, pr_auc, ks, accuracy, precision, recall, f1,"
               + " mcc, top_lift.")
   Map<String, String> failUnder = new LinkedHashMap<>();
+
+  @Option(
+      names = "--by",
+      paramLabel = "COLUMN",
+      description =
+          "Also report the main metrics per value of this raw column (need not be a feature; rows"
+              + " where it is missing form their own segment). Not the id or a data.pii column.")
+  String by;
 
   @Option(
       names = {"-o", "--out"},
@@ -82,7 +91,7 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
 
   @Override
   EvalReport run(PrecisConfig config, Console console) {
-    EvalReport report = Evaluation.run(inputs.bundle(), inputs.model, inputs.data, config);
+    EvalReport report = Evaluation.run(inputs.bundle(), inputs.model, inputs.data, config, by);
     if (reportOut != null) {
       Reports.write(reportOut, report);
     }

@@ -6,9 +6,6 @@ package dev.precis.eval;
  * so a calibrator's effect can be measured on any set of rows.
  */
 public final class ProbabilityLosses {
-  /** Equal-width score bins of the expected calibration error. */
-  public static final int CALIBRATION_BINS = 10;
-
   /**
    * scikit-learn's historical {@code log_loss} eps: keeps log(0) finite for scores of exactly 0 or
    * 1.
@@ -40,28 +37,11 @@ public final class ProbabilityLosses {
   }
 
   /**
-   * Expected calibration error: the row-weighted mean, over {@link #CALIBRATION_BINS} equal-width
-   * score bins, of |positive rate - mean score| in the bin. A score s falls in bin min(floor(10 s),
-   * 9), so 1.0 shares the last bin and a bin edge belongs to the bin above it; empty bins count
-   * nothing.
+   * Expected calibration error over the {@link CalibrationTable}'s {@value CalibrationTable#BINS}
+   * equal-width score bins: the row-weighted mean of |positive rate - mean score| in a bin.
    */
   public static double expectedCalibrationError(double[] scores, boolean[] positive) {
-    long[] rows = new long[CALIBRATION_BINS];
-    double[] scoreSum = new double[CALIBRATION_BINS];
-    long[] positives = new long[CALIBRATION_BINS];
-    for (int i = 0; i < scores.length; i++) {
-      int bin = Math.min((int) (scores[i] * CALIBRATION_BINS), CALIBRATION_BINS - 1);
-      rows[bin]++;
-      scoreSum[bin] += scores[i];
-      positives[bin] += positive[i] ? 1 : 0;
-    }
-    double error = 0;
-    for (int bin = 0; bin < CALIBRATION_BINS; bin++) {
-      if (rows[bin] > 0) {
-        error += Math.abs(positives[bin] - scoreSum[bin]) / scores.length;
-      }
-    }
-    return error;
+    return CalibrationTable.expectedCalibrationError(CalibrationTable.of(scores, positive));
   }
 
   /**

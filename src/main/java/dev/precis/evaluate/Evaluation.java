@@ -4,9 +4,13 @@ import dev.precis.PrecisException;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.LabelTally;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.CalibrationBin;
+import dev.precis.eval.CalibrationTable;
+import dev.precis.eval.DeLong;
 import dev.precis.eval.GateResult;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
+import dev.precis.eval.Segments;
 import dev.precis.io.InputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoredBlock;
@@ -21,13 +25,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** Scores a labelled file with a bundle and measures the result against the gates. */
+/**
+ * Scores a labelled file with a bundle and measures the result: overall, per segment when asked,
+ * and against the gates.
+ */
 public final class Evaluation {
   private Evaluation() {}
 
+  /**
+   * @param segmentBy a raw column to measure each value of apart (eval --by), or null
+   * @throws PrecisException (usage) when {@code segmentBy} is the id column or a personal one,
+   *     whose values a report must not show
+   */
   public static EvalReport run(
-      ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config) {
+      ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config, String segmentBy) {
     long start = System.nanoTime();
+    if (segmentBy != null) {
+      checkShowable(segmentBy, bundle, config);
+    }
     Collected collected = new Collected();
     String sha256 =
         new StreamingScorer(
@@ -37,6 +52,7 @@ public final class Evaluation {
                 StreamingScorer.Mode.LABELLED,
                 config.engine().effectiveThreads(),
                 config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
+            .segmentedBy(segmentBy)
             .run(block -> block, collected::add);
     if (collected.rows == 0) {
       throw PrecisException.data(dataPath + ": has no labelled rows to evaluate");
@@ -47,6 +63,17 @@ public final class Evaluation {
         Metrics.ifDefined(scores, labels, config.eval())
             .orElseThrow(() -> oneClass(dataPath, bundle.pipeline().target(), collected.seen));
     List<GateResult> gates = Gates.check(config.eval().gates(), metrics);
+    List<CalibrationBin> calibration = CalibrationTable.of(scores, labels);
+    Segments segments =
+        segmentBy == null
+            ? null
+            : Segments.of(
+                segmentBy,
+                Arrays.copyOf(collected.segments, collected.rows),
+                scores,
+                labels,
+                config.eval().threshold(),
+                config.eval().bins());
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     return new EvalReport(
@@ -61,7 +88,37 @@ public final class Evaluation {
         gates,
         gates.stream().allMatch(GateResult::passed),
         config,
-        timings);
+        timings,
+        aucInterval(scores, labels, metrics),
+        2 * metrics.auc() - 1,
+        calibration,
+        segments);
+  }
+
+  /** DeLong's interval needs two rows of each class; a file with fewer has none. */
+  private static DeLong.Interval aucInterval(
+      double[] scores, boolean[] labels, BinaryMetrics metrics) {
+    long negatives = metrics.rows() - metrics.positives();
+    return metrics.positives() >= 2 && negatives >= 2 ? DeLong.auc(scores, labels) : null;
+  }
+
+  /** Refuses a segment column whose values are personal or identify a row. */
+  private static void checkShowable(String column, ModelBundle bundle, PrecisConfig config) {
+    String why = null;
+    if (column.equals(bundle.pipeline().id()) || column.equals(config.data().id())) {
+      why = "the id column (data.id)";
+    } else if (bundle.pipeline().pii().columns().containsKey(column)
+        || config.data().pii().containsKey(column)) {
+      why = "declared personal (data.pii)";
+    }
+    if (why != null) {
+      throw PrecisException.usage(
+          "--by "
+              + column
+              + ": the column is "
+              + why
+              + ", and a report must not show its values; segment by another column");
+    }
   }
 
   /**
@@ -98,6 +155,7 @@ public final class Evaluation {
   private static final class Collected {
     double[] scores = new double[1 << 16];
     boolean[] labels = new boolean[1 << 16];
+    String[] segments = new String[1 << 16];
     int rows;
     final SkippedRows skipped = new SkippedRows();
     LabelTally seen;
@@ -108,6 +166,10 @@ public final class Evaluation {
         int capacity = Math.max(scores.length * 2, rows + block.rows());
         scores = Arrays.copyOf(scores, capacity);
         labels = Arrays.copyOf(labels, capacity);
+        segments = Arrays.copyOf(segments, capacity);
+      }
+      if (block.segments() != null) {
+        System.arraycopy(block.segments(), 0, segments, rows, block.rows());
       }
       System.arraycopy(block.scores(), 0, scores, rows, block.rows());
       System.arraycopy(block.labels(), 0, labels, rows, block.rows());

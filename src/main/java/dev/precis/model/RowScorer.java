@@ -31,12 +31,15 @@ public final class RowScorer {
   private final Scorer scorer;
   private final int idColumn;
   private final int targetColumn;
+  private final int segmentColumn;
+  private final MissingValues missing;
   private final boolean[] read;
   private final UnaryOperator<String>[] changes;
   private final SparseRows rows;
   private final SparseRows one;
   private long[] lines = new long[16];
   private String[] ids = new String[16];
+  private String[] segments = new String[16];
   private boolean[] labels = new boolean[16];
   private LabelTally labelValues;
   private List<String> skipped = new ArrayList<>();
@@ -50,9 +53,21 @@ public final class RowScorer {
    * @param ids read the bundle's id column (data.id), when it has one
    * @param labels read the target; a row without one is skipped
    * @param skipBadRows skip a row that cannot be encoded, with its reason, instead of failing
+   * @param segment a raw column whose value each scored row carries along (eval --by), or null
    */
   public record Options(
-      Path source, boolean prepared, boolean ids, boolean labels, boolean skipBadRows) {}
+      Path source,
+      boolean prepared,
+      boolean ids,
+      boolean labels,
+      boolean skipBadRows,
+      String segment) {
+    /** Options that carry no segment column. */
+    public Options(
+        Path source, boolean prepared, boolean ids, boolean labels, boolean skipBadRows) {
+      this(source, prepared, ids, labels, skipBadRows, null);
+    }
+  }
 
   /**
    * One row's result.
@@ -86,11 +101,14 @@ public final class RowScorer {
                 bundle.pipeline().target(),
                 "the target; eval needs labelled rows, predict scores unlabelled ones")
             : -1;
+    this.segmentColumn =
+        options.segment() != null ? column(columns, options.segment(), "eval --by") : -1;
+    this.missing = new MissingValues(bundle.pipeline().missingTokens());
     this.read = new boolean[columns.size()];
     for (int c : encoder.inputColumns()) {
       read[c] = true;
     }
-    for (int c : new int[] {idColumn, targetColumn}) {
+    for (int c : new int[] {idColumn, targetColumn, segmentColumn}) {
       if (c >= 0) {
         read[c] = true;
       }
@@ -100,12 +118,7 @@ public final class RowScorer {
     this.labelValues = new LabelTally(labelReader.positive());
     // a prepared part holds features; raw rows have their personal columns changed as training did
     this.changes =
-        bundle
-            .pipeline()
-            .pii()
-            .changes(
-                options.prepared() ? List.of() : columns,
-                new MissingValues(bundle.pipeline().missingTokens()));
+        bundle.pipeline().pii().changes(options.prepared() ? List.of() : columns, missing);
   }
 
   /** The row as training saw it: personal fields hashed, masked or blanked; a copy if changed. */
@@ -160,11 +173,16 @@ public final class RowScorer {
     if (n == lines.length) {
       lines = Arrays.copyOf(lines, 2 * n);
       ids = Arrays.copyOf(ids, 2 * n);
+      segments = Arrays.copyOf(segments, 2 * n);
       labels = Arrays.copyOf(labels, 2 * n);
     }
     lines[n] = line;
     if (idColumn >= 0) {
       ids[n] = fields[idColumn];
+    }
+    if (segmentColumn >= 0) {
+      String value = fields[segmentColumn];
+      segments[n] = value == null || missing.isMissing(value) ? null : value.strip();
     }
     if (targetColumn >= 0) {
       String label = labelReader.value(fields[targetColumn]);
@@ -197,7 +215,8 @@ public final class RowScorer {
             Arrays.copyOf(lines, n),
             n,
             skipped,
-            since);
+            since,
+            segmentColumn >= 0 ? Arrays.copyOf(segments, n) : null);
     rows.clear();
     skipped = new ArrayList<>();
     labelValues = new LabelTally(labelReader.positive());

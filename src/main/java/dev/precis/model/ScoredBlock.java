@@ -13,6 +13,8 @@ import java.util.List;
  * @param rows how many rows were scored (the arrays may be longer)
  * @param skipped lines of rows that could not be scored, with why (only under bad_rows: skip)
  * @param unseenLevels categorical values met that training had not seen, per column with any
+ * @param segments each row's value of the segment column (eval --by), null for a missing one; the
+ *     array is null when no segment column was asked for
  */
 public record ScoredBlock(
     String[] ids,
@@ -22,4 +24,5 @@ public record ScoredBlock(
     long[] lines,
     int rows,
     List<String> skipped,
-    java.util.Map<String, Long> unseenLevels) {}
+    java.util.Map<String, Long> unseenLevels,
+    String[] segments) {}

@@ -31,6 +31,7 @@ public final class StreamingScorer {
   private final int threads;
   private final Mode mode;
   private final boolean skipBadRows;
+  private String segment;
 
   /** What else than the features a row must give. */
   public enum Mode {
@@ -52,6 +53,17 @@ public final class StreamingScorer {
     this.mode = mode;
     this.threads = threads;
     this.skipBadRows = skipBadRows;
+  }
+
+  /**
+   * Has each scored row carry its value of a raw column along ({@link ScoredBlock#segments}), for
+   * metrics by segment.
+   *
+   * @return this scorer
+   */
+  public StreamingScorer segmentedBy(String column) {
+    this.segment = column;
+    return this;
   }
 
   /**
@@ -123,7 +135,12 @@ public final class StreamingScorer {
               bundle,
               head.columns(),
               new RowScorer.Options(
-                  file, prepared, mode == Mode.IDENTIFIED, mode == Mode.LABELLED, skipBadRows));
+                  file,
+                  prepared,
+                  mode == Mode.IDENTIFIED,
+                  mode == Mode.LABELLED,
+                  skipBadRows,
+                  segment));
       this.keep = rows.columnsRead();
       this.fields = new String[keep.length];
     }

@@ -3,7 +3,10 @@ package dev.precis.report;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.CalibrationBin;
+import dev.precis.eval.DeLong;
 import dev.precis.eval.GateResult;
+import dev.precis.eval.Segments;
 import dev.precis.io.InputFile;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,12 @@ import java.util.Map;
  *     target encoded ones); columns with none are left out
  * @param gates each gate with its minimum and the value reached
  * @param passed whether every gate passed (true when there are none)
+ * @param aucInterval the AUC with its 95% DeLong interval (estimate, standard_error, low, high, and
+ *     p against 0.5); null when a class has fewer than two rows
+ * @param gini the Gini coefficient, 2 AUC - 1
+ * @param calibration the calibration table: equal-width bins of predicted probability with their
+ *     rows, mean predicted and observed rate (empty bins left out); metrics.ece is computed from it
+ * @param segments the main metrics per value of the eval --by column; null without --by
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
@@ -31,6 +40,10 @@ public record EvalReport(
     List<GateResult> gates,
     boolean passed,
     PrecisConfig config,
-    Map<String, Double> timingsSeconds) {
+    Map<String, Double> timingsSeconds,
+    DeLong.Interval aucInterval,
+    double gini,
+    List<CalibrationBin> calibration,
+    Segments segments) {
   public static final String SCHEMA = "precis.eval/1";
 }

@@ -2,8 +2,11 @@ package dev.precis.report;
 
 import dev.precis.data.PartLayout;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.CalibrationBin;
 import dev.precis.eval.GainsBin;
 import dev.precis.eval.GateResult;
+import dev.precis.eval.SegmentMetrics;
+import dev.precis.eval.Segments;
 import dev.precis.io.StandardStreams;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -238,13 +241,23 @@ public final class Summaries {
     text.append(
         String.format(
             Locale.ROOT,
-            "  AUC %s   PR-AUC %s   log loss %s   Brier %s   ECE %s   KS %s%n",
+            "  AUC %s%s   Gini %s   KS %s   PR-AUC %s%n",
             f4(m.auc()),
-            f4(m.prAuc()),
+            report.aucInterval() == null
+                ? ""
+                : " (95% CI "
+                    + range(report.aucInterval().low(), report.aucInterval().high())
+                    + ")",
+            f4(report.gini()),
+            f4(m.ks()),
+            f4(m.prAuc())));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  log loss %s   Brier %s   ECE %s (calibration bins below)%n",
             f4(m.logLoss()),
             f4(m.brier()),
-            f4(m.ece()),
-            f4(m.ks())));
+            f4(m.ece())));
     var t = m.atThreshold();
     text.append(
         String.format(
@@ -264,7 +277,12 @@ public final class Summaries {
             t.fp(),
             t.fn(),
             t.tn()));
+    text.append("Gains by ").append(m.gains().size() == 10 ? "decile" : "score bin").append(":\n");
     text.append(gains(m));
+    text.append(calibration(report.calibration()));
+    if (report.segments() != null) {
+      text.append(segments(report.segments()));
+    }
     text.append(unseen(report.unseenLevels(), "  "));
     for (GateResult gate : report.gates()) {
       text.append(
@@ -447,7 +465,15 @@ public final class Summaries {
   private static String gains(BinaryMetrics m) {
     TextTable table =
         new TextTable(
-            "bin", "rows", "positives", "rate", "lift", "cum. lift", "cum. capture", "min score");
+            "bin",
+            "rows",
+            "positives",
+            "rate",
+            "lift",
+            "cum. lift",
+            "cum. capture",
+            "min score",
+            "max score");
     for (GainsBin bin : m.gains()) {
       table.row(
           bin.bin(),
@@ -457,9 +483,68 @@ public final class Summaries {
           f2(bin.lift()),
           f2(bin.cumulativeLift()),
           pct(bin.cumulativeCapture()),
-          f4(bin.minScore()));
+          f4(bin.minScore()),
+          f4(bin.maxScore()));
     }
     return table.toString();
+  }
+
+  /** The calibration table: predicted against observed, bin by bin. */
+  private static String calibration(List<CalibrationBin> bins) {
+    StringBuilder text = new StringBuilder("Calibration, by predicted probability:\n");
+    TextTable table = new TextTable("predicted", "rows", "mean predicted", "observed rate", "gap");
+    for (CalibrationBin bin : bins) {
+      table.row(
+          String.format(Locale.ROOT, "%.1f-%.1f", bin.low(), bin.high()),
+          bin.rows(),
+          f4(bin.meanPredicted()),
+          f4(bin.observedRate()),
+          String.format(Locale.ROOT, "%+.4f", bin.observedRate() - bin.meanPredicted()));
+    }
+    return text.append(table).toString();
+  }
+
+  /** Widest a segment's value is shown; the JSON report holds it whole. */
+  private static final int SEGMENT_WIDTH = 16;
+
+  /** Segments the terminal shows, the largest; the JSON report holds them all. */
+  private static final int SEGMENTS_SHOWN = 20;
+
+  /** The main metrics per segment, "-" where a segment of one class has none. */
+  private static String segments(Segments segments) {
+    StringBuilder text = new StringBuilder("By " + segments.column() + ":\n");
+    TextTable table =
+        new TextTable(
+            segments.column(), "rows", "resp.", "AUC", "95% CI", "PR-AUC", "log loss", "top lift");
+    boolean anyUndefined = false;
+    for (SegmentMetrics s :
+        segments.segments().subList(0, Math.min(SEGMENTS_SHOWN, segments.segments().size()))) {
+      anyUndefined |= s.auc() == null;
+      String value = s.value() == null ? "(missing)" : s.value();
+      table.row(
+          value.length() > SEGMENT_WIDTH ? value.substring(0, SEGMENT_WIDTH - 1) + "~" : value,
+          s.rows(),
+          pct(s.positiveRate()),
+          s.auc() == null ? "-" : f4(s.auc()),
+          s.aucLow() == null ? "-" : range(s.aucLow(), s.aucHigh()),
+          s.prAuc() == null ? "-" : f4(s.prAuc()),
+          f4(s.logLoss()),
+          s.topLift() == null ? "-" : f2(s.topLift()));
+    }
+    text.append(table);
+    int hidden = segments.segments().size() - SEGMENTS_SHOWN;
+    if (hidden > 0) {
+      text.append("  ... and ").append(count(hidden, "smaller segment")).append(" in the report\n");
+    }
+    if (anyUndefined) {
+      text.append("  -: a segment of one class has no ranking metrics\n");
+    }
+    return text.toString();
+  }
+
+  /** "0.7812-0.8034". */
+  private static String range(double low, double high) {
+    return f4(low) + "-" + f4(high);
   }
 
   /** "1 row", "4,119 rows". */
