@@ -45,8 +45,9 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
       names = "--by",
       paramLabel = "COLUMN",
       description =
-          "Also report the main metrics per value of this raw column (need not be a feature; rows"
-              + " where it is missing form their own segment). Not the id or a data.pii column.")
+          "Also report the main metrics per value of this raw column (need not be a feature;"
+              + " rows where it is missing form their own segment). Not the id column, nor a"
+              + " personal one.")
   String by;
 
   @Option(
