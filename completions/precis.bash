@@ -335,12 +335,15 @@ function _picocli_precis_eval() {
 
   local commands=""
   local flag_opts="--print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
-  local arg_opts="--fail-under -o --out -c --config --set --seed --threads -m --model -d --data"
+  local arg_opts="--fail-under --by -o --out -c --config --set --seed --threads -m --model -d --data"
 
   type compopt &>/dev/null && compopt +o default
 
   case ${prev_word} in
     --fail-under)
+      return
+      ;;
+    --by)
       return
       ;;
     -o|--out)

@@ -510,19 +510,25 @@ public final class Summaries {
   /** Segments the terminal shows, the largest; the JSON report holds them all. */
   private static final int SEGMENTS_SHOWN = 20;
 
-  /** The main metrics per segment, "-" where a segment of one class has none. */
+  /** The main metrics per segment, "-" where a segment has none (see SegmentMetrics). */
   private static String segments(Segments segments) {
     StringBuilder text = new StringBuilder("By " + segments.column() + ":\n");
     TextTable table =
         new TextTable(
-            segments.column(), "rows", "resp.", "AUC", "95% CI", "PR-AUC", "log loss", "top lift");
+            clip(segments.column()),
+            "rows",
+            "resp.",
+            "AUC",
+            "95% CI",
+            "PR-AUC",
+            "log loss",
+            "top lift");
     boolean anyUndefined = false;
     for (SegmentMetrics s :
         segments.segments().subList(0, Math.min(SEGMENTS_SHOWN, segments.segments().size()))) {
-      anyUndefined |= s.auc() == null;
-      String value = s.value() == null ? "(missing)" : s.value();
+      anyUndefined |= !s.undefined().isEmpty();
       table.row(
-          value.length() > SEGMENT_WIDTH ? value.substring(0, SEGMENT_WIDTH - 1) + "~" : value,
+          clip(s.value() == null ? "(missing)" : s.value()),
           s.rows(),
           pct(s.positiveRate()),
           s.auc() == null ? "-" : f4(s.auc()),
@@ -537,9 +543,16 @@ public final class Summaries {
       text.append("  ... and ").append(count(hidden, "smaller segment")).append(" in the report\n");
     }
     if (anyUndefined) {
-      text.append("  -: a segment of one class has no ranking metrics\n");
+      text.append(
+          "  -: not defined (a segment of one class has no ranking metrics; an interval\n"
+              + "     needs two rows of each class)\n");
     }
     return text.toString();
+  }
+
+  /** A segment's value or column, cut to {@link #SEGMENT_WIDTH} with a ~ to show the cut. */
+  private static String clip(String text) {
+    return text.length() > SEGMENT_WIDTH ? text.substring(0, SEGMENT_WIDTH - 1) + "~" : text;
   }
 
   /** "0.7812-0.8034". */
