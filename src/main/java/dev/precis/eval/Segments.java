@@ -1,6 +1,7 @@
 package dev.precis.eval;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -34,22 +35,45 @@ public record Segments(String column, List<SegmentMetrics> segments) {
       boolean[] positive,
       double threshold,
       int bins) {
-    // A HashMap takes the null key, which is the missing segment.
-    Map<String, List<Integer>> rowsByValue = new HashMap<>();
+    // Each value gets a code (a HashMap takes the null key, the missing segment); rows are then
+    // grouped by a counting sort over primitive arrays, with no boxed row index per row.
+    Map<String, Integer> codes = new HashMap<>();
+    List<String> byCode = new ArrayList<>();
+    int[] code = new int[values.length];
     for (int i = 0; i < values.length; i++) {
-      rowsByValue.computeIfAbsent(values[i], v -> new ArrayList<>()).add(i);
+      code[i] =
+          codes.computeIfAbsent(
+              values[i],
+              v -> {
+                byCode.add(v);
+                return byCode.size() - 1;
+              });
+    }
+    int[] start = new int[byCode.size() + 1];
+    for (int c : code) {
+      start[c + 1]++;
+    }
+    for (int c = 0; c < byCode.size(); c++) {
+      start[c + 1] += start[c];
+    }
+    int[] next = Arrays.copyOf(start, byCode.size());
+    double[] groupedScores = new double[values.length];
+    boolean[] groupedLabels = new boolean[values.length];
+    for (int i = 0; i < values.length; i++) {
+      int at = next[code[i]]++;
+      groupedScores[at] = scores[i];
+      groupedLabels[at] = positive[i];
     }
     List<SegmentMetrics> segments = new ArrayList<>();
-    rowsByValue.forEach(
-        (value, rows) -> {
-          double[] s = new double[rows.size()];
-          boolean[] p = new boolean[rows.size()];
-          for (int k = 0; k < s.length; k++) {
-            s[k] = scores[rows.get(k)];
-            p[k] = positive[rows.get(k)];
-          }
-          segments.add(SegmentMetrics.of(value, s, p, threshold, bins));
-        });
+    for (int c = 0; c < byCode.size(); c++) {
+      segments.add(
+          SegmentMetrics.of(
+              byCode.get(c),
+              Arrays.copyOfRange(groupedScores, start[c], start[c + 1]),
+              Arrays.copyOfRange(groupedLabels, start[c], start[c + 1]),
+              threshold,
+              bins));
+    }
     segments.sort(
         Comparator.comparingLong(SegmentMetrics::rows)
             .reversed()
