@@ -4,18 +4,23 @@ import dev.precis.PrecisException;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.LabelTally;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.Comparison;
 import dev.precis.eval.GateResult;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
+import dev.precis.eval.PairedComparison;
 import dev.precis.io.InputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
+import dev.precis.report.Baseline;
+import dev.precis.report.ChallengerComparison;
 import dev.precis.report.EvalReport;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,11 +30,63 @@ import java.util.Map;
 public final class Evaluation {
   private Evaluation() {}
 
+  /**
+   * What eval holds the model against besides its gates: an earlier report (--baseline) and a
+   * challenger bundle scored on the same rows (--challenger); either may be null.
+   */
+  public record Against(
+      Path baseline, ModelBundle challenger, Path challengerPath, BinaryMetrics baselineMetrics) {
+    public static final Against NOTHING = new Against(null, null, null, null);
+  }
+
   public static EvalReport run(
       ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config) {
+    return run(bundle, modelPath, dataPath, config, Against.NOTHING);
+  }
+
+  public static EvalReport run(
+      ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config, Against against) {
     long start = System.nanoTime();
+    Collected collected = score(bundle, dataPath, config);
+    double[] scores = Arrays.copyOf(collected.scores, collected.rows);
+    boolean[] labels = Arrays.copyOf(collected.labels, collected.rows);
+    BinaryMetrics metrics =
+        Metrics.ifDefined(scores, labels, config.eval())
+            .orElseThrow(() -> oneClass(dataPath, bundle.pipeline().target(), collected.seen));
+    List<GateResult> gates = new ArrayList<>(Gates.check(config.eval(), metrics, scores, labels));
+    Baseline baseline = null;
+    if (against.baseline() != null) {
+      baseline =
+          Baseline.compare(
+              against.baseline(), against.baselineMetrics(), metrics, config.eval().maxDrop());
+      gates.addAll(baseline.gates());
+    }
+    ChallengerComparison comparison = null;
+    if (against.challenger() != null) {
+      comparison = challenge(against, dataPath, config, scores, labels);
+    }
+    Map<String, Double> timings = new LinkedHashMap<>();
+    timings.put("total", Reports.secondsSince(start));
+    return new EvalReport(
+        ReportHeader.now(EvalReport.SCHEMA),
+        InputFile.of(modelPath),
+        new InputFile(dataPath.toString(), collected.sha256),
+        config.seed(),
+        metrics,
+        collected.skipped.count(),
+        collected.skipped.examples(),
+        collected.unseen,
+        gates,
+        gates.stream().allMatch(GateResult::passed),
+        config,
+        timings,
+        baseline,
+        comparison);
+  }
+
+  private static Collected score(ModelBundle bundle, Path dataPath, PrecisConfig config) {
     Collected collected = new Collected();
-    String sha256 =
+    collected.sha256 =
         new StreamingScorer(
                 bundle,
                 dataPath,
@@ -41,27 +98,37 @@ public final class Evaluation {
     if (collected.rows == 0) {
       throw PrecisException.data(dataPath + ": has no labelled rows to evaluate");
     }
-    double[] scores = Arrays.copyOf(collected.scores, collected.rows);
-    boolean[] labels = Arrays.copyOf(collected.labels, collected.rows);
-    BinaryMetrics metrics =
-        Metrics.ifDefined(scores, labels, config.eval())
-            .orElseThrow(() -> oneClass(dataPath, bundle.pipeline().target(), collected.seen));
-    List<GateResult> gates = Gates.check(config.eval().gates(), metrics);
-    Map<String, Double> timings = new LinkedHashMap<>();
-    timings.put("total", Reports.secondsSince(start));
-    return new EvalReport(
-        ReportHeader.now(EvalReport.SCHEMA),
-        InputFile.of(modelPath),
-        new InputFile(dataPath.toString(), sha256),
-        config.seed(),
-        metrics,
-        collected.skipped.count(),
-        collected.skipped.examples(),
-        collected.unseen,
-        gates,
-        gates.stream().allMatch(GateResult::passed),
-        config,
-        timings);
+    return collected;
+  }
+
+  /** Scores the same file with the challenger and compares it, row for row, with the champion. */
+  private static ChallengerComparison challenge(
+      Against against, Path dataPath, PrecisConfig config, double[] scores, boolean[] labels) {
+    Collected other = score(against.challenger(), dataPath, config);
+    boolean[] otherLabels = Arrays.copyOf(other.labels, other.rows);
+    if (!Arrays.equals(labels, otherLabels)) {
+      throw PrecisException.data(
+          dataPath
+              + ": the champion scored "
+              + labels.length
+              + " rows and the challenger "
+              + other.rows
+              + " with other labels (rows skipped by one model only?); a comparison needs the"
+              + " same rows");
+    }
+    double[] challengerScores = Arrays.copyOf(other.scores, other.rows);
+    BinaryMetrics challengerMetrics =
+        Metrics.ifDefined(challengerScores, otherLabels, config.eval()).orElseThrow();
+    Comparison comparison =
+        PairedComparison.compare(
+            scores,
+            challengerScores,
+            labels,
+            config.eval().bins(),
+            config.eval().resamples(),
+            config.seed());
+    return new ChallengerComparison(
+        InputFile.of(against.challengerPath()), challengerMetrics, comparison);
   }
 
   /**
@@ -101,6 +168,7 @@ public final class Evaluation {
     int rows;
     final SkippedRows skipped = new SkippedRows();
     LabelTally seen;
+    String sha256;
     final Map<String, Long> unseen = new java.util.TreeMap<>();
 
     void add(ScoredBlock block) {

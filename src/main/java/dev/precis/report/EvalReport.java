@@ -1,5 +1,6 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
@@ -16,8 +17,13 @@ import java.util.Map;
  * @param skippedRows how many rows were not scored
  * @param unseenLevels per column, the rows whose value training never had (categorical levels,
  *     target encoded ones); columns with none are left out
- * @param gates each gate with its minimum and the value reached
+ * @param gates each gate (eval.gates, eval.fail_over, eval.max_drop) with its limit and the value
+ *     reached
  * @param passed whether every gate passed (true when there are none)
+ * @param baseline with --baseline: the earlier report's metrics beside these, and the max_drop
+ *     gates (also in {@code gates}); absent otherwise
+ * @param comparison with --challenger: the challenger's metrics and its paired differences from
+ *     this model; absent otherwise
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
@@ -31,6 +37,8 @@ public record EvalReport(
     List<GateResult> gates,
     boolean passed,
     PrecisConfig config,
-    Map<String, Double> timingsSeconds) {
+    Map<String, Double> timingsSeconds,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Baseline baseline,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ChallengerComparison comparison) {
   public static final String SCHEMA = "precis.eval/1";
 }
