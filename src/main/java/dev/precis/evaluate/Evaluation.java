@@ -9,6 +9,7 @@ import dev.precis.eval.GateResult;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
 import dev.precis.eval.PairedComparison;
+import dev.precis.eval.ScoreDrift;
 import dev.precis.io.InputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoredBlock;
@@ -81,7 +82,8 @@ public final class Evaluation {
         config,
         timings,
         baseline,
-        comparison);
+        comparison,
+        ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin));
   }
 
   private static Collected score(ModelBundle bundle, Path dataPath, PrecisConfig config) {

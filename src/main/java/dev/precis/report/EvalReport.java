@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.GateResult;
+import dev.precis.eval.ScoreDrift;
 import dev.precis.io.InputFile;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,7 @@ import java.util.Map;
  *     gates (also in {@code gates}); absent otherwise
  * @param comparison with --challenger: the challenger's metrics and its paired differences from
  *     this model; absent otherwise
+ * @param scoreDrift the population stability index of these scores against the training scores
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
@@ -39,6 +41,7 @@ public record EvalReport(
     PrecisConfig config,
     Map<String, Double> timingsSeconds,
     @JsonInclude(JsonInclude.Include.NON_NULL) Baseline baseline,
-    @JsonInclude(JsonInclude.Include.NON_NULL) ChallengerComparison comparison) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) ChallengerComparison comparison,
+    ScoreDrift scoreDrift) {
   public static final String SCHEMA = "precis.eval/1";
 }

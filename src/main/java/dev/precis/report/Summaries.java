@@ -267,6 +267,11 @@ public final class Summaries {
             t.tn()));
     text.append(gains(m));
     text.append(unseen(report.unseenLevels(), "  "));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  score drift from training (PSI over training score deciles): %s%n",
+            f4(report.scoreDrift().psi())));
     text.append(challenger(report.comparison()));
     text.append(baseline(report.baseline()));
     for (GateResult gate : report.gates()) {

@@ -219,6 +219,27 @@ class EvalGatesTest {
         swapped.err().startsWith("precis: challenger failed: verdict worse"), swapped.transcript());
   }
 
+  @Test
+  void scoreDriftIsSmallOnTheTrainingFileAndLargeOnASkewedSlice() throws IOException {
+    JsonNode same = JSON.readTree(eval(logistic, "--json").out()).path("score_drift");
+    assertTrue(same.path("psi").asDouble() < 0.1, same.toString());
+    double total = 0;
+    for (JsonNode share : same.path("actual")) {
+      total += share.asDouble();
+    }
+    assertEquals(1, total, 1e-9);
+    // customers whose last campaign succeeded score far above the training rows
+    List<String> lines = BankData.lines();
+    List<String> skewed = new ArrayList<>(List.of(lines.get(0)));
+    lines.stream().skip(1).filter(line -> line.contains("\"success\"")).forEach(skewed::add);
+    Path slice = BankData.write(tmp.resolve("success.csv"), skewed);
+    CliRun run =
+        CliRun.precis("eval", "--model", logistic.toString(), "--data", slice.toString(), "--json");
+    assertEquals(0, run.exitCode(), run.transcript());
+    JsonNode drift = JSON.readTree(run.out()).path("score_drift");
+    assertTrue(drift.path("psi").asDouble() > 0.25, drift.toString());
+  }
+
   private static CliRun eval(Path model, String... extra) {
     List<String> args =
         new ArrayList<>(
