@@ -69,12 +69,12 @@ public final class Gates {
             "eval.gates." + metric,
             "'" + metric + "' is better when lower: gate it with --fail-over (eval.fail_over)");
       }
-      if (!isTopShare(metric)) {
+      if (!isTopShare(metric, "eval.gates." + metric)) {
         checkName(metric, "eval.gates." + metric, METRICS.keySet(), "lift@K, capture@K");
       }
     }
     for (String metric : eval.failOver().keySet()) {
-      if (METRICS.containsKey(metric) || isTopShare(metric)) {
+      if (METRICS.containsKey(metric) || isTopShare(metric, "eval.fail_over." + metric)) {
         throw new ConfigException(
             "eval.fail_over." + metric,
             "'" + metric + "' is better when higher: gate it with --fail-under (eval.gates)");
@@ -94,7 +94,7 @@ public final class Gates {
     return config;
   }
 
-  private static boolean isTopShare(String metric) {
+  private static boolean isTopShare(String metric, String key) {
     Matcher m = TOP_SHARE.matcher(metric);
     if (!m.matches()) {
       return false;
@@ -102,8 +102,7 @@ public final class Gates {
     double percent = Double.parseDouble(m.group(2));
     if (percent <= 0 || percent > 100) {
       throw new ConfigException(
-          "eval.gates." + metric,
-          "the top share K of " + m.group(1) + "@K is a percentage, 0 < K <= 100");
+          key, "the top share K of " + m.group(1) + "@K is a percentage, 0 < K <= 100");
     }
     return true;
   }

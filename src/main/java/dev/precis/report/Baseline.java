@@ -1,6 +1,8 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
 import dev.precis.eval.BinaryMetrics;
@@ -23,6 +25,12 @@ import java.util.Map;
  * @param gates the eval.max_drop verdicts
  */
 public record Baseline(InputFile report, Map<String, Change> changes, List<GateResult> gates) {
+  private static final String KIND = "precis.eval/";
+
+  /** Reads metrics written by another version, which may have more (or fewer) of them. */
+  private static final ObjectMapper LENIENT =
+      Mappers.json().copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+
   private static final List<String> MAIN =
       List.of("auc", "pr_auc", "log_loss", "brier", "top_lift");
 
@@ -45,17 +53,18 @@ public record Baseline(InputFile report, Map<String, Change> changes, List<GateR
           "--baseline " + path + ": cannot be read as an eval report (" + e.getMessage() + ")");
     }
     String schema = root == null ? "" : root.path("schema").asText();
-    if (!schema.equals(EvalReport.SCHEMA)) {
+    // any version of the eval report: the metrics read here have kept their names and shapes
+    if (!schema.startsWith(KIND)) {
       throw PrecisException.usage(
           "--baseline "
               + path
-              + ": is not an eval report of schema "
+              + ": is not an eval report (schema "
               + EvalReport.SCHEMA
-              + (schema.isEmpty() ? " (it has no schema)" : " (its schema is " + schema + ")")
-              + "; write one with precis eval --out FILE");
+              + (schema.isEmpty() ? "; it has none" : "; it has " + schema)
+              + "); write one with precis eval --out FILE");
     }
     try {
-      return Mappers.json().treeToValue(root.path("metrics"), BinaryMetrics.class);
+      return LENIENT.treeToValue(root.path("metrics"), BinaryMetrics.class);
     } catch (IOException e) {
       throw PrecisException.usage(
           "--baseline " + path + ": its metrics cannot be read: " + e.getMessage());
