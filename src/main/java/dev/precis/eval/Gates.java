@@ -113,7 +113,7 @@ public final class Gates {
           key,
           "'"
               + metric
-              + "' is not a metric it can name"
+              + "' is not a metric this key takes"
               + Nearest.hint(metric, names)
               + " (use one of: "
               + String.join(", ", names)
