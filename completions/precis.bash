@@ -334,8 +334,8 @@ function _picocli_precis_eval() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="--print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
-  local arg_opts="--fail-under --by -o --out -c --config --set --seed --threads -m --model -d --data"
+  local flag_opts="--fail-if-worse --print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
+  local arg_opts="--fail-under --by --fail-over --baseline --max-drop --challenger -o --out -c --config --set --seed --threads -m --model -d --data"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -345,6 +345,24 @@ function _picocli_precis_eval() {
       ;;
     --by)
       return
+      ;;
+    --fail-over)
+      return
+      ;;
+    --baseline)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --max-drop)
+      return
+      ;;
+    --challenger)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
       ;;
     -o|--out)
       local IFS=$'\n'

@@ -3,12 +3,17 @@ package dev.precis.cli;
 import dev.precis.PrecisException;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
+import dev.precis.eval.Comparison;
 import dev.precis.evaluate.Evaluation;
 import dev.precis.io.OutputFile;
+import dev.precis.io.StandardStreams;
+import dev.precis.model.ModelBundle;
+import dev.precis.report.Baseline;
 import dev.precis.report.EvalReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,14 +28,18 @@ import picocli.CommandLine.Option;
     description = {
       "Score a labelled CSV with a model and report AUC, PR-AUC, log loss, threshold metrics, lift"
           + " and gains.",
-      "Exits 4 when a quality gate (--fail-under or eval.gates) is not reached."
+      "Exits 4 when a quality gate (--fail-under, --fail-over, --max-drop) is not reached, or"
+          + " with --fail-if-worse when the challenger's AUC is worse."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis eval --model bank.precis --data prepared/test.csv",
       "  precis eval --model bank.precis --data test.csv --by contact",
       "  precis eval --model bank.precis --data prepared/test.csv --json \\",
-      "      --fail-under auc=0.75 --fail-under top_lift=3"
+      "      --fail-under auc=0.75 --fail-under lift@10=3 --fail-over log_loss=0.3",
+      "  precis eval --model bank.precis --data test.csv --baseline last-report.json \\",
+      "      --max-drop auc=0.01",
+      "  precis eval --model champion.precis --challenger new.precis --data test.csv"
     })
 final class EvalCommand extends PrecisCommand<EvalReport> {
   @Option(
@@ -38,7 +47,7 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
       paramLabel = "METRIC=MIN",
       description =
           "Quality gate (eval.gates), repeatable: auc, pr_auc, ks, accuracy, precision, recall, f1,"
-              + " mcc, top_lift.")
+              + " mcc, top_lift, lift@K or capture@K (top K% of rows).")
   Map<String, String> failUnder = new LinkedHashMap<>();
 
   @Option(
@@ -49,6 +58,38 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
               + " rows where it is missing form their own segment). Not the id column, nor a"
               + " personal one.")
   String by;
+
+  @Option(
+      names = "--fail-over",
+      paramLabel = "METRIC=MAX",
+      description = "Quality gate (eval.fail_over), repeatable: log_loss, brier, ece.")
+  Map<String, String> failOver = new LinkedHashMap<>();
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "REPORT",
+      description = "An earlier eval report (JSON) to compare the metrics with.")
+  Path baseline;
+
+  @Option(
+      names = "--max-drop",
+      paramLabel = "METRIC=DROP",
+      description =
+          "Quality gate against --baseline (eval.max_drop), repeatable: the largest worsening"
+              + " allowed (a rise, for log_loss, brier, ece).")
+  Map<String, String> maxDrop = new LinkedHashMap<>();
+
+  @Option(
+      names = "--challenger",
+      paramLabel = "FILE",
+      description =
+          "A second bundle scored on the same rows: paired differences from --model and a verdict.")
+  Path challenger;
+
+  @Option(
+      names = "--fail-if-worse",
+      description = "With --challenger: exit 4 when the challenger's AUC is worse.")
+  boolean failIfWorse;
 
   @Option(
       names = {"-o", "--out"},
@@ -71,12 +112,18 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
   @Override
   List<ConfigOverride> overrides() {
     List<ConfigOverride> overrides = inputs.overrides();
-    failUnder.forEach(
-        (metric, min) ->
-            overrides.add(
-                new ConfigOverride(
-                    "eval.gates." + metric, min, "--fail-under " + metric + "=" + min)));
+    addGates(overrides, failUnder, "eval.gates.", "--fail-under");
+    addGates(overrides, failOver, "eval.fail_over.", "--fail-over");
+    addGates(overrides, maxDrop, "eval.max_drop.", "--max-drop");
     return overrides;
+  }
+
+  private static void addGates(
+      List<ConfigOverride> overrides, Map<String, String> gates, String key, String option) {
+    gates.forEach(
+        (metric, limit) ->
+            overrides.add(
+                new ConfigOverride(key + metric, limit, option + " " + metric + "=" + limit)));
   }
 
   @Override
@@ -86,23 +133,50 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
 
   @Override
   void checkOutputs(PrecisConfig config) {
+    if (!maxDrop.isEmpty() && baseline == null) {
+      throw PrecisException.usage("--max-drop needs --baseline REPORT, the report to compare with");
+    }
+    if (failIfWorse && challenger == null) {
+      throw PrecisException.usage("--fail-if-worse needs --challenger FILE, the bundle to compare");
+    }
+    if (challenger != null && inputs.data != null && StandardStreams.isDash(inputs.data)) {
+      throw PrecisException.usage(
+          "--challenger reads --data twice, once per model: give a file, not standard input");
+    }
     reportOut = out == null ? null : output.file("--out", out);
-    output.check(inputs.files(configOptions.config), reportOut);
+    List<Path> files = new ArrayList<>(inputs.files(configOptions.config));
+    files.add(baseline);
+    files.add(challenger);
+    output.check(files, reportOut);
   }
 
   @Override
   EvalReport run(PrecisConfig config, Console console) {
-    EvalReport report = Evaluation.run(inputs.bundle(), inputs.model, inputs.data, config, by);
+    Evaluation.Against against =
+        new Evaluation.Against(
+            baseline,
+            challenger == null ? null : ModelBundle.read(challenger),
+            challenger,
+            baseline == null ? null : Baseline.metrics(baseline));
+    EvalReport report =
+        Evaluation.run(inputs.bundle(), inputs.model, inputs.data, config, by, against);
     if (reportOut != null) {
       Reports.write(reportOut, report);
     }
     console.say(Summaries.eval(report));
     Summaries.failedGates(report).forEach(console::verdict);
+    if (challengerFails(report)) {
+      console.verdict("challenger failed: " + Summaries.verdict(report.comparison()));
+    }
     return report;
+  }
+
+  private boolean challengerFails(EvalReport report) {
+    return failIfWorse && report.comparison().comparison().verdict() == Comparison.Verdict.WORSE;
   }
 
   @Override
   int exitCode(EvalReport report) {
-    return report.passed() ? 0 : PrecisException.GATE;
+    return report.passed() && !challengerFails(report) ? 0 : PrecisException.GATE;
   }
 }

@@ -1,5 +1,6 @@
 package dev.precis.config;
 
+import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -8,12 +9,29 @@ import java.util.TreeMap;
  *
  * @param threshold score at or above which a row counts as predicted positive
  * @param bins number of score bins for lift and gains (10 = deciles)
- * @param gates minimum values of metrics; eval exits 4 when one is not reached
+ * @param gates minimum values of metrics where higher is better (also lift@K, capture@K); eval
+ *     exits 4 when one is not reached
+ * @param failOver maximum values of metrics where lower is better (log_loss, brier, ece)
+ * @param maxDrop largest worsening of a metric allowed from the --baseline report
+ * @param resamples paired bootstrap resamples of a champion/challenger comparison
  */
-public record EvalConfig(double threshold, int bins, Map<String, Double> gates) {
+public record EvalConfig(
+    double threshold,
+    int bins,
+    Map<String, Double> gates,
+    Map<String, Double> failOver,
+    Map<String, Double> maxDrop,
+    int resamples) {
   public EvalConfig {
     Check.within(threshold, 0, 1, "eval.threshold");
     Check.atLeast(bins, 2, "eval.bins");
-    gates = gates == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(gates));
+    Check.atLeast(resamples, 100, "eval.resamples");
+    gates = sorted(gates);
+    failOver = sorted(failOver);
+    maxDrop = sorted(maxDrop);
+  }
+
+  private static Map<String, Double> sorted(Map<String, Double> map) {
+    return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
   }
 }

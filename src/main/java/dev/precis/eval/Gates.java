@@ -2,16 +2,30 @@ package dev.precis.eval;
 
 import dev.precis.Nearest;
 import dev.precis.config.ConfigException;
+import dev.precis.config.EvalConfig;
 import dev.precis.config.PrecisConfig;
+import dev.precis.eval.GateResult.Direction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-/** Quality gates: minimum values of higher-is-better metrics that a model must reach. */
+/**
+ * Quality gates: the least value of a metric where higher is better (eval.gates, --fail-under), the
+ * most of one where lower is better (eval.fail_over, --fail-over), and the largest drop from a
+ * baseline report (eval.max_drop, --max-drop).
+ */
 public final class Gates {
   private static final Map<String, ToDoubleFunction<BinaryMetrics>> METRICS = new LinkedHashMap<>();
+  private static final Map<String, ToDoubleFunction<BinaryMetrics>> LOSSES = new LinkedHashMap<>();
+
+  /** lift@K and capture@K: the top K% of rows by score, 0 < K <= 100. */
+  private static final Pattern TOP_SHARE = Pattern.compile("(lift|capture)@(\\d+(?:\\.\\d+)?)");
 
   static {
     METRICS.put("auc", BinaryMetrics::auc);
@@ -23,49 +37,139 @@ public final class Gates {
     METRICS.put("f1", m -> m.atThreshold().f1());
     METRICS.put("mcc", m -> m.atThreshold().mcc());
     METRICS.put("top_lift", m -> m.gains().get(0).lift());
+    LOSSES.put("log_loss", BinaryMetrics::logLoss);
+    LOSSES.put("brier", BinaryMetrics::brier);
+    LOSSES.put("ece", BinaryMetrics::ece);
   }
 
   private Gates() {}
 
-  /** The names of the metrics a gate (or tune.metric) can name, in the order docs list them. */
+  /** The names of the metrics tune.metric can name (all higher is better), in the docs' order. */
   public static List<String> metrics() {
     return List.copyOf(METRICS.keySet());
   }
 
-  /** The value of a gateable metric, by name. */
+  /** The value of a metric tune.metric or --max-drop can name. */
   public static double value(String metric, BinaryMetrics metrics) {
-    return METRICS.get(metric).applyAsDouble(metrics);
+    ToDoubleFunction<BinaryMetrics> f = METRICS.getOrDefault(metric, LOSSES.get(metric));
+    return f.applyAsDouble(metrics);
   }
 
-  /** Checks that every gate names a gateable metric; returns the config unchanged. */
+  /** Whether a smaller value of this metric is the better one. */
+  public static boolean lowerIsBetter(String metric) {
+    return LOSSES.containsKey(metric);
+  }
+
+  /** Checks that every gate names a metric it can hold; returns the config unchanged. */
   public static PrecisConfig validate(PrecisConfig config) {
-    for (String metric : config.eval().gates().keySet()) {
-      checkName(metric, "eval.gates." + metric);
+    EvalConfig eval = config.eval();
+    for (String metric : eval.gates().keySet()) {
+      if (LOSSES.containsKey(metric)) {
+        throw new ConfigException(
+            "eval.gates." + metric,
+            "'" + metric + "' is better when lower: gate it with --fail-over (eval.fail_over)");
+      }
+      if (!isTopShare(metric, "eval.gates." + metric)) {
+        checkName(metric, "eval.gates." + metric, METRICS.keySet(), "lift@K, capture@K");
+      }
     }
-    checkName(config.tune().metric(), "tune.metric");
+    for (String metric : eval.failOver().keySet()) {
+      if (METRICS.containsKey(metric) || isTopShare(metric, "eval.fail_over." + metric)) {
+        throw new ConfigException(
+            "eval.fail_over." + metric,
+            "'" + metric + "' is better when higher: gate it with --fail-under (eval.gates)");
+      }
+      checkName(metric, "eval.fail_over." + metric, LOSSES.keySet(), null);
+    }
+    Set<String> plain = new TreeSet<>(METRICS.keySet());
+    plain.addAll(LOSSES.keySet());
+    for (var drop : eval.maxDrop().entrySet()) {
+      String key = "eval.max_drop." + drop.getKey();
+      checkName(drop.getKey(), key, plain, null);
+      if (!(drop.getValue() >= 0)) {
+        throw new ConfigException(key, "must be 0 or more, got " + drop.getValue());
+      }
+    }
+    checkName(config.tune().metric(), "tune.metric", METRICS.keySet(), null);
     return config;
   }
 
-  private static void checkName(String metric, String key) {
-    if (!METRICS.containsKey(metric)) {
+  private static boolean isTopShare(String metric, String key) {
+    Matcher m = TOP_SHARE.matcher(metric);
+    if (!m.matches()) {
+      return false;
+    }
+    double percent = Double.parseDouble(m.group(2));
+    if (percent <= 0 || percent > 100) {
+      throw new ConfigException(
+          key, "the top share K of " + m.group(1) + "@K is a percentage, 0 < K <= 100");
+    }
+    return true;
+  }
+
+  private static void checkName(String metric, String key, Set<String> names, String patterns) {
+    if (!names.contains(metric)) {
       throw new ConfigException(
           key,
           "'"
               + metric
-              + "' is not a metric that can be maximised"
-              + Nearest.hint(metric, METRICS.keySet())
+              + "' is not a metric this key takes"
+              + Nearest.hint(metric, names)
               + " (use one of: "
-              + String.join(", ", METRICS.keySet())
+              + String.join(", ", names)
+              + (patterns == null ? "" : ", " + patterns)
               + ")");
     }
   }
 
-  public static List<GateResult> check(Map<String, Double> gates, BinaryMetrics metrics) {
+  /** The verdicts of eval.gates and eval.fail_over on one scored, labelled set. */
+  public static List<GateResult> check(
+      EvalConfig eval, BinaryMetrics metrics, double[] scores, boolean[] labels) {
     List<GateResult> results = new ArrayList<>();
-    gates.forEach(
-        (metric, minimum) -> {
-          double value = value(metric, metrics);
-          results.add(new GateResult(metric, minimum, value, value >= minimum));
+    RankedScores[] ranked = new RankedScores[1];
+    eval.gates()
+        .forEach(
+            (metric, minimum) -> {
+              Matcher top = TOP_SHARE.matcher(metric);
+              double value;
+              if (top.matches()) {
+                if (ranked[0] == null) {
+                  ranked[0] = RankedScores.rank(scores, labels);
+                }
+                TopShare share = new TopShare(ranked[0], Double.parseDouble(top.group(2)));
+                value = top.group(1).equals("lift") ? share.lift() : share.capture();
+              } else {
+                value = value(metric, metrics);
+              }
+              results.add(
+                  new GateResult(
+                      metric, Direction.AT_LEAST, minimum, value, null, value >= minimum));
+            });
+    eval.failOver()
+        .forEach(
+            (metric, maximum) -> {
+              double value = value(metric, metrics);
+              results.add(
+                  new GateResult(
+                      metric, Direction.AT_MOST, maximum, value, null, value <= maximum));
+            });
+    return results;
+  }
+
+  /**
+   * The verdicts of eval.max_drop against a baseline's metrics: a metric's worsening (its fall, or
+   * its rise where lower is better) must not exceed the allowance.
+   */
+  public static List<GateResult> drops(
+      Map<String, Double> maxDrop, BinaryMetrics now, BinaryMetrics before) {
+    List<GateResult> results = new ArrayList<>();
+    maxDrop.forEach(
+        (metric, allowed) -> {
+          double was = value(metric, before);
+          double is = value(metric, now);
+          double drop = lowerIsBetter(metric) ? is - was : was - is;
+          results.add(
+              new GateResult(metric, Direction.MAX_DROP, allowed, drop, was, drop <= allowed));
         });
     return results;
   }

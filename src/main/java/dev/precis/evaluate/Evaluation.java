@@ -6,20 +6,26 @@ import dev.precis.data.LabelTally;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.CalibrationBin;
 import dev.precis.eval.CalibrationTable;
+import dev.precis.eval.Comparison;
 import dev.precis.eval.DeLong;
 import dev.precis.eval.GateResult;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
+import dev.precis.eval.PairedComparison;
+import dev.precis.eval.ScoreDrift;
 import dev.precis.eval.Segments;
 import dev.precis.io.InputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
+import dev.precis.report.Baseline;
+import dev.precis.report.ChallengerComparison;
 import dev.precis.report.EvalReport;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -27,10 +33,24 @@ import java.util.Map;
 
 /**
  * Scores a labelled file with a bundle and measures the result: overall, per segment when asked,
- * and against the gates.
+ * against the gates, an earlier report and a challenger.
  */
 public final class Evaluation {
   private Evaluation() {}
+
+  /**
+   * What eval holds the model against besides its gates: an earlier report (--baseline) and a
+   * challenger bundle scored on the same rows (--challenger); either may be null.
+   */
+  public record Against(
+      Path baseline, ModelBundle challenger, Path challengerPath, BinaryMetrics baselineMetrics) {
+    public static final Against NOTHING = new Against(null, null, null, null);
+  }
+
+  public static EvalReport run(
+      ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config) {
+    return run(bundle, modelPath, dataPath, config, null, Against.NOTHING);
+  }
 
   /**
    * @param segmentBy a raw column to measure each value of apart (eval --by), or null
@@ -38,31 +58,34 @@ public final class Evaluation {
    *     whose values a report must not show
    */
   public static EvalReport run(
-      ModelBundle bundle, Path modelPath, Path dataPath, PrecisConfig config, String segmentBy) {
+      ModelBundle bundle,
+      Path modelPath,
+      Path dataPath,
+      PrecisConfig config,
+      String segmentBy,
+      Against against) {
     long start = System.nanoTime();
     if (segmentBy != null) {
       checkShowable(segmentBy, bundle, config);
     }
-    Collected collected = new Collected();
-    String sha256 =
-        new StreamingScorer(
-                bundle,
-                dataPath,
-                config.data(),
-                StreamingScorer.Mode.LABELLED,
-                config.engine().effectiveThreads(),
-                config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
-            .segmentedBy(segmentBy)
-            .run(block -> block, collected::add);
-    if (collected.rows == 0) {
-      throw PrecisException.data(dataPath + ": has no labelled rows to evaluate");
-    }
+    Collected collected = score(bundle, dataPath, config, segmentBy);
     double[] scores = Arrays.copyOf(collected.scores, collected.rows);
     boolean[] labels = Arrays.copyOf(collected.labels, collected.rows);
     BinaryMetrics metrics =
         Metrics.ifDefined(scores, labels, config.eval())
             .orElseThrow(() -> oneClass(dataPath, bundle.pipeline().target(), collected.seen));
-    List<GateResult> gates = Gates.check(config.eval().gates(), metrics);
+    List<GateResult> gates = new ArrayList<>(Gates.check(config.eval(), metrics, scores, labels));
+    Baseline baseline = null;
+    if (against.baseline() != null) {
+      baseline =
+          Baseline.compare(
+              against.baseline(), against.baselineMetrics(), metrics, config.eval().maxDrop());
+      gates.addAll(baseline.gates());
+    }
+    ChallengerComparison comparison = null;
+    if (against.challenger() != null) {
+      comparison = challenge(against, dataPath, config, scores, labels);
+    }
     List<CalibrationBin> calibration = CalibrationTable.of(scores, labels);
     Segments segments =
         segmentBy == null
@@ -79,7 +102,7 @@ public final class Evaluation {
     return new EvalReport(
         ReportHeader.now(EvalReport.SCHEMA),
         InputFile.of(modelPath),
-        new InputFile(dataPath.toString(), sha256),
+        new InputFile(dataPath.toString(), collected.sha256),
         config.seed(),
         metrics,
         collected.skipped.count(),
@@ -92,7 +115,10 @@ public final class Evaluation {
         aucInterval(scores, labels, metrics),
         2 * metrics.auc() - 1,
         calibration,
-        segments);
+        segments,
+        baseline,
+        comparison,
+        ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin));
   }
 
   /** DeLong's interval needs two rows of each class; a file with fewer has none. */
@@ -119,6 +145,58 @@ public final class Evaluation {
               + why
               + ", and a report must not show its values; segment by another column");
     }
+  }
+
+  /**
+   * @param segmentBy the column whose value each row's segment is, or null
+   */
+  private static Collected score(
+      ModelBundle bundle, Path dataPath, PrecisConfig config, String segmentBy) {
+    Collected collected = new Collected();
+    collected.sha256 =
+        new StreamingScorer(
+                bundle,
+                dataPath,
+                config.data(),
+                StreamingScorer.Mode.LABELLED,
+                config.engine().effectiveThreads(),
+                config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
+            .segmentedBy(segmentBy)
+            .run(block -> block, collected::add);
+    if (collected.rows == 0) {
+      throw PrecisException.data(dataPath + ": has no labelled rows to evaluate");
+    }
+    return collected;
+  }
+
+  /** Scores the same file with the challenger and compares it, row for row, with the champion. */
+  private static ChallengerComparison challenge(
+      Against against, Path dataPath, PrecisConfig config, double[] scores, boolean[] labels) {
+    Collected other = score(against.challenger(), dataPath, config, null);
+    boolean[] otherLabels = Arrays.copyOf(other.labels, other.rows);
+    if (!Arrays.equals(labels, otherLabels)) {
+      throw PrecisException.data(
+          dataPath
+              + ": the champion scored "
+              + labels.length
+              + " rows and the challenger "
+              + other.rows
+              + " with other labels (rows skipped by one model only?); a comparison needs the"
+              + " same rows");
+    }
+    double[] challengerScores = Arrays.copyOf(other.scores, other.rows);
+    BinaryMetrics challengerMetrics =
+        Metrics.ifDefined(challengerScores, otherLabels, config.eval()).orElseThrow();
+    Comparison comparison =
+        PairedComparison.compare(
+            scores,
+            challengerScores,
+            labels,
+            config.eval().bins(),
+            config.eval().resamples(),
+            config.seed());
+    return new ChallengerComparison(
+        InputFile.of(against.challengerPath()), challengerMetrics, comparison);
   }
 
   /**
@@ -159,6 +237,7 @@ public final class Evaluation {
     int rows;
     final SkippedRows skipped = new SkippedRows();
     LabelTally seen;
+    String sha256;
     final Map<String, Long> unseen = new java.util.TreeMap<>();
 
     void add(ScoredBlock block) {

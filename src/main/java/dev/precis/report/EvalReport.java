@@ -1,11 +1,13 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.CalibrationBin;
 import dev.precis.eval.DeLong;
 import dev.precis.eval.GateResult;
+import dev.precis.eval.ScoreDrift;
 import dev.precis.eval.Segments;
 import dev.precis.io.InputFile;
 import java.util.List;
@@ -19,7 +21,8 @@ import java.util.Map;
  * @param skippedRows how many rows were not scored
  * @param unseenLevels per column, the rows whose value training never had (categorical levels,
  *     target encoded ones); columns with none are left out
- * @param gates each gate with its minimum and the value reached
+ * @param gates each gate (eval.gates, eval.fail_over, eval.max_drop) with its limit and the value
+ *     reached
  * @param passed whether every gate passed (true when there are none)
  * @param aucInterval the AUC with its 95% DeLong interval (estimate, standard_error, low, high, and
  *     p against 0.5); null when a class has fewer than two rows
@@ -27,6 +30,11 @@ import java.util.Map;
  * @param calibration the calibration table: equal-width bins of predicted probability with their
  *     rows, mean predicted and observed rate (empty bins left out); metrics.ece is computed from it
  * @param segments the main metrics per value of the eval --by column; null without --by
+ * @param baseline with --baseline: the earlier report's metrics beside these, and the max_drop
+ *     gates (also in {@code gates}); absent otherwise
+ * @param comparison with --challenger: the challenger's metrics and its paired differences from
+ *     this model; absent otherwise
+ * @param scoreDrift the population stability index of these scores against the training scores
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
@@ -44,6 +52,9 @@ public record EvalReport(
     DeLong.Interval aucInterval,
     double gini,
     List<CalibrationBin> calibration,
-    Segments segments) {
-  public static final String SCHEMA = "precis.eval/1";
+    Segments segments,
+    @JsonInclude(JsonInclude.Include.NON_NULL) Baseline baseline,
+    @JsonInclude(JsonInclude.Include.NON_NULL) ChallengerComparison comparison,
+    ScoreDrift scoreDrift) {
+  public static final String SCHEMA = "precis.eval/2";
 }

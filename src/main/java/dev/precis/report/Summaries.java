@@ -3,6 +3,7 @@ package dev.precis.report;
 import dev.precis.data.PartLayout;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.CalibrationBin;
+import dev.precis.eval.Comparison;
 import dev.precis.eval.GainsBin;
 import dev.precis.eval.GateResult;
 import dev.precis.eval.SegmentMetrics;
@@ -284,17 +285,110 @@ public final class Summaries {
       text.append(segments(report.segments()));
     }
     text.append(unseen(report.unseenLevels(), "  "));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "  score drift from training (PSI over training score deciles): %s%n",
+            f4(report.scoreDrift().psi())));
+    text.append(challenger(report.comparison()));
+    text.append(baseline(report.baseline()));
     for (GateResult gate : report.gates()) {
-      text.append(
-          String.format(
-              Locale.ROOT,
-              "  gate %s >= %s: %s (%s)%n",
-              gate.metric(),
-              gate.minimum(),
-              gate.passed() ? "passed" : "FAILED",
-              f4(gate.value())));
+      text.append("  gate ")
+          .append(describe(gate))
+          .append(gate.passed() ? ": passed" : ": FAILED")
+          .append(System.lineSeparator());
     }
     return text.toString();
+  }
+
+  /** The challenger's table: each metric for both models and the difference with its interval. */
+  private static String challenger(ChallengerComparison comparison) {
+    if (comparison == null) {
+      return "";
+    }
+    Comparison c = comparison.comparison();
+    TextTable table =
+        new TextTable("metric", "champion", "challenger", "difference", "95% interval", "method");
+    for (Comparison.Difference d : c.differences()) {
+      table.row(
+          d.metric(),
+          f4(d.champion()),
+          f4(d.challenger()),
+          signed(d.difference()),
+          "[" + signed(d.low()) + ", " + signed(d.high()) + "]",
+          d.method());
+    }
+    return String.format(
+            Locale.ROOT,
+            "Challenger %s on the same rows (bootstrap: %,d paired resamples, seed %d):%n",
+            comparison.challenger().path(),
+            c.resamples(),
+            c.seed())
+        + table
+        + "  "
+        + verdict(comparison)
+        + System.lineSeparator();
+  }
+
+  /**
+   * The challenger's verdict with the AUC difference behind it, e.g. for a failed --fail-if-worse.
+   */
+  public static String verdict(ChallengerComparison comparison) {
+    Comparison.Difference auc = comparison.comparison().differences().get(0);
+    return "verdict "
+        + comparison.comparison().verdict().text()
+        + ": challenger AUC minus champion's "
+        + signed(auc.difference())
+        + ", 95% interval ["
+        + signed(auc.low())
+        + ", "
+        + signed(auc.high())
+        + "]";
+  }
+
+  /** The main metrics beside the baseline report's. */
+  private static String baseline(Baseline baseline) {
+    if (baseline == null) {
+      return "";
+    }
+    StringBuilder text =
+        new StringBuilder("  against " + baseline.report().path() + ":" + System.lineSeparator());
+    baseline
+        .changes()
+        .forEach(
+            (metric, change) ->
+                text.append(
+                    String.format(
+                        Locale.ROOT,
+                        "    %-9s %s -> %s (%s)%n",
+                        metric,
+                        f4(change.baseline()),
+                        f4(change.value()),
+                        signed(change.change()))));
+    return text.toString();
+  }
+
+  private static String signed(double value) {
+    return String.format(Locale.ROOT, "%+.4f", value);
+  }
+
+  /** A gate as it reads, e.g. {@code auc 0.7712 < 0.78} when failed, {@code >=} when passed. */
+  private static String describe(GateResult gate) {
+    String limit = BigDecimal.valueOf(gate.limit()).stripTrailingZeros().toPlainString();
+    return switch (gate.direction()) {
+      case AT_LEAST ->
+          gate.metric() + " " + f4(gate.value()) + (gate.passed() ? " >= " : " < ") + limit;
+      case AT_MOST ->
+          gate.metric() + " " + f4(gate.value()) + (gate.passed() ? " <= " : " > ") + limit;
+      case MAX_DROP ->
+          gate.metric()
+              + " "
+              + f4(gate.baseline())
+              + " in the baseline, worse by "
+              + f4(gate.value())
+              + (gate.passed() ? ", within " : ", more than ")
+              + limit;
+    };
   }
 
   /**
@@ -304,14 +398,7 @@ public final class Summaries {
   public static List<String> failedGates(EvalReport report) {
     return report.gates().stream()
         .filter(gate -> !gate.passed())
-        .map(
-            gate ->
-                "gate failed: "
-                    + gate.metric()
-                    + " "
-                    + f4(gate.value())
-                    + " < "
-                    + BigDecimal.valueOf(gate.minimum()).stripTrailingZeros().toPlainString())
+        .map(gate -> "gate failed: " + describe(gate))
         .toList();
   }
 

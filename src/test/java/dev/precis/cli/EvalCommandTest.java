@@ -49,7 +49,7 @@ class EvalCommandTest {
   @Test
   void jsonReportHasSchemaAndHeadlineMetricsTest() throws IOException {
     JsonNode report = jsonReport(eval("--json"));
-    assertEquals("precis.eval/1", report.path("schema").asText());
+    assertEquals("precis.eval/2", report.path("schema").asText());
     for (String metric : List.of("auc", "pr_auc", "log_loss")) {
       assertTrue(
           report.path("metrics").path(metric).isNumber(), metric + " in " + report.path("metrics"));
@@ -117,7 +117,7 @@ class EvalCommandTest {
     Path report = tmp.resolve("R.json");
     CliRun run = eval("--out", report.toString());
     assertEquals(0, run.exitCode(), run.transcript());
-    assertEquals("precis.eval/1", JSON.readTree(report.toFile()).path("schema").asText());
+    assertEquals("precis.eval/2", JSON.readTree(report.toFile()).path("schema").asText());
   }
 
   @Test

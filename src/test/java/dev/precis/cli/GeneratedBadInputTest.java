@@ -346,7 +346,7 @@ class GeneratedBadInputTest {
 
   private static List<String> evalProblems(Path reportFile, Variant variant) throws IOException {
     List<String> problems = new ArrayList<>();
-    JsonNode report = json(reportFile, "precis.eval/1", problems);
+    JsonNode report = json(reportFile, "precis.eval/2", problems);
     if (report != null && variant.rows().isPresent()) {
       long rows =
           report.path("metrics").path("rows").asLong() + report.path("skippedRows").asLong();

@@ -72,7 +72,7 @@ class StandardStreamsTest {
     CliRun run =
         CliRun.precis("eval", "--model", "" + model, "--data", "" + BankData.CSV, "--out", "-");
     assertOk(run);
-    assertEquals("precis.eval/1", new ObjectMapper().readTree(run.out()).get("schema").asText());
+    assertEquals("precis.eval/2", new ObjectMapper().readTree(run.out()).get("schema").asText());
   }
 
   @Test

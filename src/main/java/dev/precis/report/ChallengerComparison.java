@@ -1,0 +1,13 @@
+package dev.precis.report;
+
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.Comparison;
+import dev.precis.io.InputFile;
+
+/**
+ * The comparison section of eval-report.json: the challenger bundle, its metrics on the same rows
+ * and its differences from the champion (--model).
+ */
+public record ChallengerComparison(
+    InputFile challenger, BinaryMetrics challengerMetrics, @JsonUnwrapped Comparison comparison) {}
