@@ -1,9 +1,12 @@
 package dev.precis.evaluate;
 
 import dev.precis.PrecisException;
+import dev.precis.config.Economics;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.LabelTally;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.CampaignEconomics;
+import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.GateResult;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
@@ -15,6 +18,7 @@ import dev.precis.model.StreamingScorer;
 import dev.precis.report.EvalReport;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
+import dev.precis.report.ThresholdUsed;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -47,6 +51,9 @@ public final class Evaluation {
         Metrics.ifDefined(scores, labels, config.eval())
             .orElseThrow(() -> oneClass(dataPath, bundle.pipeline().target(), collected.seen));
     List<GateResult> gates = Gates.check(config.eval().gates(), metrics);
+    Economics money = config.eval().economics();
+    CampaignProfit economics =
+        money == null ? null : CampaignEconomics.of(scores, labels, money, config.eval().bins());
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     return new EvalReport(
@@ -61,7 +68,11 @@ public final class Evaluation {
         gates,
         gates.stream().allMatch(GateResult::passed),
         config,
-        timings);
+        timings,
+        new ThresholdUsed(
+            metrics.atThreshold().threshold(),
+            config.eval().threshold().by().name().toLowerCase(java.util.Locale.ROOT)),
+        economics);
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.precis.report;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.GateResult;
 import dev.precis.io.InputFile;
 import java.util.List;
@@ -18,6 +19,8 @@ import java.util.Map;
  *     target encoded ones); columns with none are left out
  * @param gates each gate with its minimum and the value reached
  * @param passed whether every gate passed (true when there are none)
+ * @param threshold the cutoff of metrics.at_threshold and how it was chosen
+ * @param economics profit and ROI by depth under eval.economics; null without economics
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
@@ -31,6 +34,8 @@ public record EvalReport(
     List<GateResult> gates,
     boolean passed,
     PrecisConfig config,
-    Map<String, Double> timingsSeconds) {
+    Map<String, Double> timingsSeconds,
+    ThresholdUsed threshold,
+    CampaignProfit economics) {
   public static final String SCHEMA = "precis.eval/1";
 }

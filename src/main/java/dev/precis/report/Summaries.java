@@ -1,9 +1,12 @@
 package dev.precis.report;
 
+import dev.precis.config.Economics;
 import dev.precis.data.PartLayout;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.GainsBin;
 import dev.precis.eval.GateResult;
+import dev.precis.eval.ProfitAtDepth;
 import dev.precis.io.StandardStreams;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -250,7 +253,7 @@ public final class Summaries {
         String.format(
             Locale.ROOT,
             "  at threshold %s: accuracy %s  precision %s  recall %s  F1 %s  MCC %s%n",
-            t.threshold(),
+            threshold(t.threshold(), report.threshold()),
             f4(t.accuracy()),
             f4(t.precision()),
             f4(t.recall()),
@@ -265,6 +268,7 @@ public final class Summaries {
             t.fn(),
             t.tn()));
     text.append(gains(m));
+    text.append(economics(report.economics(), report.config().eval().economics()));
     text.append(unseen(report.unseenLevels(), "  "));
     for (GateResult gate : report.gates()) {
       text.append(
@@ -277,6 +281,52 @@ public final class Summaries {
               f4(gate.value())));
     }
     return text.toString();
+  }
+
+  /** A fixed threshold as given; a chosen one rounded, with what it maximises. */
+  private static String threshold(double value, ThresholdUsed used) {
+    return used == null || used.chosenBy().equals("fixed")
+        ? String.valueOf(value)
+        : String.format(Locale.ROOT, "%.6f (max %s)", value, used.chosenBy());
+  }
+
+  /** The campaign's money in three lines: its terms, the best depth, the best within budget. */
+  private static String economics(CampaignProfit profit, Economics terms) {
+    if (profit == null) {
+      return "";
+    }
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "  economics: %s per contact, %s per responder, %s fixed%n",
+                money(terms.cost()),
+                money(terms.value()),
+                money(terms.fixed())));
+    text.append(depth("most profit:", profit.best()));
+    if (profit.bestWithinBudget() != null) {
+      text.append(
+          depth(
+              "within budget of " + count(profit.budgetContacts(), "row") + ":",
+              profit.bestWithinBudget()));
+    }
+    return text.toString();
+  }
+
+  private static String depth(String label, ProfitAtDepth at) {
+    return String.format(
+        Locale.ROOT,
+        "  %s %s (%.1f%%%s): profit %s, ROI %s%n",
+        label,
+        count(at.depth(), "row"),
+        100 * at.share(),
+        at.minScore() == null ? "" : String.format(Locale.ROOT, ", score >= %.4f", at.minScore()),
+        money(at.profit()),
+        at.roi() == null ? "-" : f2(at.roi()));
+  }
+
+  private static String money(double amount) {
+    return String.format(Locale.ROOT, "%,.2f", amount);
   }
 
   /**
