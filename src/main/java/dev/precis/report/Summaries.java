@@ -369,6 +369,17 @@ public final class Summaries {
                   ? ""
                   : String.format(Locale.ROOT, " (score >= %.6f)", report.cutoff())));
     }
+    if (report.expectedProfit() != null) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "Expected: %,.1f responders, profit %s%n",
+              report.expectedResponders(),
+              money(report.expectedProfit())));
+    }
+    if (report.warnings() != null) {
+      warnings(text, report.warnings());
+    }
     if (report.skippedRows() > 0) {
       text.append(
           String.format(
