@@ -30,8 +30,8 @@ import picocli.CommandLine.Option;
       "      --data sample-data/bank/bank-additional.csv",
       "  precis predict --model bank.precis --data customers.csv.gz --out - \\",
       "      --threshold 0.3 | gzip > scores.csv.gz",
-      "  precis predict --model bank.precis --data customers.csv --out picks.csv --budget \\",
-      "      --set 'eval.economics={cost: 2, value: 30, budget: {contacts: 5000}}'"
+      "  precis predict --model bank.precis --data c.csv --out picks.csv --budget \\",
+      "      --set 'eval.economics={cost: 2, value: 30, budget: {money: 9000}}'"
     })
 final class PredictCommand extends PrecisCommand<PredictReport> {
   @Option(
