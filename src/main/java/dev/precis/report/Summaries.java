@@ -377,9 +377,7 @@ public final class Summaries {
               report.expectedResponders(),
               money(report.expectedProfit())));
     }
-    if (report.warnings() != null) {
-      warnings(text, report.warnings());
-    }
+    warnings(text, report.warnings());
     if (report.skippedRows() > 0) {
       text.append(
           String.format(
