@@ -307,7 +307,7 @@ public final class Summaries {
     if (profit.bestWithinBudget() != null) {
       text.append(
           depth(
-              "within budget of " + count(profit.budgetContacts(), "row") + ":",
+              String.format(Locale.ROOT, "budget %,d:", profit.budgetContacts()),
               profit.bestWithinBudget()));
     }
     return text.toString();
@@ -316,12 +316,12 @@ public final class Summaries {
   private static String depth(String label, ProfitAtDepth at) {
     return String.format(
         Locale.ROOT,
-        "  %s %s (%.1f%%%s): profit %s, ROI %s%n",
+        "  %-13s %s (%.1f%%%s), profit %s, ROI %s%n",
         label,
         count(at.depth(), "row"),
         100 * at.share(),
         at.minScore() == null ? "" : String.format(Locale.ROOT, ", score >= %.4f", at.minScore()),
-        money(at.profit()),
+        String.format(Locale.ROOT, "%,.0f", at.profit()),
         at.roi() == null ? "-" : f2(at.roi()));
   }
 

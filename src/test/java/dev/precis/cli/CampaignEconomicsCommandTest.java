@@ -74,7 +74,7 @@ class CampaignEconomicsCommandTest {
         withinBudget.path("profit").asDouble() <= best.path("profit").asDouble(),
         withinBudget.toString());
     assertTrue(run.err().contains("most profit: "), run.err());
-    assertTrue(run.err().contains("within budget of 300 rows: "), run.err());
+    assertTrue(run.err().contains("budget 300: "), run.err());
   }
 
   @Test
