@@ -34,7 +34,7 @@ import org.apache.commons.csv.CSVFormat;
 /**
  * Scores a customer file of any size and picks who to target. Writes one line per row: the id (when
  * the model has one), the score, its decile among the training scores, and whether it is selected
- * (when a top percent or a threshold is set).
+ * (when a top percent, a threshold or a budget is set).
  */
 public final class BatchPrediction {
   private final ModelBundle bundle;
