@@ -487,7 +487,7 @@ function _picocli_precis_predict() {
   local prev_word=${COMP_WORDS[COMP_CWORD-1]}
 
   local commands=""
-  local flag_opts="--print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
+  local flag_opts="--budget --print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
   local arg_opts="-o --out --top-percent --threshold --summary -c --config --set --seed --threads -m --model -d --data"
 
   type compopt &>/dev/null && compopt +o default

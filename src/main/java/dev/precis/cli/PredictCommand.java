@@ -29,7 +29,9 @@ import picocli.CommandLine.Option;
       "  precis predict --model bank.precis --out scores.csv --top-percent 10 \\",
       "      --data sample-data/bank/bank-additional.csv",
       "  precis predict --model bank.precis --data customers.csv.gz --out - \\",
-      "      --threshold 0.3 | gzip > scores.csv.gz"
+      "      --threshold 0.3 | gzip > scores.csv.gz",
+      "  precis predict --model bank.precis --data c.csv --out picks.csv --budget \\",
+      "      --set 'eval.economics={cost: 2, value: 30, budget: {money: 9000}}'"
     })
 final class PredictCommand extends PrecisCommand<PredictReport> {
   @Option(
@@ -49,6 +51,13 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
       paramLabel = "T",
       description = "Select rows scoring at least T (predict.threshold).")
   String threshold;
+
+  @Option(
+      names = "--budget",
+      description =
+          "Select the rows worth contacting under eval.economics, best first, within its budget"
+              + " (predict.budget).")
+  boolean budget;
 
   @Option(
       names = "--summary",
@@ -82,8 +91,17 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
       overrides.add(ConfigOverride.fromOption("--threshold", "predict.threshold", threshold));
       overrides.add(ConfigOverride.fromOption("--threshold", "predict.top_percent", "null"));
     }
-    if (topPercent != null && threshold != null) {
-      throw PrecisException.usage("give --top-percent or --threshold, not both");
+    if (budget) {
+      overrides.add(ConfigOverride.fromOption("--budget", "predict.budget", "true"));
+      overrides.add(ConfigOverride.fromOption("--budget", "predict.top_percent", "null"));
+      overrides.add(ConfigOverride.fromOption("--budget", "predict.threshold", "null"));
+    } else if (topPercent != null || threshold != null) {
+      overrides.add(
+          ConfigOverride.fromOption(
+              topPercent != null ? "--top-percent" : "--threshold", "predict.budget", "false"));
+    }
+    if ((topPercent != null ? 1 : 0) + (threshold != null ? 1 : 0) + (budget ? 1 : 0) > 1) {
+      throw PrecisException.usage("give one of --top-percent, --threshold or --budget");
     }
     return overrides;
   }

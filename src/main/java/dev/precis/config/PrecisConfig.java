@@ -40,6 +40,10 @@ public record PrecisConfig(
     Check.present(eval, "eval");
     Check.present(tune, "tune");
     Check.present(predict, "predict");
+    if (predict.budget() && eval.economics() == null) {
+      throw new ConfigException(
+          "predict.budget", "needs eval.economics: {cost: C, value: V, budget: ...}");
+    }
   }
 
   public PrecisConfig withData(DataConfig newData) {

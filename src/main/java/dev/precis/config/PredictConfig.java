@@ -3,14 +3,16 @@ package dev.precis.config;
 import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
- * Who to target when scoring. At most one of topPercent and threshold is set; with neither, no row
- * is marked selected.
+ * Who to target when scoring. At most one of topPercent, threshold and budget is set; with none, no
+ * row is marked selected.
  *
  * @param topPercent select this percentage of the file, best scores first
  * @param threshold select rows scoring at least this
  * @param badRows what a row that cannot be scored does: fail the run, or be skipped and counted
+ * @param budget select the rows worth contacting under eval.economics, best first, within its
+ *     budget
  */
-public record PredictConfig(Double topPercent, Double threshold, BadRows badRows) {
+public record PredictConfig(Double topPercent, Double threshold, BadRows badRows, boolean budget) {
   /** Policy for rows that cannot be scored. */
   public enum BadRows {
     @JsonProperty("fail")
@@ -26,8 +28,8 @@ public record PredictConfig(Double topPercent, Double threshold, BadRows badRows
     if (threshold != null) {
       Check.within(threshold, 0, 1, "predict.threshold");
     }
-    if (topPercent != null && threshold != null) {
-      throw new ConfigException("predict", "set top_percent or threshold, not both");
+    if ((topPercent != null ? 1 : 0) + (threshold != null ? 1 : 0) + (budget ? 1 : 0) > 1) {
+      throw new ConfigException("predict", "set one of top_percent, threshold or budget");
     }
     Check.present(badRows, "predict.bad_rows");
   }

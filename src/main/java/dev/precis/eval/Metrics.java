@@ -7,7 +7,10 @@ import java.util.Optional;
 public final class Metrics {
   private Metrics() {}
 
-  /** Empty when the rows hold a single class (a tiny validation part, say): no AUC exists then. */
+  /**
+   * Empty when the rows hold a single class (a tiny validation part, say): no AUC exists then. The
+   * threshold metrics are at eval.threshold's cutoff, chosen on these rows when it is f1 or profit.
+   */
   public static Optional<BinaryMetrics> ifDefined(
       double[] scores, boolean[] labels, EvalConfig eval) {
     boolean anyPositive = false;
@@ -20,6 +23,7 @@ public final class Metrics {
       return Optional.empty();
     }
     return Optional.of(
-        BinaryMetricsCalculator.compute(scores, labels, eval.threshold(), eval.bins()));
+        BinaryMetricsCalculator.compute(
+            scores, labels, ThresholdChoice.of(scores, labels, eval), eval.bins()));
   }
 }

@@ -1,11 +1,14 @@
 package dev.precis.evaluate;
 
 import dev.precis.PrecisException;
+import dev.precis.config.Economics;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.LabelTally;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.CalibrationBin;
 import dev.precis.eval.CalibrationTable;
+import dev.precis.eval.CampaignEconomics;
+import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.Comparison;
 import dev.precis.eval.DeLong;
 import dev.precis.eval.GateResult;
@@ -24,6 +27,7 @@ import dev.precis.report.ChallengerComparison;
 import dev.precis.report.EvalReport;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
+import dev.precis.report.ThresholdUsed;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -95,8 +99,11 @@ public final class Evaluation {
                 Arrays.copyOf(collected.segments, collected.rows),
                 scores,
                 labels,
-                config.eval().threshold(),
+                metrics.atThreshold().threshold(),
                 config.eval().bins());
+    Economics money = config.eval().economics();
+    CampaignProfit economics =
+        money == null ? null : CampaignEconomics.of(scores, labels, money, config.eval().bins());
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     return new EvalReport(
@@ -118,7 +125,11 @@ public final class Evaluation {
         segments,
         baseline,
         comparison,
-        ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin));
+        ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin),
+        new ThresholdUsed(
+            metrics.atThreshold().threshold(),
+            config.eval().threshold().by().name().toLowerCase(java.util.Locale.ROOT)),
+        economics);
   }
 
   /** DeLong's interval needs two rows of each class; a file with fewer has none. */

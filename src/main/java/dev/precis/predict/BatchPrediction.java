@@ -1,11 +1,14 @@
 package dev.precis.predict;
 
+import dev.precis.config.Economics;
+import dev.precis.config.ModelConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.config.PredictConfig;
 import dev.precis.io.InputFile;
 import dev.precis.io.OutputFile;
 import dev.precis.io.Temporaries;
 import dev.precis.model.ModelBundle;
+import dev.precis.model.ModelCatalog;
 import dev.precis.model.ScoreBins;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
@@ -22,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongConsumer;
@@ -30,7 +34,7 @@ import org.apache.commons.csv.CSVFormat;
 /**
  * Scores a customer file of any size and picks who to target. Writes one line per row: the id (when
  * the model has one), the score, its decile among the training scores, and whether it is selected
- * (when a top percent or a threshold is set).
+ * (when a top percent, a threshold or a budget is set).
  */
 public final class BatchPrediction {
   private final ModelBundle bundle;
@@ -65,7 +69,9 @@ public final class BatchPrediction {
     PredictConfig select = config.predict();
     Selection selection;
     if (select.topPercent() != null) {
-      selection = topPercent(data, out, select.topPercent());
+      selection = top(data, out, "top_percent", top -> top.select(select.topPercent()));
+    } else if (select.budget()) {
+      selection = top(data, out, "budget", top -> top.selectProfitable(economics()));
     } else {
       selection = singlePass(data, out, select.threshold());
     }
@@ -89,11 +95,40 @@ public final class BatchPrediction {
         deciles,
         config.engine().effectiveThreads(),
         Math.round(rows / Math.max(seconds, 1e-3)),
-        timings);
+        timings,
+        selection.expectedResponders,
+        selection.expectedResponders == null
+            ? null
+            : economics().profit(selection.selected, selection.expectedResponders),
+        warnings());
   }
 
-  /** What was selected, and by which rule. */
-  private record Selection(String rule, long selected, Double cutoff) {}
+  /**
+   * What was selected, and by which rule; the expected responders (the sum of the selected scores)
+   * under a budget only.
+   */
+  private record Selection(String rule, long selected, Double cutoff, Double expectedResponders) {}
+
+  private Economics economics() {
+    return config.eval().economics();
+  }
+
+  /**
+   * What the reader should know about the selection: a budget weighs scores as probabilities, which
+   * the scores of a family that does not make them are only once calibrated.
+   */
+  private List<String> warnings() {
+    if (!config.predict().budget()
+        || config.model().calibration() != ModelConfig.Calibration.NONE
+        || ModelCatalog.type(config.model().type()).probabilistic()) {
+      return List.of();
+    }
+    return List.of(
+        "the budget selection reads scores as probabilities, but "
+            + config.model().type()
+            + " scores are not and model.calibration is none: expected responders and profit"
+            + " are not to be trusted (train with model.calibration: auto)");
+  }
 
   private Selection singlePass(Path data, OutputFile out, Double threshold) {
     Integer thresholdMicros =
@@ -115,13 +150,24 @@ public final class BatchPrediction {
               });
         });
     if (threshold == null) {
-      return new Selection("none", 0, null);
+      return new Selection("none", 0, null, null);
     }
     return new Selection(
-        "threshold", selected[0], selected[0] == 0 ? null : lowest[0] / (double) ScoreFormat.SCALE);
+        "threshold",
+        selected[0],
+        selected[0] == 0 ? null : lowest[0] / (double) ScoreFormat.SCALE,
+        null);
   }
 
-  private Selection topPercent(Path data, OutputFile out, double percent) {
+  /**
+   * Scores the file once into a scratch file, then marks the best rows: as many as {@code pick}
+   * fixes on the scores seen.
+   */
+  private Selection top(
+      Path data,
+      OutputFile out,
+      String rule,
+      java.util.function.ToLongFunction<TopSelection> pick) {
     out.check();
     TopSelection top = new TopSelection();
     Path unselected = out.scratch();
@@ -139,10 +185,13 @@ public final class BatchPrediction {
       } catch (IOException | UncheckedIOException e) {
         throw out.scratchFailure(unselected, e);
       }
-      long k = top.select(percent);
+      long k = pick.applyAsLong(top);
       write(out, writer -> appendSelection(unselected, writer, top));
       return new Selection(
-          "top_percent", k, k == 0 ? null : top.cutoff() / (double) ScoreFormat.SCALE);
+          rule,
+          k,
+          k == 0 ? null : top.cutoff() / (double) ScoreFormat.SCALE,
+          config.predict().budget() ? top.selectedScoreSum() : null);
     } finally {
       Temporaries.deleteQuietly(unselected);
     }

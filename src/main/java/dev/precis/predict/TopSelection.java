@@ -1,5 +1,7 @@
 package dev.precis.predict;
 
+import dev.precis.config.Economics;
+
 /**
  * Picks exactly the best-scoring k rows of a file seen once, in constant memory: a count of rows
  * per printed score (millionths) gives the cutoff score; rows above it are selected, and rows tied
@@ -10,6 +12,7 @@ final class TopSelection {
   private long rows;
   private int cutoff;
   private long tiesToTake;
+  private long tiesAtCutoff;
 
   void add(int micros) {
     counts[micros]++;
@@ -22,13 +25,42 @@ final class TopSelection {
 
   /** Fixes the cutoff for the top {@code percent} of the rows added; returns how many that is. */
   long select(double percent) {
-    long k = Math.round(rows * percent / 100.0);
+    return selectTop(Math.round(rows * percent / 100.0));
+  }
+
+  /**
+   * Fixes the cutoff for the rows worth contacting under {@code economics}: those whose expected
+   * value pays their cost, best first, as many as the budget allows; returns how many that is.
+   */
+  long selectProfitable(Economics economics) {
+    long paying = 0;
+    for (int s = ScoreFormat.SCALE; s >= 0 && economics.pays(s / (double) ScoreFormat.SCALE); s--) {
+      paying += counts[s];
+    }
+    return selectTop(Math.min(paying, economics.maxContacts(rows)));
+  }
+
+  /** The sum of the selected rows' scores: their expected number of responders. */
+  double selectedScoreSum() {
+    double sum = 0;
+    for (int s = ScoreFormat.SCALE; s > cutoff; s--) {
+      sum += counts[s] * (double) s;
+    }
+    if (cutoff <= ScoreFormat.SCALE) {
+      sum += tiesAtCutoff * (double) cutoff;
+    }
+    return sum / ScoreFormat.SCALE;
+  }
+
+  private long selectTop(long k) {
     long above = 0;
     cutoff = ScoreFormat.SCALE + 1;
+    tiesAtCutoff = 0;
     for (int s = ScoreFormat.SCALE; s >= 0 && above < k; s--) {
       if (above + counts[s] >= k) {
         cutoff = s;
         tiesToTake = k - above;
+        tiesAtCutoff = tiesToTake;
         return k;
       }
       above += counts[s];

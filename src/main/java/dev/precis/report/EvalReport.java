@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.config.PrecisConfig;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.CalibrationBin;
+import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.DeLong;
 import dev.precis.eval.GateResult;
 import dev.precis.eval.ScoreDrift;
@@ -35,6 +36,8 @@ import java.util.Map;
  * @param comparison with --challenger: the challenger's metrics and its paired differences from
  *     this model; absent otherwise
  * @param scoreDrift the population stability index of these scores against the training scores
+ * @param threshold the cutoff of metrics.at_threshold and how it was chosen
+ * @param economics profit and ROI by depth under eval.economics; null without economics
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
@@ -55,6 +58,8 @@ public record EvalReport(
     Segments segments,
     @JsonInclude(JsonInclude.Include.NON_NULL) Baseline baseline,
     @JsonInclude(JsonInclude.Include.NON_NULL) ChallengerComparison comparison,
-    ScoreDrift scoreDrift) {
+    ScoreDrift scoreDrift,
+    ThresholdUsed threshold,
+    CampaignProfit economics) {
   public static final String SCHEMA = "precis.eval/2";
 }

@@ -14,12 +14,17 @@ import java.util.Map;
  * @param skipped the first few skipped rows with their line and reason
  * @param unseenLevels categorical values that training had not seen (encoded as "(other)" or zeros)
  * @param unseenByColumn those values per column, columns with none left out
- * @param selection how rows were selected ("top_percent", "threshold" or "none")
+ * @param selection how rows were selected ("top_percent", "threshold", "budget" or "none")
  * @param selected rows marked selected
  * @param cutoff the lowest selected score
  * @param meanScore mean score of the scored rows
  * @param deciles rows per training decile (1 = best)
  * @param rowsPerSecond scoring throughput, end to end
+ * @param expectedResponders under predict.budget, the sum of the selected rows' scores: the
+ *     responders expected when the scores are probabilities; null otherwise
+ * @param expectedProfit under predict.budget, eval.economics's profit of the selection at the
+ *     expected responders (value * expectedResponders - cost * selected - fixed); null otherwise
+ * @param warnings what to doubt in the selection, one sentence each
  */
 public record PredictReport(
     @JsonUnwrapped ReportHeader about,
@@ -38,6 +43,9 @@ public record PredictReport(
     Map<Integer, Long> deciles,
     int threads,
     double rowsPerSecond,
-    Map<String, Double> timingsSeconds) {
+    Map<String, Double> timingsSeconds,
+    Double expectedResponders,
+    Double expectedProfit,
+    List<String> warnings) {
   public static final String SCHEMA = "precis.predict/1";
 }

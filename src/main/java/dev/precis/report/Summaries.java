@@ -1,11 +1,14 @@
 package dev.precis.report;
 
+import dev.precis.config.Economics;
 import dev.precis.data.PartLayout;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.CalibrationBin;
+import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.Comparison;
 import dev.precis.eval.GainsBin;
 import dev.precis.eval.GateResult;
+import dev.precis.eval.ProfitAtDepth;
 import dev.precis.eval.SegmentMetrics;
 import dev.precis.eval.Segments;
 import dev.precis.io.StandardStreams;
@@ -264,7 +267,7 @@ public final class Summaries {
         String.format(
             Locale.ROOT,
             "  at threshold %s: accuracy %s  precision %s  recall %s  F1 %s  MCC %s%n",
-            t.threshold(),
+            threshold(t.threshold(), report.threshold()),
             f4(t.accuracy()),
             f4(t.precision()),
             f4(t.recall()),
@@ -284,6 +287,7 @@ public final class Summaries {
     if (report.segments() != null) {
       text.append(segments(report.segments()));
     }
+    text.append(economics(report.economics(), report.config().eval().economics()));
     text.append(unseen(report.unseenLevels(), "  "));
     text.append(
         String.format(
@@ -391,6 +395,52 @@ public final class Summaries {
     };
   }
 
+  /** A fixed threshold as given; a chosen one rounded, with what it maximises. */
+  private static String threshold(double value, ThresholdUsed used) {
+    return used == null || used.chosenBy().equals("fixed")
+        ? String.valueOf(value)
+        : String.format(Locale.ROOT, "%.6f (max %s)", value, used.chosenBy());
+  }
+
+  /** The campaign's money in three lines: its terms, the best depth, the best within budget. */
+  private static String economics(CampaignProfit profit, Economics terms) {
+    if (profit == null) {
+      return "";
+    }
+    StringBuilder text =
+        new StringBuilder(
+            String.format(
+                Locale.ROOT,
+                "  economics: %s per contact, %s per responder, %s fixed%n",
+                money(terms.cost()),
+                money(terms.value()),
+                money(terms.fixed())));
+    text.append(depth("most profit:", profit.best()));
+    if (profit.bestWithinBudget() != null) {
+      text.append(
+          depth(
+              String.format(Locale.ROOT, "budget %,d:", profit.budgetContacts()),
+              profit.bestWithinBudget()));
+    }
+    return text.toString();
+  }
+
+  private static String depth(String label, ProfitAtDepth at) {
+    return String.format(
+        Locale.ROOT,
+        "  %-13s %s (%.1f%%%s), profit %s, ROI %s%n",
+        label,
+        count(at.depth(), "row"),
+        100 * at.share(),
+        at.minScore() == null ? "" : String.format(Locale.ROOT, ", score >= %.4f", at.minScore()),
+        String.format(Locale.ROOT, "%,.0f", at.profit()),
+        at.roi() == null ? "-" : f2(at.roi()));
+  }
+
+  private static String money(double amount) {
+    return String.format(Locale.ROOT, "%,.2f", amount);
+  }
+
   /**
    * One line per gate the model did not reach, e.g. {@code gate failed: auc 0.7712 < 0.78}: the
    * verdict behind exit 4, which a user must see even under --quiet.
@@ -424,6 +474,15 @@ public final class Summaries {
                   ? ""
                   : String.format(Locale.ROOT, " (score >= %.6f)", report.cutoff())));
     }
+    if (report.expectedProfit() != null) {
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "Expected: %,.1f responders, profit %s%n",
+              report.expectedResponders(),
+              money(report.expectedProfit())));
+    }
+    warnings(text, report.warnings());
     if (report.skippedRows() > 0) {
       text.append(
           String.format(

@@ -97,7 +97,7 @@ class ConfigLoaderTest {
     PrecisConfig config = loader.load(file, List.of());
     assertAll(
         () -> assertEquals(7L, config.seed()),
-        () -> assertEquals(0.25, config.eval().threshold()),
+        () -> assertEquals(0.25, config.eval().threshold().value()),
         () -> assertEquals(5, config.model().params().get("epochs")),
         // keys the file does not name keep their defaults, also inside a section the file touches
         () -> assertEquals(defaults.eval().bins(), config.eval().bins()),
