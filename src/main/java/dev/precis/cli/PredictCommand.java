@@ -21,15 +21,16 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Score a customer CSV of any size with a model and pick who to target.",
-      "Writes id (when the model has one), score, decile (among the training scores) and, with a"
-          + " rule, selected (1/0)."
+      "Writes id (when the model has one), score, decile (among the training scores), with a"
+          + " rule selected (1/0), and with --explain reason1..reasonK."
     },
     footerHeading = "%nExamples:%n",
     footer = {
       "  precis predict --model bank.precis --out scores.csv --top-percent 10 \\",
       "      --data sample-data/bank/bank-additional.csv",
       "  precis predict --model bank.precis --data customers.csv.gz --out - \\",
-      "      --threshold 0.3 | gzip > scores.csv.gz"
+      "      --threshold 0.3 | gzip > scores.csv.gz",
+      "  precis predict --model bank.precis --data customers.csv --out why.csv --explain 3"
     })
 final class PredictCommand extends PrecisCommand<PredictReport> {
   @Option(
@@ -49,6 +50,13 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
       paramLabel = "T",
       description = "Select rows scoring at least T (predict.threshold).")
   String threshold;
+
+  @Option(
+      names = "--explain",
+      paramLabel = "K",
+      description =
+          "Add the K strongest reasons per row, columns reason1..reasonK (predict.explain).")
+  String explain;
 
   @Option(
       names = "--summary",
@@ -81,6 +89,9 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
     if (threshold != null) {
       overrides.add(ConfigOverride.fromOption("--threshold", "predict.threshold", threshold));
       overrides.add(ConfigOverride.fromOption("--threshold", "predict.top_percent", "null"));
+    }
+    if (explain != null) {
+      overrides.add(ConfigOverride.fromOption("--explain", "predict.explain", explain));
     }
     if (topPercent != null && threshold != null) {
       throw PrecisException.usage("give --top-percent or --threshold, not both");

@@ -9,8 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param topPercent select this percentage of the file, best scores first
  * @param threshold select rows scoring at least this
  * @param badRows what a row that cannot be scored does: fail the run, or be skipped and counted
+ * @param explain the strongest reasons written per row (columns reason1..reasonK); 0 for none
  */
-public record PredictConfig(Double topPercent, Double threshold, BadRows badRows) {
+public record PredictConfig(Double topPercent, Double threshold, BadRows badRows, int explain) {
   /** Policy for rows that cannot be scored. */
   public enum BadRows {
     @JsonProperty("fail")
@@ -30,5 +31,6 @@ public record PredictConfig(Double topPercent, Double threshold, BadRows badRows
       throw new ConfigException("predict", "set top_percent or threshold, not both");
     }
     Check.present(badRows, "predict.bad_rows");
+    Check.within(explain, 0, 100, "predict.explain");
   }
 }

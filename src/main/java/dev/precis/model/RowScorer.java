@@ -35,6 +35,8 @@ public final class RowScorer {
   private final UnaryOperator<String>[] changes;
   private final SparseRows rows;
   private final SparseRows one;
+  private final Reasons reasons;
+  private String[][] values = new String[16][];
   private long[] lines = new long[16];
   private String[] ids = new String[16];
   private boolean[] labels = new boolean[16];
@@ -50,9 +52,15 @@ public final class RowScorer {
    * @param ids read the bundle's id column (data.id), when it has one
    * @param labels read the target; a row without one is skipped
    * @param skipBadRows skip a row that cannot be encoded, with its reason, instead of failing
+   * @param reasons the strongest reasons to give per row (see {@link Reasons}); 0 for none
    */
   public record Options(
-      Path source, boolean prepared, boolean ids, boolean labels, boolean skipBadRows) {}
+      Path source,
+      boolean prepared,
+      boolean ids,
+      boolean labels,
+      boolean skipBadRows,
+      int reasons) {}
 
   /**
    * One row's result.
@@ -95,6 +103,7 @@ public final class RowScorer {
         read[c] = true;
       }
     }
+    this.reasons = options.reasons() > 0 ? new Reasons(bundle, options.reasons(), columns) : null;
     this.rows = new SparseRows(encoder.featureCount());
     this.one = new SparseRows(encoder.featureCount());
     this.labelValues = new LabelTally(labelReader.positive());
@@ -161,6 +170,10 @@ public final class RowScorer {
       lines = Arrays.copyOf(lines, 2 * n);
       ids = Arrays.copyOf(ids, 2 * n);
       labels = Arrays.copyOf(labels, 2 * n);
+      values = Arrays.copyOf(values, 2 * n);
+    }
+    if (reasons != null) {
+      values[n] = reasons.values(fields);
     }
     lines[n] = line;
     if (idColumn >= 0) {
@@ -197,7 +210,8 @@ public final class RowScorer {
             Arrays.copyOf(lines, n),
             n,
             skipped,
-            since);
+            since,
+            reasons == null ? null : reasons.of(rows, n, values));
     rows.clear();
     skipped = new ArrayList<>();
     labelValues = new LabelTally(labelReader.positive());

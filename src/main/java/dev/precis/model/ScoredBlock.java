@@ -13,6 +13,7 @@ import java.util.List;
  * @param rows how many rows were scored (the arrays may be longer)
  * @param skipped lines of rows that could not be scored, with why (only under bad_rows: skip)
  * @param unseenLevels categorical values met that training had not seen, per column with any
+ * @param reasons each row's strongest reasons, or null when not asked for
  */
 public record ScoredBlock(
     String[] ids,
@@ -22,4 +23,5 @@ public record ScoredBlock(
     long[] lines,
     int rows,
     List<String> skipped,
-    java.util.Map<String, Long> unseenLevels) {}
+    java.util.Map<String, Long> unseenLevels,
+    String[][] reasons) {}

@@ -31,6 +31,7 @@ public final class StreamingScorer {
   private final int threads;
   private final Mode mode;
   private final boolean skipBadRows;
+  private int reasons;
 
   /** What else than the features a row must give. */
   public enum Mode {
@@ -52,6 +53,12 @@ public final class StreamingScorer {
     this.mode = mode;
     this.threads = threads;
     this.skipBadRows = skipBadRows;
+  }
+
+  /** Gives each row its {@code count} strongest reasons (see {@link Reasons}); 0 for none. */
+  public StreamingScorer explaining(int count) {
+    this.reasons = count;
+    return this;
   }
 
   /**
@@ -123,7 +130,12 @@ public final class StreamingScorer {
               bundle,
               head.columns(),
               new RowScorer.Options(
-                  file, prepared, mode == Mode.IDENTIFIED, mode == Mode.LABELLED, skipBadRows));
+                  file,
+                  prepared,
+                  mode == Mode.IDENTIFIED,
+                  mode == Mode.LABELLED,
+                  skipBadRows,
+                  reasons));
       this.keep = rows.columnsRead();
       this.fields = new String[keep.length];
     }

@@ -20,6 +20,9 @@ import java.util.Map;
  * @param meanScore mean score of the scored rows
  * @param deciles rows per training decile (1 = best)
  * @param rowsPerSecond scoring throughput, end to end
+ * @param reasons the strongest reasons written per row (predict.explain); 0 for none
+ * @param explanation how they were worked out: "linear" (weight times value, relative to the
+ *     intercept) or "treeshap" (XGBoost's TreeSHAP, relative to its bias); null without reasons
  */
 public record PredictReport(
     @JsonUnwrapped ReportHeader about,
@@ -38,6 +41,10 @@ public record PredictReport(
     Map<Integer, Long> deciles,
     int threads,
     double rowsPerSecond,
-    Map<String, Double> timingsSeconds) {
+    Map<String, Double> timingsSeconds,
+    int reasons,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String explanation) {
   public static final String SCHEMA = "precis.predict/1";
 }

@@ -56,7 +56,7 @@ class RowScorerTest {
 
   private static RowScorer scorer(boolean labels, boolean skipBadRows) {
     return new RowScorer(
-        bundle, columns, new RowScorer.Options(ROWS, false, false, labels, skipBadRows));
+        bundle, columns, new RowScorer.Options(ROWS, false, false, labels, skipBadRows, 0));
   }
 
   private static double[] scoreAll(RowScorer scorer, List<String[]> some) {
@@ -155,7 +155,7 @@ class RowScorerTest {
             PrecisException.class,
             () ->
                 new RowScorer(
-                    bundle, renamed, new RowScorer.Options(ROWS, false, false, false, true)));
+                    bundle, renamed, new RowScorer.Options(ROWS, false, false, false, true, 0)));
     assertTrue(e.getMessage().contains("no column 'job'"), e.getMessage());
   }
 }
