@@ -10,10 +10,10 @@ import java.util.Locale;
 /**
  * The K strongest reasons for each row's score: the columns whose contributions to the model's raw
  * score (see {@link Explainer}) are largest in size, each written as {@code column=value (+0.42)}.
- * The value of a column declared personal (data.pii, whatever its action) or of the id column is
- * never written, only the column's name: {@code phone (+0.12)}. Values are written as read, with
- * line breaks made spaces and cut at {@link #MAX_VALUE} characters. A column contributing exactly 0
- * is no reason; a row with fewer than K reasons has empty ones. Thread-safe.
+ * The value of a column declared personal (data.pii: hash or mask) or of the id column is never
+ * written, only the column's name: {@code phone (+0.12)}. Values are written as read, with line
+ * breaks made spaces and cut at {@link #MAX_VALUE} characters. A column contributing exactly 0 is
+ * no reason; a row with fewer than K reasons has empty ones. Thread-safe.
  */
 public final class Reasons {
   /** Characters of a value written before it is cut with "...". */
@@ -43,9 +43,7 @@ public final class Reasons {
       for (String input : inputs) {
         // a prepared part holds features, not the column's values: its reasons name the column
         hidden[c] |=
-            input.equals(pipeline.id())
-                || pipeline.pii().columns().containsKey(input)
-                || !names.contains(input);
+            input.equals(pipeline.id()) || pipeline.pii().hides(input) || !names.contains(input);
       }
     }
   }
