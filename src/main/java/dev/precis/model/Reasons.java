@@ -5,7 +5,6 @@ import dev.precis.data.FeatureColumns;
 import dev.precis.data.FeaturePipeline;
 import dev.precis.data.SparseRows;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * The K strongest reasons for each row's score: the columns whose contributions to the model's raw
@@ -66,14 +65,23 @@ public final class Reasons {
                         + bundle.manifest().modelType()));
   }
 
-  /** Each column's value in a row's fields, for {@link #of}; null for a hidden column. */
+  /**
+   * Each column's value in a row's fields as read, for {@link #of}; null for a hidden column. Only
+   * the values of the reasons chosen are cleaned for writing, so a row costs no more than this.
+   */
   String[] values(String[] row) {
     String[] values = new String[fields.length];
     for (int c = 0; c < fields.length; c++) {
-      if (!hidden[c]) {
+      if (hidden[c]) {
+        continue;
+      }
+      if (fields[c].length == 1) {
+        values[c] = row[fields[c][0]] == null ? "" : row[fields[c][0]];
+      } else {
         StringBuilder value = new StringBuilder();
         for (int i = 0; i < fields[c].length; i++) {
-          value.append(i == 0 ? "" : "/").append(shown(row[fields[c][i]]));
+          String field = row[fields[c][i]];
+          value.append(i == 0 ? "" : "/").append(field == null ? "" : field);
         }
         values[c] = value.toString();
       }
@@ -82,9 +90,6 @@ public final class Reasons {
   }
 
   private static String shown(String value) {
-    if (value == null) {
-      return "";
-    }
     String flat = value.replace('\r', ' ').replace('\n', ' ');
     return flat.length() <= MAX_VALUE ? flat : flat.substring(0, MAX_VALUE) + "...";
   }
@@ -98,6 +103,14 @@ public final class Reasons {
       reasons[r] = strongest(contributions[r], values[r]);
     }
     return reasons;
+  }
+
+  /** The value to 2 decimals with its sign, as %+.2f writes it, without a Formatter per row. */
+  static String signed(double value) {
+    long hundredths = Math.round(Math.abs(value) * 100);
+    String sign = value < 0 && hundredths > 0 ? "-" : "+";
+    long cents = hundredths % 100;
+    return sign + hundredths / 100 + (cents < 10 ? ".0" : ".") + cents;
   }
 
   private String[] strongest(double[] contributions, String[] values) {
@@ -119,8 +132,10 @@ public final class Reasons {
       taken[best] = true;
       String name = columns.names().get(best);
       reasons[k] =
-          (values[best] == null ? name : name + "=" + values[best])
-              + String.format(Locale.ROOT, " (%+.2f)", contributions[best]);
+          (values[best] == null ? name : name + "=" + shown(values[best]))
+              + " ("
+              + signed(contributions[best])
+              + ")";
     }
     return reasons;
   }
