@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
     description = {
       "Score a customer CSV of any size with a model and pick who to target.",
       "Writes id (when the model has one), score, decile (among the training scores), with a"
-          + " rule selected (1/0), and with --explain reason1..reasonK."
+          + " rule selected (1/0), and with --explain K the columns reason1 to reasonK."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -30,7 +30,8 @@ import picocli.CommandLine.Option;
       "      --data sample-data/bank/bank-additional.csv",
       "  precis predict --model bank.precis --data customers.csv.gz --out - \\",
       "      --threshold 0.3 | gzip > scores.csv.gz",
-      "  precis predict --model bank.precis --data customers.csv --out why.csv --explain 3"
+      "  precis predict --model bank.precis --data customers.csv --out why.csv \\",
+      "      --explain 3"
     })
 final class PredictCommand extends PrecisCommand<PredictReport> {
   @Option(
@@ -55,7 +56,7 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
       names = "--explain",
       paramLabel = "K",
       description =
-          "Add the K strongest reasons per row, columns reason1..reasonK (predict.explain).")
+          "Add the K strongest reasons per row, columns reason1 to reasonK (predict.explain).")
   String explain;
 
   @Option(
