@@ -488,7 +488,7 @@ function _picocli_precis_predict() {
 
   local commands=""
   local flag_opts="--budget --print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
-  local arg_opts="-o --out --top-percent --threshold --summary -c --config --set --seed --threads -m --model -d --data"
+  local arg_opts="-o --out --top-percent --threshold --explain --summary -c --config --set --seed --threads -m --model -d --data"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -503,6 +503,9 @@ function _picocli_precis_predict() {
       return
       ;;
     --threshold)
+      return
+      ;;
+    --explain)
       return
       ;;
     --summary)

@@ -21,8 +21,8 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Score a customer CSV of any size with a model and pick who to target.",
-      "Writes id (when the model has one), score, decile (among the training scores) and, with a"
-          + " rule, selected (1/0)."
+      "Writes id (when the model has one), score, decile (among the training scores), with a"
+          + " rule selected (1/0), and with --explain K the columns reason1 to reasonK."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -31,7 +31,9 @@ import picocli.CommandLine.Option;
       "  precis predict --model bank.precis --data customers.csv.gz --out - \\",
       "      --threshold 0.3 | gzip > scores.csv.gz",
       "  precis predict --model bank.precis --data c.csv --out picks.csv --budget \\",
-      "      --set 'eval.economics={cost: 2, value: 30, budget: {money: 9000}}'"
+      "      --set 'eval.economics={cost: 2, value: 30, budget: {money: 9000}}'",
+      "  precis predict --model bank.precis --data customers.csv --out why.csv \\",
+      "      --explain 3"
     })
 final class PredictCommand extends PrecisCommand<PredictReport> {
   @Option(
@@ -58,6 +60,13 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
           "Select the rows worth contacting under eval.economics, best first, within its budget"
               + " (predict.budget).")
   boolean budget;
+
+  @Option(
+      names = "--explain",
+      paramLabel = "K",
+      description =
+          "Add the K strongest reasons per row, columns reason1 to reasonK (predict.explain).")
+  String explain;
 
   @Option(
       names = "--summary",
@@ -90,6 +99,9 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
     if (threshold != null) {
       overrides.add(ConfigOverride.fromOption("--threshold", "predict.threshold", threshold));
       overrides.add(ConfigOverride.fromOption("--threshold", "predict.top_percent", "null"));
+    }
+    if (explain != null) {
+      overrides.add(ConfigOverride.fromOption("--explain", "predict.explain", explain));
     }
     if (budget) {
       overrides.add(ConfigOverride.fromOption("--budget", "predict.budget", "true"));

@@ -11,8 +11,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param badRows what a row that cannot be scored does: fail the run, or be skipped and counted
  * @param budget select the rows worth contacting under eval.economics, best first, within its
  *     budget
+ * @param explain the strongest reasons written per row (columns reason1..reasonK); 0 for none
  */
-public record PredictConfig(Double topPercent, Double threshold, BadRows badRows, boolean budget) {
+public record PredictConfig(
+    Double topPercent, Double threshold, BadRows badRows, boolean budget, int explain) {
   /** Policy for rows that cannot be scored. */
   public enum BadRows {
     @JsonProperty("fail")
@@ -32,5 +34,6 @@ public record PredictConfig(Double topPercent, Double threshold, BadRows badRows
       throw new ConfigException("predict", "set one of top_percent, threshold or budget");
     }
     Check.present(badRows, "predict.bad_rows");
+    Check.within(explain, 0, 100, "predict.explain");
   }
 }

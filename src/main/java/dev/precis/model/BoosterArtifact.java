@@ -60,6 +60,29 @@ record BoosterArtifact(Booster booster, int rounds, Map<String, Object> fitSumma
     return new BoosterScorer(booster, rounds);
   }
 
+  @Override
+  public java.util.Optional<Explainer> explainer(List<String> featureNames) {
+    return java.util.Optional.of(new TreeShapExplainer(booster, rounds, featureNames.size()));
+  }
+
+  /** XGBoost's total gain per feature, named f0, f1, ... by position so any name is safe. */
+  @Override
+  public java.util.Optional<double[]> gains(List<String> featureNames) {
+    String[] names = new String[featureNames.size()];
+    for (int f = 0; f < names.length; f++) {
+      names[f] = "f" + f;
+    }
+    try {
+      double[] gains = new double[names.length];
+      booster
+          .getScore(names, "total_gain")
+          .forEach((name, gain) -> gains[Integer.parseInt(name.substring(1))] = gain);
+      return java.util.Optional.of(gains);
+    } catch (XGBoostError e) {
+      throw new PrecisException(1, "XGBoost could not give its feature gains", e);
+    }
+  }
+
   /**
    * Reads a booster saved by {@link #save}. It scores on one thread per call: the threads that call
    * it are the parallelism.

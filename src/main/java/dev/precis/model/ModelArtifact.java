@@ -38,4 +38,20 @@ public interface ModelArtifact {
   default java.util.Optional<double[]> linearWeights(List<String> featureNames) {
     return java.util.Optional.empty();
   }
+
+  /**
+   * Exact per-row contributions to the model's raw score, for {@code predict --explain}: a linear
+   * model's weights times values, a booster's TreeSHAP values; empty for a model without them.
+   */
+  default java.util.Optional<Explainer> explainer(List<String> featureNames) {
+    return java.util.Optional.empty();
+  }
+
+  /**
+   * Each feature's total gain over the splits on it, for a tree ensemble that records it (an
+   * XGBoost booster); empty for any other model.
+   */
+  default java.util.Optional<double[]> gains(List<String> featureNames) {
+    return java.util.Optional.empty();
+  }
 }

@@ -37,6 +37,8 @@ public final class RowScorer {
   private final UnaryOperator<String>[] changes;
   private final SparseRows rows;
   private final SparseRows one;
+  private final Reasons reasons;
+  private String[][] values = new String[16][];
   private long[] lines = new long[16];
   private String[] ids = new String[16];
   private String[] segments = new String[16];
@@ -54,6 +56,7 @@ public final class RowScorer {
    * @param labels read the target; a row without one is skipped
    * @param skipBadRows skip a row that cannot be encoded, with its reason, instead of failing
    * @param segment a raw column whose value each scored row carries along (eval --by), or null
+   * @param reasons the strongest reasons to give per row (see {@link Reasons}); 0 for none
    */
   public record Options(
       Path source,
@@ -61,11 +64,12 @@ public final class RowScorer {
       boolean ids,
       boolean labels,
       boolean skipBadRows,
-      String segment) {
-    /** Options that carry no segment column. */
+      String segment,
+      int reasons) {
+    /** Options that carry no segment column and give no reasons. */
     public Options(
         Path source, boolean prepared, boolean ids, boolean labels, boolean skipBadRows) {
-      this(source, prepared, ids, labels, skipBadRows, null);
+      this(source, prepared, ids, labels, skipBadRows, null, 0);
     }
   }
 
@@ -113,6 +117,7 @@ public final class RowScorer {
         read[c] = true;
       }
     }
+    this.reasons = options.reasons() > 0 ? new Reasons(bundle, options.reasons(), columns) : null;
     this.rows = new SparseRows(encoder.featureCount());
     this.one = new SparseRows(encoder.featureCount());
     this.labelValues = new LabelTally(labelReader.positive());
@@ -175,6 +180,10 @@ public final class RowScorer {
       ids = Arrays.copyOf(ids, 2 * n);
       segments = Arrays.copyOf(segments, 2 * n);
       labels = Arrays.copyOf(labels, 2 * n);
+      values = Arrays.copyOf(values, 2 * n);
+    }
+    if (reasons != null) {
+      values[n] = reasons.values(fields);
     }
     lines[n] = line;
     if (idColumn >= 0) {
@@ -216,7 +225,8 @@ public final class RowScorer {
             n,
             skipped,
             since,
-            segmentColumn >= 0 ? Arrays.copyOf(segments, n) : null);
+            segmentColumn >= 0 ? Arrays.copyOf(segments, n) : null,
+            reasons == null ? null : reasons.of(rows, n, values));
     rows.clear();
     skipped = new ArrayList<>();
     labelValues = new LabelTally(labelReader.positive());

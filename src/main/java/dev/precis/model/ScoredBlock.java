@@ -15,6 +15,7 @@ import java.util.List;
  * @param unseenLevels categorical values met that training had not seen, per column with any
  * @param segments each row's value of the segment column (eval --by), null for a missing one; the
  *     array is null when no segment column was asked for
+ * @param reasons each row's strongest reasons, or null when not asked for
  */
 public record ScoredBlock(
     String[] ids,
@@ -25,4 +26,5 @@ public record ScoredBlock(
     int rows,
     List<String> skipped,
     java.util.Map<String, Long> unseenLevels,
-    String[] segments) {}
+    String[] segments,
+    String[][] reasons) {}

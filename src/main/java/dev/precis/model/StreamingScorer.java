@@ -32,6 +32,7 @@ public final class StreamingScorer {
   private final Mode mode;
   private final boolean skipBadRows;
   private String segment;
+  private int reasons;
 
   /** What else than the features a row must give. */
   public enum Mode {
@@ -53,6 +54,12 @@ public final class StreamingScorer {
     this.mode = mode;
     this.threads = threads;
     this.skipBadRows = skipBadRows;
+  }
+
+  /** Gives each row its {@code count} strongest reasons (see {@link Reasons}); 0 for none. */
+  public StreamingScorer explaining(int count) {
+    this.reasons = count;
+    return this;
   }
 
   /**
@@ -140,7 +147,8 @@ public final class StreamingScorer {
                   mode == Mode.IDENTIFIED,
                   mode == Mode.LABELLED,
                   skipBadRows,
-                  segment));
+                  segment,
+                  reasons));
       this.keep = rows.columnsRead();
       this.fields = new String[keep.length];
     }

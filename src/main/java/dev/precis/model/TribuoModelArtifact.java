@@ -48,6 +48,21 @@ public record TribuoModelArtifact(String name, Model<Label> model) implements Mo
     return java.util.Optional.empty();
   }
 
+  /** A logistic model's or a linear SVM's contributions, relative to its intercept. */
+  @Override
+  public java.util.Optional<Explainer> explainer(List<String> featureNames) {
+    return linearWeights(featureNames)
+        .map(weights -> new LinearExplainer(weights, intercept(featureNames)));
+  }
+
+  /** The raw score (log-odds or margin) of an encoded row of zeros. */
+  private double intercept(List<String> featureNames) {
+    dev.precis.data.SparseRows zeros = new dev.precis.data.SparseRows(featureNames.size());
+    zeros.endRow();
+    double p = scorer(featureNames).score(zeros)[0];
+    return Math.log(p) - Math.log1p(-p);
+  }
+
   /**
    * Reads a model saved by {@link #save}.
    *

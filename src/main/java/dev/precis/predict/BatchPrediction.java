@@ -9,6 +9,7 @@ import dev.precis.io.OutputFile;
 import dev.precis.io.Temporaries;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ModelCatalog;
+import dev.precis.model.Reasons;
 import dev.precis.model.ScoreBins;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
@@ -100,7 +101,9 @@ public final class BatchPrediction {
         selection.expectedResponders == null
             ? null
             : economics().profit(selection.selected, selection.expectedResponders),
-        warnings());
+        warnings(),
+        select.explain(),
+        select.explain() > 0 ? Reasons.explainer(bundle).method() : null);
   }
 
   /**
@@ -207,7 +210,11 @@ public final class BatchPrediction {
         int decileComma = line.lastIndexOf(',');
         int scoreComma = line.lastIndexOf(',', decileComma - 1);
         boolean chosen = top.take(ScoreFormat.parseMicros(line, scoreComma + 1, decileComma));
-        out.append(line).append(chosen ? ",1\n" : ",0\n");
+        out.append(line).append(chosen ? ",1" : ",0");
+        if (config.predict().explain() > 0) {
+          out.append(',').append(reader.readLine());
+        }
+        out.append('\n');
         if (out.length() > (1 << 16) - 256) {
           writer.append(out);
           out.setLength(0);
@@ -231,6 +238,7 @@ public final class BatchPrediction {
                 StreamingScorer.Mode.IDENTIFIED,
                 config.engine().effectiveThreads(),
                 skip)
+            .explaining(config.predict().explain())
             .run(
                 finish,
                 block -> {
@@ -274,6 +282,11 @@ public final class BatchPrediction {
           text.lowestSelected = Math.min(text.lowestSelected, micros);
         }
       }
+      if (block.reasons() != null) {
+        // before top_percent's selection is known its reasons go on a line of their own
+        text.lines.append(config.predict().topPercent() != null ? '\n' : ',');
+        appendReasons(text.lines, block.reasons()[i]);
+      }
       text.lines.append('\n');
     }
     synchronized (this) {
@@ -291,18 +304,31 @@ public final class BatchPrediction {
   }
 
   private static void appendId(StringBuilder out, String id) {
+    appendCell(out, id, true);
+  }
+
+  /** The reasons as cells; a value's line breaks are spaces, so they stay on one line. */
+  private static void appendReasons(StringBuilder out, String[] reasons) {
+    for (int k = 0; k < reasons.length; k++) {
+      appendCell(out, reasons[k], k == 0);
+    }
+  }
+
+  private static void appendCell(StringBuilder out, String value, boolean first) {
     try {
-      CSVFormat.DEFAULT.print(id, out, true);
+      CSVFormat.DEFAULT.print(value, out, first);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
   private String header(boolean withSelected) {
-    return (hasId ? bundle.pipeline().id() + "," : "")
-        + "score,decile"
-        + (withSelected ? ",selected" : "")
-        + "\n";
+    StringBuilder header = new StringBuilder(hasId ? bundle.pipeline().id() + "," : "");
+    header.append("score,decile").append(withSelected ? ",selected" : "");
+    for (int k = 1; k <= config.predict().explain(); k++) {
+      header.append(",reason").append(k);
+    }
+    return header.append('\n').toString();
   }
 
   @FunctionalInterface

@@ -25,6 +25,9 @@ import java.util.Map;
  * @param expectedProfit under predict.budget, eval.economics's profit of the selection at the
  *     expected responders (value * expectedResponders - cost * selected - fixed); null otherwise
  * @param warnings what to doubt in the selection, one sentence each
+ * @param reasons the strongest reasons written per row (predict.explain); 0 for none
+ * @param explanation how they were worked out: "linear" (weight times value, relative to the
+ *     intercept) or "treeshap" (XGBoost's TreeSHAP, relative to its bias); null without reasons
  */
 public record PredictReport(
     @JsonUnwrapped ReportHeader about,
@@ -46,6 +49,10 @@ public record PredictReport(
     Map<String, Double> timingsSeconds,
     Double expectedResponders,
     Double expectedProfit,
-    List<String> warnings) {
+    List<String> warnings,
+    int reasons,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        String explanation) {
   public static final String SCHEMA = "precis.predict/1";
 }

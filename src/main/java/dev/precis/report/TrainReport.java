@@ -20,6 +20,8 @@ import java.util.Map;
  * @param balance the training rows' class balance before and after prep.imbalance
  * @param metrics metrics per part: "train", and "valid" and "test" when they have rows
  * @param importance each input column's permutation importance
+ * @param modelImportance each input column's importance by the family's own measure (coefficients
+ *     for logistic and linear-svm, gain for xgboost); left out for other families
  * @param terms each text column's terms of largest weight, for a linear model; left out of the
  *     report when there are none
  */
@@ -37,6 +39,9 @@ public record TrainReport(
     BalanceSummary balance,
     Map<String, BinaryMetrics> metrics,
     ImportanceSummary importance,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        FamilyImportance modelImportance,
     @com.fasterxml.jackson.annotation.JsonInclude(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<TermWeights> terms,

@@ -26,6 +26,7 @@ import dev.precis.model.Scorer;
 import dev.precis.model.Task;
 import dev.precis.report.BalanceSummary;
 import dev.precis.report.CalibrationSummary;
+import dev.precis.report.FamilyImportance;
 import dev.precis.report.ImportanceSummary;
 import dev.precis.report.PrepReport.PartSummary;
 import dev.precis.report.ReportHeader;
@@ -105,6 +106,9 @@ public final class ModelTraining {
             data.train(),
             resolved.seed(),
             resolved.engine().effectiveThreads());
+    FamilyImportance modelImportance =
+        ModelImportance.of(model, data.pipeline(), data.valid(), data.train(), resolved.seed())
+            .orElse(null);
     timings.put("importance", Reports.secondsSince(importanceStart));
     timings.put("total", Reports.secondsSince(start));
 
@@ -146,6 +150,7 @@ public final class ModelTraining {
             BalanceSummary.of(imbalance, data.train(), balanced),
             metrics,
             importance,
+            modelImportance,
             TopTerms.of(model, data.pipeline()),
             resolved,
             timings);

@@ -1,8 +1,8 @@
 package dev.precis.train;
 
 import dev.precis.PrecisException;
-import dev.precis.data.ColumnStep;
 import dev.precis.data.EncodedData;
+import dev.precis.data.FeatureColumns;
 import dev.precis.data.FeaturePipeline;
 import dev.precis.data.SparseRows;
 import dev.precis.data.Splits;
@@ -83,7 +83,7 @@ public final class PermutationImportance {
   }
 
   /** At most {@link #MAX_ROWS} of the rows, a seeded choice kept in file order. */
-  private static EncodedData sample(EncodedData rows, long seed) {
+  static EncodedData sample(EncodedData rows, long seed) {
     if (rows.rows() <= MAX_ROWS) {
       return rows;
     }
@@ -94,17 +94,12 @@ public final class PermutationImportance {
 
   /** For each input column (in pipeline order), which features its steps write. */
   private static Map<String, boolean[]> columnFeatures(FeaturePipeline pipeline) {
-    int width = pipeline.featureNames().size();
-    Map<String, boolean[]> columns = new LinkedHashMap<>();
-    int first = 0;
-    for (ColumnStep step : pipeline.steps()) {
-      boolean[] features =
-          columns.computeIfAbsent(String.join("+", step.inputColumns()), c -> new boolean[width]);
-      int count = step.featureNames().size();
-      Arrays.fill(features, first, first + count, true);
-      first += count;
+    FeatureColumns columns = FeatureColumns.of(pipeline);
+    Map<String, boolean[]> features = new LinkedHashMap<>();
+    for (int c = 0; c < columns.size(); c++) {
+      features.put(columns.names().get(c), columns.features(c));
     }
-    return columns;
+    return features;
   }
 
   private static List<ImportanceSummary.Column> measureAll(
