@@ -263,24 +263,25 @@ public final class Summaries {
             f4(m.brier()),
             f4(m.ece())));
     var t = m.atThreshold();
+    // two lines, so that a chosen threshold ("0.084376 (max profit)") keeps within 80 columns
     text.append(
         String.format(
             Locale.ROOT,
-            "  at threshold %s: accuracy %s  precision %s  recall %s  F1 %s  MCC %s%n",
+            "  at threshold %s: TP %,d  FP %,d  FN %,d  TN %,d%n",
             threshold(t.threshold(), report.threshold()),
+            t.tp(),
+            t.fp(),
+            t.fn(),
+            t.tn()));
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "    accuracy %s  precision %s  recall %s  F1 %s  MCC %s%n",
             f4(t.accuracy()),
             f4(t.precision()),
             f4(t.recall()),
             f4(t.f1()),
             f4(t.mcc())));
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "  confusion: TP %,d  FP %,d  FN %,d  TN %,d%n",
-            t.tp(),
-            t.fp(),
-            t.fn(),
-            t.tn()));
     text.append("Gains by ").append(m.gains().size() == 10 ? "decile" : "score bin").append(":\n");
     text.append(gains(m));
     text.append(calibration(report.calibration()));
