@@ -98,6 +98,8 @@ final class SvgChart {
         yMin = Math.min(yMin, v);
       }
     }
+    // headroom for the value labels over the tallest bar
+    yMax *= 1.08;
     double slot = plotWidth() / categories.size();
     double barWidth = slot * 0.8 / values.size();
     for (int s = 0; s < values.size(); s++) {
