@@ -335,7 +335,7 @@ function _picocli_precis_eval() {
 
   local commands=""
   local flag_opts="--fail-if-worse --print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
-  local arg_opts="--fail-under --by --fail-over --baseline --max-drop --challenger -o --out -c --config --set --seed --threads -m --model -d --data"
+  local arg_opts="--fail-under --by --fail-over --baseline --max-drop --challenger -o --out --html -c --config --set --seed --threads -m --model -d --data"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -365,6 +365,12 @@ function _picocli_precis_eval() {
       return $?
       ;;
     -o|--out)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --html)
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -10,6 +10,7 @@ import dev.precis.io.StandardStreams;
 import dev.precis.model.ModelBundle;
 import dev.precis.report.Baseline;
 import dev.precis.report.EvalReport;
+import dev.precis.report.HtmlReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ import picocli.CommandLine.Option;
     footer = {
       "  precis eval --model bank.precis --data prepared/test.csv",
       "  precis eval --model bank.precis --data test.csv --by contact",
+      "  precis eval --model bank.precis --data test.csv --html report.html",
       "  precis eval --model bank.precis --data prepared/test.csv --json \\",
       "      --fail-under auc=0.75 --fail-under lift@10=3 --fail-over log_loss=0.3",
       "  precis eval --model bank.precis --data test.csv --baseline last-report.json \\",
@@ -97,12 +99,21 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
       description = "Write the eval report (JSON) here, or - for standard output.")
   Path out;
 
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write the report as one self-contained HTML page (summary, gates, ROC, gains,"
+              + " lift, calibration and profit charts), or - for standard output.")
+  Path html;
+
   @Mixin ConfigOptions configOptions;
   @Mixin BundleInputs inputs;
   @Mixin OutputOptions output;
   @Mixin CommonOptions common;
 
   private OutputFile reportOut;
+  private OutputFile htmlOut;
 
   @Override
   PrecisConfig baseConfig() {
@@ -144,10 +155,11 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
           "--challenger reads --data twice, once per model: give a file, not standard input");
     }
     reportOut = out == null ? null : output.file("--out", out);
+    htmlOut = html == null ? null : output.file("--html", html);
     List<Path> files = new ArrayList<>(inputs.files(configOptions.config));
     files.add(baseline);
     files.add(challenger);
-    output.check(files, reportOut);
+    output.check(files, reportOut, htmlOut);
   }
 
   @Override
@@ -162,6 +174,9 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
         Evaluation.run(inputs.bundle(), inputs.model, inputs.data, config, by, against);
     if (reportOut != null) {
       Reports.write(reportOut, report);
+    }
+    if (htmlOut != null) {
+      HtmlReport.write(htmlOut, report);
     }
     console.say(Summaries.eval(report));
     Summaries.failedGates(report).forEach(console::verdict);

@@ -15,6 +15,7 @@ import dev.precis.eval.GateResult;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
 import dev.precis.eval.PairedComparison;
+import dev.precis.eval.RocCurve;
 import dev.precis.eval.ScoreDrift;
 import dev.precis.eval.Segments;
 import dev.precis.io.InputFile;
@@ -129,7 +130,8 @@ public final class Evaluation {
         new ThresholdUsed(
             metrics.atThreshold().threshold(),
             config.eval().threshold().by().name().toLowerCase(java.util.Locale.ROOT)),
-        economics);
+        economics,
+        RocCurve.of(scores, labels, RocCurve.POINTS));
   }
 
   /** DeLong's interval needs two rows of each class; a file with fewer has none. */
@@ -207,7 +209,10 @@ public final class Evaluation {
             config.eval().resamples(),
             config.seed());
     return new ChallengerComparison(
-        InputFile.of(against.challengerPath()), challengerMetrics, comparison);
+        InputFile.of(against.challengerPath()),
+        challengerMetrics,
+        comparison,
+        RocCurve.of(challengerScores, labels, RocCurve.POINTS));
   }
 
   /**

@@ -8,6 +8,7 @@ import dev.precis.eval.CalibrationBin;
 import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.DeLong;
 import dev.precis.eval.GateResult;
+import dev.precis.eval.RocPoint;
 import dev.precis.eval.ScoreDrift;
 import dev.precis.eval.Segments;
 import dev.precis.io.InputFile;
@@ -38,6 +39,8 @@ import java.util.Map;
  * @param scoreDrift the population stability index of these scores against the training scores
  * @param threshold the cutoff of metrics.at_threshold and how it was chosen
  * @param economics profit and ROI by depth under eval.economics; null without economics
+ * @param roc the ROC curve, at most {@link dev.precis.eval.RocCurve#POINTS} of its vertices, for
+ *     charts (eval --html)
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
@@ -60,6 +63,7 @@ public record EvalReport(
     @JsonInclude(JsonInclude.Include.NON_NULL) ChallengerComparison comparison,
     ScoreDrift scoreDrift,
     ThresholdUsed threshold,
-    CampaignProfit economics) {
+    CampaignProfit economics,
+    List<RocPoint> roc) {
   public static final String SCHEMA = "precis.eval/2";
 }
