@@ -49,7 +49,7 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
       paramLabel = "METRIC=MIN",
       description =
           "Quality gate (eval.gates), repeatable: auc, pr_auc, ks, accuracy, precision, recall, f1,"
-              + " mcc, top_lift, lift@K or capture@K (top K% of rows).")
+              + " mcc, top_lift, lift@K or capture@K (top K%% of rows).")
   Map<String, String> failUnder = new LinkedHashMap<>();
 
   @Option(
