@@ -22,6 +22,16 @@ final class Html {
     return Double.isFinite(value) ? String.format(Locale.ROOT, "%." + digits + "f", value) : "–";
   }
 
+  /** A count with thousands separators: 41,188. */
+  static String count(long value) {
+    return String.format(Locale.ROOT, "%,d", value);
+  }
+
+  /** An amount of money with thousands separators and two decimals: 73,682.00. */
+  static String money(double value) {
+    return Double.isFinite(value) ? String.format(Locale.ROOT, "%,.2f", value) : "–";
+  }
+
   /** An axis tick: four significant digits at most, no trailing zeros. */
   static String tick(double value) {
     return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();

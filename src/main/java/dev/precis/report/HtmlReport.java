@@ -95,8 +95,8 @@ public final class HtmlReport {
         comparison == null ? null : comparison.challenger().path());
     pathRow(html, "Data", report.data().path(), comparison == null ? null : report.data().path());
     String rate = Html.number(100.0 * champion.positives() / champion.rows(), 2);
-    row(html, "Rows scored", String.valueOf(champion.rows()), null);
-    row(html, "Positives", champion.positives() + " (" + rate + "%)", null);
+    row(html, "Rows scored", Html.count(champion.rows()), null);
+    row(html, "Positives", Html.count(champion.positives()) + " (" + rate + "%)", null);
     String auc = Html.number(champion.auc(), 4);
     if (report.aucInterval() != null) {
       auc +=
@@ -155,11 +155,12 @@ public final class HtmlReport {
   }
 
   private static void gates(StringBuilder html, EvalReport report) {
-    html.append("<h2>Quality gates: ").append(verdict(report.passed())).append("</h2>\n");
     if (report.gates().isEmpty()) {
-      html.append("<p>No gates were set (eval.gates, --fail-under, --fail-over).</p>\n");
+      html.append("<h2>Quality gates</h2>\n")
+          .append("<p>No gates were set (eval.gates, --fail-under, --fail-over).</p>\n");
       return;
     }
+    html.append("<h2>Quality gates: ").append(verdict(report.passed())).append("</h2>\n");
     html.append("<table class=\"gates\"><tr><th>Metric</th><th>Rule</th><th>Value</th>")
         .append("<th>Result</th></tr>\n");
     for (GateResult gate : report.gates()) {
@@ -237,15 +238,15 @@ public final class HtmlReport {
     html.append("<tr><th>")
         .append(Html.escape(name))
         .append("</th><td>")
-        .append(at.depth())
+        .append(Html.count(at.depth()))
         .append("</td><td>")
         .append(Html.number(100 * at.share(), 1))
         .append("%</td><td>")
-        .append(at.responders())
+        .append(Html.count(at.responders()))
         .append("</td><td>")
-        .append(Html.number(at.spend(), 2))
+        .append(Html.money(at.spend()))
         .append("</td><td>")
-        .append(Html.number(at.profit(), 2))
+        .append(Html.money(at.profit()))
         .append("</td><td>")
         .append(at.roi() == null ? "–" : Html.number(at.roi(), 3))
         .append("</td></tr>\n");
@@ -345,7 +346,7 @@ public final class HtmlReport {
               .line("break-even", List.of(new double[] {0, 0}, new double[] {1, 0}), 3, true)
               .line(CHAMPION, profit, 0, false)
               .line(
-                  "most profit (" + economics.best().depth() + " contacts)",
+                  "most profit (" + Html.count(economics.best().depth()) + " contacts)",
                   List.<double[]>of(
                       new double[] {economics.best().share(), economics.best().profit()}),
                   2,
