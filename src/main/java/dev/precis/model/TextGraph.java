@@ -24,14 +24,18 @@ import org.tensorflow.types.TInt64;
  * product as one block on the parts side by side.
  */
 final class TextGraph {
-  /** Per text column, its tokens' indices. */
-  final List<Placeholder<TInt32>> tokens = new ArrayList<>();
+  /**
+   * What a batch feeds for one text column.
+   *
+   * @param tokens its tokens' indices
+   * @param last 1 at each row's last token; null for a bag, which reads every token alike
+   * @param steps the batch's longest text, for the LSTM op; null for a bag
+   */
+  record TextInputs(
+      Placeholder<TInt32> tokens, Placeholder<TFloat32> last, Placeholder<TInt64> steps) {}
 
-  /** Per text column, 1 at each row's last token, for an LSTM (unused for a bag). */
-  final List<Placeholder<TFloat32>> last = new ArrayList<>();
-
-  /** Per text column, the batch's longest text, for the LSTM op (unused for a bag). */
-  final List<Placeholder<TInt64>> steps = new ArrayList<>();
+  /** Per text column, in feature order. */
+  final List<TextInputs> texts = new ArrayList<>();
 
   /** The other features, or null when the rows have none. */
   final Placeholder<TFloat32> others;
@@ -114,18 +118,9 @@ final class TextGraph {
 
   /** A text's vector, [rows, outputs], from its token indices. */
   private Operand<TFloat32> encoder(Ops tf, TextNetwork.Text text) {
+    int c = texts.size();
     Placeholder<TInt32> ids =
-        tf.withName("tokens_" + tokens.size())
-            .placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
-    Placeholder<TFloat32> lastToken =
-        tf.withName("last_" + last.size())
-            .placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
-    Placeholder<TInt64> longest =
-        tf.withName("steps_" + steps.size())
-            .placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
-    tokens.add(ids);
-    last.add(lastToken);
-    steps.add(longest);
+        tf.withName("tokens_" + c).placeholder(TInt32.class, Placeholder.shape(Shape.of(-1, -1)));
     Variable<TFloat32> table = variable(tf, text.embeddings(), text.vocabulary(), text.dimension());
     // [rows, tokens, dimension]; read through Identity, as Python reads variables
     Operand<TFloat32> vectors = tf.gather(tf.identity(table), ids, tf.constant(0));
@@ -136,8 +131,14 @@ final class TextGraph {
       Operand<TFloat32> sum = tf.reduceSum(tf.math.mul(vectors, present), tf.constant(1));
       Operand<TFloat32> count =
           tf.math.maximum(tf.reduceSum(present, tf.constant(1)), tf.constant(1f));
+      texts.add(new TextInputs(ids, null, null));
       return tf.math.div(sum, count);
     }
+    Placeholder<TFloat32> lastToken =
+        tf.withName("last_" + c).placeholder(TFloat32.class, Placeholder.shape(Shape.of(-1, -1)));
+    Placeholder<TInt64> longest =
+        tf.withName("steps_" + c).placeholder(TInt64.class, Placeholder.shape(Shape.scalar()));
+    texts.add(new TextInputs(ids, lastToken, longest));
     LstmGradient.register();
     int units = text.units();
     Variable<TFloat32> kernel =

@@ -121,21 +121,22 @@ final class TextTrainer {
         for (int r : batch) {
           longest = Math.max(longest, batches.tokens[c][r].length);
         }
+        TextGraph.TextInputs inputs = model.texts.get(c);
         int[] ids = new int[batch.length * longest];
-        float[] last = new float[batch.length * longest];
+        float[] last = inputs.last() == null ? null : new float[ids.length];
         for (int i = 0; i < batch.length; i++) {
           int[] text = batches.tokens[c][batch[i]];
           System.arraycopy(text, 0, ids, i * longest, text.length);
-          if (text.length > 0) {
+          if (last != null && text.length > 0) {
             last[i * longest + text.length - 1] = 1;
           }
         }
         Shape shape = Shape.of(batch.length, longest);
-        feeds.feed(model.tokens.get(c), TInt32.tensorOf(shape, DataBuffers.of(ids)));
-        if (params.units() > 0) {
+        feeds.feed(inputs.tokens(), TInt32.tensorOf(shape, DataBuffers.of(ids)));
+        if (last != null) {
           feeds
-              .feed(model.last.get(c), TFloat32.tensorOf(shape, DataBuffers.of(last)))
-              .feed(model.steps.get(c), TInt64.scalarOf(longest));
+              .feed(inputs.last(), TFloat32.tensorOf(shape, DataBuffers.of(last)))
+              .feed(inputs.steps(), TInt64.scalarOf(longest));
         }
       }
       if (model.others != null) {

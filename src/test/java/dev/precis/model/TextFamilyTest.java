@@ -103,9 +103,9 @@ class TextFamilyTest {
           var result =
               session
                   .runner()
-                  .feed(model.tokens.get(0), tokens)
-                  .feed(model.last.get(0), lastToken)
-                  .feed(model.steps.get(0), steps)
+                  .feed(model.texts.get(0).tokens(), tokens)
+                  .feed(model.texts.get(0).last(), lastToken)
+                  .feed(model.texts.get(0).steps(), steps)
                   .fetch(model.logits)
                   .run()) {
         ((TFloat32) result.get(0)).copyTo(DataBuffers.of(tensorFlow, false, false));
