@@ -86,10 +86,7 @@ public record BinnedStep(
     return (fields, out) -> {
       String raw = fields[column];
       boolean absent = own.isMissing(raw);
-      double value = absent ? fill : Numbers.parseOrNaN(raw.strip());
-      if (Double.isNaN(value)) {
-        throw new RowEncoder.BadValue(name, raw, "numeric");
-      }
+      double value = NumericStep.valueOf(raw, absent, fill, name);
       out.put(first + bin(value), 1.0);
       if (indicator && absent) {
         out.put(indicatorFeature, 1.0);

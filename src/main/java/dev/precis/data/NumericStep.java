@@ -224,6 +224,19 @@ public record NumericStep(
     return indicator ? List.of(name, name + ":missing") : List.of(name);
   }
 
+  /**
+   * A number column's value in a row: {@code fill} where it is missing.
+   *
+   * @throws RowEncoder.BadValue when it is present and no number
+   */
+  static double valueOf(String raw, boolean absent, double fill, String column) {
+    double value = absent ? fill : Numbers.parseOrNaN(raw.strip());
+    if (Double.isNaN(value)) {
+      throw new RowEncoder.BadValue(column, raw, "numeric");
+    }
+    return value;
+  }
+
   @Override
   public StepEncoder encoder(int[] columns, int first, MissingValues missing) {
     int column = columns[0];
@@ -231,10 +244,7 @@ public record NumericStep(
     return (fields, out) -> {
       String raw = fields[column];
       boolean absent = own.isMissing(raw);
-      double value = absent ? fill : Numbers.parseOrNaN(raw.strip());
-      if (Double.isNaN(value)) {
-        throw new RowEncoder.BadValue(name, raw, "numeric");
-      }
+      double value = valueOf(raw, absent, fill, name);
       if (!(absent && missingAsAbsent)) {
         double feature = (transform(value) - center) / scale;
         out.put(first, clip ? Math.min(1.0, Math.max(0.0, feature)) : feature);
