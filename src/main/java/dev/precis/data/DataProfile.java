@@ -38,8 +38,8 @@ public record DataProfile(
    * @param missingRate missing as a share of the rows
    * @param distinct distinct non-missing values
    * @param numbers the summary of a numeric column's values
-   * @param top the most frequent values with their counts and shares of the values present; see
-   *     {@link #levelsShown}
+   * @param top the most frequent values with their counts and shares of the values present; empty
+   *     where values are not shown (see {@link #valuesShown})
    * @param warnings what to look at in this column
    */
   public record ColumnProfile(
@@ -129,8 +129,8 @@ public record DataProfile(
 
   /**
    * Whether a column's values may be shown: a feature's or the target's, unless declared personal
-   * (a masked column shows the parts kept). The id, dropped columns and personal data found but not
-   * declared show none.
+   * (a masked column shows the parts kept). The id, identifiers, dropped columns and personal data
+   * found but not declared show none. The one place that decides what values a report holds.
    */
   private static boolean valuesShown(String role, String name, DataConfig data) {
     PiiRule rule = data.pii().get(name);
@@ -141,14 +141,8 @@ public record DataProfile(
     return (role.equals("feature") || role.equals("target")) && !personal;
   }
 
-  /**
-   * The levels of a column the report may show: none for the id column or a column that identifies
-   * rows, whose values name customers. The one place that decides what values a report holds.
-   */
-  public static List<Level> levelsShown(String role, Map<String, Long> counts, long present) {
-    if (role.equals("id") || role.equals("identifier")) {
-      return List.of();
-    }
+  /** The most frequent values, with their counts and shares of the values present. */
+  private static List<Level> topLevels(Map<String, Long> counts, long present) {
     List<Level> top = new ArrayList<>();
     counts.entrySet().stream()
         .sorted(
@@ -218,7 +212,7 @@ public record DataProfile(
         share(absent, values.size()),
         counts.size(),
         numbers == null || Double.isNaN(numbers.mean()) ? null : numbers,
-        numbers == null ? levelsShown(role, counts, present) : null,
+        numbers == null ? topLevels(counts, present) : null,
         warnings);
   }
 
