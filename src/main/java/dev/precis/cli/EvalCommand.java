@@ -64,7 +64,9 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
   @Option(
       names = "--fail-over",
       paramLabel = "METRIC=MAX",
-      description = "Quality gate (eval.fail_over), repeatable: log_loss, brier, ece.")
+      description =
+          "Quality gate (eval.fail_over), repeatable: log_loss, brier, ece; psi (the largest"
+              + " column's drift from training), score_psi.")
   Map<String, String> failOver = new LinkedHashMap<>();
 
   @Option(
@@ -129,7 +131,8 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
     return overrides;
   }
 
-  private static void addGates(
+  /** Adds each METRIC=LIMIT of a gate option as an override of {@code key}METRIC. */
+  static void addGates(
       List<ConfigOverride> overrides, Map<String, String> gates, String key, String option) {
     gates.forEach(
         (metric, limit) ->

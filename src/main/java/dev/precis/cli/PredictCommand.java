@@ -9,8 +9,10 @@ import dev.precis.report.PredictReport;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -22,7 +24,9 @@ import picocli.CommandLine.Option;
     description = {
       "Score a customer CSV of any size with a model and pick who to target.",
       "Writes id (when the model has one), score, decile (among the training scores), with a"
-          + " rule selected (1/0), and with --explain K the columns reason1 to reasonK."
+          + " rule selected (1/0), and with --explain K the columns reason1 to reasonK.",
+      "Reports the drift of each column and of the scores from the training rows; exits 4 after"
+          + " writing the scores when a drift gate (--fail-over) is exceeded."
     },
     footerHeading = "%nExamples:%n",
     footer = {
@@ -33,7 +37,9 @@ import picocli.CommandLine.Option;
       "  precis predict --model bank.precis --data c.csv --out picks.csv --budget \\",
       "      --set 'eval.economics={cost: 2, value: 30, budget: {money: 9000}}'",
       "  precis predict --model bank.precis --data customers.csv --out why.csv \\",
-      "      --explain 3"
+      "      --explain 3",
+      "  precis predict --model bank.precis --data c.csv --out s.csv \\",
+      "      --fail-over psi=0.25 --fail-over score_psi=0.1"
     })
 final class PredictCommand extends PrecisCommand<PredictReport> {
   @Option(
@@ -69,6 +75,14 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
   String explain;
 
   @Option(
+      names = "--fail-over",
+      paramLabel = "METRIC=MAX",
+      description =
+          "Drift gate (predict.fail_over), repeatable: psi (the largest column's PSI against the"
+              + " training rows) or score_psi.")
+  Map<String, String> failOver = new LinkedHashMap<>();
+
+  @Option(
       names = "--summary",
       paramLabel = "FILE",
       description =
@@ -100,6 +114,7 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
       overrides.add(ConfigOverride.fromOption("--threshold", "predict.threshold", threshold));
       overrides.add(ConfigOverride.fromOption("--threshold", "predict.top_percent", "null"));
     }
+    EvalCommand.addGates(overrides, failOver, "predict.fail_over.", "--fail-over");
     if (explain != null) {
       overrides.add(ConfigOverride.fromOption("--explain", "predict.explain", explain));
     }
@@ -146,6 +161,13 @@ final class PredictCommand extends PrecisCommand<PredictReport> {
       Reports.write(summaryOut, report);
     }
     console.say(Summaries.predict(report));
+    Summaries.failedGates(report.gates()).forEach(console::verdict);
     return report;
+  }
+
+  /** A failed drift gate exits 4 after the scores are written: they are right, the file is odd. */
+  @Override
+  int exitCode(PredictReport report) {
+    return report.passed() ? 0 : PrecisException.GATE;
   }
 }

@@ -1,6 +1,9 @@
 package dev.precis.config;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Who to target when scoring. At most one of topPercent, threshold and budget is set; with none, no
@@ -12,9 +15,16 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param budget select the rows worth contacting under eval.economics, best first, within its
  *     budget
  * @param explain the strongest reasons written per row (columns reason1..reasonK); 0 for none
+ * @param failOver maximum drift from the training rows (psi, score_psi); predict exits 4 above one,
+ *     after writing the scores
  */
 public record PredictConfig(
-    Double topPercent, Double threshold, BadRows badRows, boolean budget, int explain) {
+    Double topPercent,
+    Double threshold,
+    BadRows badRows,
+    boolean budget,
+    int explain,
+    Map<String, Double> failOver) {
   /** Policy for rows that cannot be scored. */
   public enum BadRows {
     @JsonProperty("fail")
@@ -35,5 +45,6 @@ public record PredictConfig(
     }
     Check.present(badRows, "predict.bad_rows");
     Check.within(explain, 0, 100, "predict.explain");
+    failOver = failOver == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(failOver));
   }
 }

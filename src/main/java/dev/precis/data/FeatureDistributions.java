@@ -30,9 +30,12 @@ public record FeatureDistributions(String schema, int rows, List<Feature> featur
    * @param share the share of rows where a 0/1 feature is 1; null for other features
    * @param deciles the 0th, 10th, ... 100th percentiles of another feature (nearest rank); null for
    *     a 0/1 feature
+   * @param shares the training rows' share of each of {@link FeatureBins}'s bins of the deciles, so
+   *     that drift compares with the true shares when values tie; null for a 0/1 feature, and in
+   *     distributions written before it was kept
    */
   @JsonInclude(JsonInclude.Include.NON_NULL)
-  public record Feature(String name, Double share, List<Double> deciles) {}
+  public record Feature(String name, Double share, List<Double> deciles, List<Double> shares) {}
 
   public static FeatureDistributions of(FeaturePipeline pipeline, EncodedData train) {
     int width = pipeline.featureNames().size();
@@ -45,7 +48,15 @@ public record FeatureDistributions(String schema, int rows, List<Feature> featur
       }
       first += count;
     }
-    SparseRows x = train.x();
+    return of(pipeline.featureNames(), kept, train.x());
+  }
+
+  /**
+   * @param names every feature's name
+   * @param kept which features to summarise
+   */
+  static FeatureDistributions of(List<String> names, boolean[] kept, SparseRows x) {
+    int width = names.size();
     int stride = Math.max(1, (x.rows() + MAX_ROWS - 1) / MAX_ROWS);
     double[][] nonzero = new double[width][];
     int[] counts = new int[width];
@@ -68,7 +79,7 @@ public record FeatureDistributions(String schema, int rows, List<Feature> featur
     for (int f = 0; f < width; f++) {
       if (kept[f]) {
         double[] values = nonzero[f] == null ? new double[0] : Arrays.copyOf(nonzero[f], counts[f]);
-        features.add(feature(pipeline.featureNames().get(f), values, rows));
+        features.add(feature(names.get(f), values, rows));
       }
     }
     return new FeatureDistributions(SCHEMA, rows, features);
@@ -77,10 +88,10 @@ public record FeatureDistributions(String schema, int rows, List<Feature> featur
   /** A feature's summary from its nonzero values; the other rows hold 0. */
   private static Feature feature(String name, double[] nonzero, int rows) {
     if (rows == 0) {
-      return new Feature(name, null, List.of());
+      return new Feature(name, null, List.of(), null);
     }
     if (Arrays.stream(nonzero).allMatch(v -> v == 1.0)) {
-      return new Feature(name, rows == 0 ? 0.0 : (double) nonzero.length / rows, null);
+      return new Feature(name, (double) nonzero.length / rows, null, null);
     }
     Arrays.sort(nonzero);
     int negatives = 0;
@@ -97,6 +108,21 @@ public record FeatureDistributions(String schema, int rows, List<Feature> featur
               ? nonzero[rank]
               : rank < negatives + zeros ? 0.0 : nonzero[rank - zeros]);
     }
-    return new Feature(name, null, deciles);
+    return new Feature(name, null, deciles, shares(deciles, nonzero, zeros, rows));
+  }
+
+  /** The share of the rows in each bin of the deciles: the nonzero values, and the zeros. */
+  private static List<Double> shares(List<Double> deciles, double[] nonzero, int zeros, int rows) {
+    double[] cuts = FeatureBins.cuts(deciles);
+    long[] counts = new long[cuts.length + 1];
+    counts[FeatureBins.bin(cuts, 0.0)] += zeros;
+    for (double value : nonzero) {
+      counts[FeatureBins.bin(cuts, value)]++;
+    }
+    List<Double> shares = new ArrayList<>();
+    for (long count : counts) {
+      shares.add((double) count / rows);
+    }
+    return shares;
   }
 }

@@ -18,11 +18,16 @@ import java.util.regex.Pattern;
 /**
  * Quality gates: the least value of a metric where higher is better (eval.gates, --fail-under), the
  * most of one where lower is better (eval.fail_over, --fail-over), and the largest drop from a
- * baseline report (eval.max_drop, --max-drop).
+ * baseline report (eval.max_drop, --max-drop). The drift of the scored rows from the training rows
+ * is gated the same way, by eval and by predict (predict.fail_over): psi, the largest column PSI,
+ * and score_psi, the scores' PSI.
  */
 public final class Gates {
   private static final Map<String, ToDoubleFunction<BinaryMetrics>> METRICS = new LinkedHashMap<>();
   private static final Map<String, ToDoubleFunction<BinaryMetrics>> LOSSES = new LinkedHashMap<>();
+
+  /** Drift from the training rows, lower is better: gated in eval and in predict. */
+  private static final List<String> DRIFT = List.of("psi", "score_psi");
 
   /** lift@K and capture@K: the top K% of rows by score, 0 < K <= 100. */
   private static final Pattern TOP_SHARE = Pattern.compile("(lift|capture)@(\\d+(?:\\.\\d+)?)");
@@ -79,7 +84,19 @@ public final class Gates {
             "eval.fail_over." + metric,
             "'" + metric + "' is better when higher: gate it with --fail-under (eval.gates)");
       }
-      checkName(metric, "eval.fail_over." + metric, LOSSES.keySet(), null);
+      Set<String> maximums = new java.util.LinkedHashSet<>(LOSSES.keySet());
+      maximums.addAll(DRIFT);
+      checkName(metric, "eval.fail_over." + metric, maximums, null);
+    }
+    for (String metric : config.predict().failOver().keySet()) {
+      if (!DRIFT.contains(metric)) {
+        throw new ConfigException(
+            "predict.fail_over." + metric,
+            "predict scores rows without labels and gates only drift: use psi or score_psi"
+                + (METRICS.containsKey(metric) || LOSSES.containsKey(metric)
+                    ? " (gate '" + metric + "' in eval)"
+                    : Nearest.hint(metric, DRIFT)));
+      }
     }
     Set<String> plain = new TreeSet<>(METRICS.keySet());
     plain.addAll(LOSSES.keySet());
@@ -148,11 +165,34 @@ public final class Gates {
     eval.failOver()
         .forEach(
             (metric, maximum) -> {
+              if (DRIFT.contains(metric)) {
+                return;
+              }
               double value = value(metric, metrics);
               results.add(
                   new GateResult(
                       metric, Direction.AT_MOST, maximum, value, null, value <= maximum));
             });
+    return results;
+  }
+
+  /**
+   * The verdicts of the drift gates among {@code failOver} (eval.fail_over or predict.fail_over).
+   *
+   * @param psi the largest column PSI; null when drift per feature is unavailable, which leaves a
+   *     psi gate out rather than failing a bundle that cannot measure it
+   * @param scorePsi the scores' PSI; null when no row was scored
+   */
+  public static List<GateResult> drift(Map<String, Double> failOver, Double psi, Double scorePsi) {
+    List<GateResult> results = new ArrayList<>();
+    failOver.forEach(
+        (metric, maximum) -> {
+          Double value = metric.equals("psi") ? psi : metric.equals("score_psi") ? scorePsi : null;
+          if (value != null) {
+            results.add(
+                new GateResult(metric, Direction.AT_MOST, maximum, value, null, value <= maximum));
+          }
+        });
     return results;
   }
 

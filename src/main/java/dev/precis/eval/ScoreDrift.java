@@ -5,19 +5,16 @@ import java.util.List;
 import java.util.function.DoubleToIntFunction;
 
 /**
- * How far the evaluated rows' scores moved from the training rows': the population stability index
- * over the bundle's training score bins (bins.json, equal-count deciles of the training scores).
- * Each training share is taken as 1/bins, which the cuts give up to ties; an empty bin counts as
- * 0.0001 so that the logarithm stays finite. Rule of thumb: under 0.1 stable, 0.1 to 0.25 a
- * moderate shift, over 0.25 a large one.
+ * How far the scored rows' scores moved from the training rows': the population stability index
+ * ({@link Psi}) over the bundle's training score bins (bins.json, equal-count deciles of the
+ * training scores). Each training share is taken as 1/bins, which the cuts give up to ties.
  *
  * @param psi sum over bins of (actual - expected) * ln(actual / expected)
  * @param expected each bin's share of the training rows, best bin first
- * @param actual each bin's share of the evaluated rows
+ * @param actual each bin's share of the scored rows
+ * @param band the PSI in words: stable, moderate or major (see {@link Psi#band})
  */
-public record ScoreDrift(double psi, List<Double> expected, List<Double> actual) {
-  private static final double EMPTY = 1e-4;
-
+public record ScoreDrift(double psi, List<Double> expected, List<Double> actual, String band) {
   public ScoreDrift {
     expected = List.copyOf(expected);
     actual = List.copyOf(actual);
@@ -32,16 +29,26 @@ public record ScoreDrift(double psi, List<Double> expected, List<Double> actual)
     for (double score : scores) {
       counts[binOf.applyAsInt(score) - 1]++;
     }
-    List<Double> expected = new ArrayList<>();
-    List<Double> actual = new ArrayList<>();
-    double psi = 0;
+    return of(counts);
+  }
+
+  /** The drift of rows counted per training score bin, best bin first. */
+  public static ScoreDrift of(long[] counts) {
+    long rows = 0;
     for (long count : counts) {
-      double e = 1.0 / bins;
-      double a = Math.max((double) count / scores.length, EMPTY);
-      psi += (a - e) * Math.log(a / e);
-      expected.add(e);
-      actual.add((double) count / scores.length);
+      rows += count;
     }
-    return new ScoreDrift(psi, expected, actual);
+    double[] expected = new double[counts.length];
+    double[] actual = new double[counts.length];
+    List<Double> expectedList = new ArrayList<>();
+    List<Double> actualList = new ArrayList<>();
+    for (int b = 0; b < counts.length; b++) {
+      expected[b] = 1.0 / counts.length;
+      actual[b] = rows == 0 ? 0 : (double) counts[b] / rows;
+      expectedList.add(expected[b]);
+      actualList.add(actual[b]);
+    }
+    double psi = Psi.of(expected, actual);
+    return new ScoreDrift(psi, expectedList, actualList, Psi.band(psi));
   }
 }

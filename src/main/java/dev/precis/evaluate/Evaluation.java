@@ -3,6 +3,8 @@ package dev.precis.evaluate;
 import dev.precis.PrecisException;
 import dev.precis.config.Economics;
 import dev.precis.config.PrecisConfig;
+import dev.precis.data.FeatureDrift;
+import dev.precis.data.FeatureTally;
 import dev.precis.data.LabelTally;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.CalibrationBin;
@@ -73,13 +75,21 @@ public final class Evaluation {
     if (segmentBy != null) {
       checkShowable(segmentBy, bundle, config);
     }
-    Collected collected = score(bundle, dataPath, config, segmentBy);
+    Collected collected =
+        score(bundle, dataPath, config, segmentBy, bundle.featureTally().orElse(null));
     double[] scores = Arrays.copyOf(collected.scores, collected.rows);
     boolean[] labels = Arrays.copyOf(collected.labels, collected.rows);
     BinaryMetrics metrics =
         Metrics.ifDefined(scores, labels, config.eval())
             .orElseThrow(() -> oneClass(dataPath, bundle.pipeline().target(), collected.seen));
     List<GateResult> gates = new ArrayList<>(Gates.check(config.eval(), metrics, scores, labels));
+    ScoreDrift scoreDrift =
+        ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin);
+    FeatureDrift featureDrift =
+        collected.drift == null
+            ? FeatureDrift.unavailable(FeatureDrift.NO_DISTRIBUTIONS)
+            : FeatureDrift.of(collected.drift, bundle.pipeline());
+    gates.addAll(Gates.drift(config.eval().failOver(), featureDrift.psi(), scoreDrift.psi()));
     Baseline baseline = null;
     if (against.baseline() != null) {
       baseline =
@@ -126,12 +136,13 @@ public final class Evaluation {
         segments,
         baseline,
         comparison,
-        ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin),
+        scoreDrift,
         new ThresholdUsed(
             metrics.atThreshold().threshold(),
             config.eval().threshold().by().name().toLowerCase(java.util.Locale.ROOT)),
         economics,
-        RocCurve.of(scores, labels, RocCurve.POINTS));
+        RocCurve.of(scores, labels, RocCurve.POINTS),
+        featureDrift);
   }
 
   /** DeLong's interval needs two rows of each class; a file with fewer has none. */
@@ -162,10 +173,16 @@ public final class Evaluation {
 
   /**
    * @param segmentBy the column whose value each row's segment is, or null
+   * @param drift an empty tally to count the rows per feature into, or null for none
    */
   private static Collected score(
-      ModelBundle bundle, Path dataPath, PrecisConfig config, String segmentBy) {
+      ModelBundle bundle,
+      Path dataPath,
+      PrecisConfig config,
+      String segmentBy,
+      FeatureTally drift) {
     Collected collected = new Collected();
+    collected.drift = drift;
     collected.sha256 =
         new StreamingScorer(
                 bundle,
@@ -175,6 +192,7 @@ public final class Evaluation {
                 config.engine().effectiveThreads(),
                 config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
             .segmentedBy(segmentBy)
+            .measuringDrift(drift == null ? null : drift.empty())
             .run(block -> block, collected::add);
     if (collected.rows == 0) {
       throw PrecisException.data(dataPath + ": has no labelled rows to evaluate");
@@ -185,7 +203,7 @@ public final class Evaluation {
   /** Scores the same file with the challenger and compares it, row for row, with the champion. */
   private static ChallengerComparison challenge(
       Against against, Path dataPath, PrecisConfig config, double[] scores, boolean[] labels) {
-    Collected other = score(against.challenger(), dataPath, config, null);
+    Collected other = score(against.challenger(), dataPath, config, null, null);
     boolean[] otherLabels = Arrays.copyOf(other.labels, other.rows);
     if (!Arrays.equals(labels, otherLabels)) {
       throw PrecisException.data(
@@ -255,6 +273,7 @@ public final class Evaluation {
     LabelTally seen;
     String sha256;
     final Map<String, Long> unseen = new java.util.TreeMap<>();
+    FeatureTally drift;
 
     void add(ScoredBlock block) {
       if (rows + block.rows() > scores.length) {
@@ -270,6 +289,9 @@ public final class Evaluation {
       System.arraycopy(block.labels(), 0, labels, rows, block.rows());
       rows += block.rows();
       skipped.add(block);
+      if (drift != null) {
+        drift.merge(block.drift());
+      }
       block.unseenLevels().forEach((column, n) -> unseen.merge(column, n, Long::sum));
       if (seen == null) {
         seen = block.labelValues();

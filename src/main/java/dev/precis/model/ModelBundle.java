@@ -5,6 +5,7 @@ import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.FeatureDistributions;
 import dev.precis.data.FeaturePipeline;
+import dev.precis.data.FeatureTally;
 import dev.precis.io.InputFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
@@ -134,6 +136,26 @@ public final class ModelBundle {
 
   public ScoreBins bins() {
     return bins;
+  }
+
+  /**
+   * An empty tally over the training bins of distributions.json, to measure drift per feature;
+   * empty when the bundle has none to compare with (see {@link FeatureTally#of}).
+   *
+   * @throws PrecisException (data) when distributions.json is not what Precis writes
+   */
+  public Optional<FeatureTally> featureTally() {
+    byte[] bytes = entries.get(DISTRIBUTIONS);
+    if (bytes == null) {
+      return Optional.empty();
+    }
+    try {
+      return FeatureTally.of(
+          pipeline.featureNames(), Mappers.json().readValue(bytes, FeatureDistributions.class));
+    } catch (IOException e) {
+      throw PrecisException.data(
+          DISTRIBUTIONS + " in the bundle cannot be read; retrain the model", e);
+    }
   }
 
   /** The model artifacts, in manifest order. */

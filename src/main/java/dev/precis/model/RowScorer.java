@@ -2,6 +2,7 @@ package dev.precis.model;
 
 import dev.precis.PrecisException;
 import dev.precis.data.DataFiles;
+import dev.precis.data.FeatureTally;
 import dev.precis.data.LabelReader;
 import dev.precis.data.LabelTally;
 import dev.precis.data.MissingValues;
@@ -46,6 +47,7 @@ public final class RowScorer {
   private LabelTally labelValues;
   private List<String> skipped = new ArrayList<>();
   private Map<String, Long> unseenBefore = Map.of();
+  private FeatureTally drift;
 
   /**
    * What the rows hold besides the features, and what to do with one that cannot be encoded.
@@ -155,6 +157,17 @@ public final class RowScorer {
     return index;
   }
 
+  /**
+   * Has each block count its rows per feature in the training bins ({@link ScoredBlock#drift}).
+   *
+   * @param bins an empty tally over the bundle's training bins
+   * @return this scorer
+   */
+  public RowScorer measuringDrift(FeatureTally bins) {
+    this.drift = bins;
+    return this;
+  }
+
   /** Which fields it reads: a row's other fields may be null. */
   public boolean[] columnsRead() {
     return read.clone();
@@ -226,12 +239,19 @@ public final class RowScorer {
             skipped,
             since,
             segmentColumn >= 0 ? Arrays.copyOf(segments, n) : null,
-            reasons == null ? null : reasons.of(rows, n, values));
+            reasons == null ? null : reasons.of(rows, n, values),
+            drift == null ? null : counted(n));
     rows.clear();
     skipped = new ArrayList<>();
     labelValues = new LabelTally(labelReader.positive());
     unseenBefore = unseen;
     return block;
+  }
+
+  private FeatureTally counted(int n) {
+    FeatureTally tally = drift.empty();
+    tally.add(rows, n);
+    return tally;
   }
 
   /**

@@ -16,6 +16,7 @@ import java.util.List;
  * @param segments each row's value of the segment column (eval --by), null for a missing one; the
  *     array is null when no segment column was asked for
  * @param reasons each row's strongest reasons, or null when not asked for
+ * @param drift the rows counted per feature in its training bins, or null when not asked for
  */
 public record ScoredBlock(
     String[] ids,
@@ -27,4 +28,5 @@ public record ScoredBlock(
     List<String> skipped,
     java.util.Map<String, Long> unseenLevels,
     String[] segments,
-    String[][] reasons) {}
+    String[][] reasons,
+    dev.precis.data.FeatureTally drift) {}

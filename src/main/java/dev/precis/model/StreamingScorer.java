@@ -4,6 +4,7 @@ import dev.precis.PrecisException;
 import dev.precis.config.DataConfig;
 import dev.precis.data.CsvHead;
 import dev.precis.data.DataSource;
+import dev.precis.data.FeatureTally;
 import dev.precis.data.RecordParser;
 import dev.precis.data.StreamedFile;
 import dev.precis.data.TextBlock;
@@ -33,6 +34,7 @@ public final class StreamingScorer {
   private final boolean skipBadRows;
   private String segment;
   private int reasons;
+  private FeatureTally drift;
 
   /** What else than the features a row must give. */
   public enum Mode {
@@ -70,6 +72,18 @@ public final class StreamingScorer {
    */
   public StreamingScorer segmentedBy(String column) {
     this.segment = column;
+    return this;
+  }
+
+  /**
+   * Has each scored block count its rows per feature in the training bins ({@link
+   * ScoredBlock#drift}), to be merged into a total; null counts nothing.
+   *
+   * @param bins an empty tally over the bundle's training bins ({@link ModelBundle#featureTally})
+   * @return this scorer
+   */
+  public StreamingScorer measuringDrift(FeatureTally bins) {
+    this.drift = bins;
     return this;
   }
 
@@ -149,6 +163,9 @@ public final class StreamingScorer {
                   skipBadRows,
                   segment,
                   reasons));
+      if (drift != null) {
+        rows.measuringDrift(drift);
+      }
       this.keep = rows.columnsRead();
       this.fields = new String[keep.length];
     }

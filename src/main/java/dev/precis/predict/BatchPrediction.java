@@ -4,6 +4,11 @@ import dev.precis.config.Economics;
 import dev.precis.config.ModelConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.config.PredictConfig;
+import dev.precis.data.FeatureDrift;
+import dev.precis.data.FeatureTally;
+import dev.precis.eval.GateResult;
+import dev.precis.eval.Gates;
+import dev.precis.eval.ScoreDrift;
 import dev.precis.io.InputFile;
 import dev.precis.io.OutputFile;
 import dev.precis.io.Temporaries;
@@ -49,6 +54,7 @@ public final class BatchPrediction {
   private String dataSha256;
   private double scoreSum;
   private final Map<Integer, Long> deciles = new TreeMap<>();
+  private final FeatureTally drift;
 
   /**
    * @param progress told the number of rows scored so far, after each block
@@ -59,6 +65,7 @@ public final class BatchPrediction {
     this.progress = progress;
     this.hasId = bundle.pipeline().id() != null;
     this.bins = bundle.bins();
+    this.drift = bundle.featureTally().orElse(null);
   }
 
   /**
@@ -79,6 +86,14 @@ public final class BatchPrediction {
     double seconds = Reports.secondsSince(start);
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", seconds);
+    ScoreDrift scoreDrift = rows == 0 ? null : ScoreDrift.of(scoreBinCounts());
+    FeatureDrift featureDrift =
+        drift == null
+            ? FeatureDrift.unavailable(FeatureDrift.NO_DISTRIBUTIONS)
+            : FeatureDrift.of(drift, bundle.pipeline());
+    List<GateResult> gates =
+        Gates.drift(
+            select.failOver(), featureDrift.psi(), scoreDrift == null ? null : scoreDrift.psi());
     return new PredictReport(
         ReportHeader.now(PredictReport.SCHEMA),
         InputFile.of(modelPath),
@@ -103,7 +118,18 @@ public final class BatchPrediction {
             : economics().profit(selection.selected, selection.expectedResponders),
         warnings(),
         select.explain(),
-        select.explain() > 0 ? Reasons.explainer(bundle).method() : null);
+        select.explain() > 0 ? Reasons.explainer(bundle).method() : null,
+        scoreDrift,
+        featureDrift,
+        gates,
+        gates.stream().allMatch(GateResult::passed));
+  }
+
+  /** The rows per training score bin, best first. */
+  private long[] scoreBinCounts() {
+    long[] counts = new long[bins.cuts().size() + 1];
+    deciles.forEach((bin, count) -> counts[bin - 1] = count);
+    return counts;
   }
 
   /**
@@ -239,6 +265,7 @@ public final class BatchPrediction {
                 config.engine().effectiveThreads(),
                 skip)
             .explaining(config.predict().explain())
+            .measuringDrift(drift == null ? null : drift.empty())
             .run(
                 finish,
                 block -> {
@@ -294,6 +321,9 @@ public final class BatchPrediction {
       scoreSum += sum;
       block.unseenLevels().forEach((column, n) -> unseen.merge(column, n, Long::sum));
       skipped.add(block);
+      if (drift != null) {
+        drift.merge(block.drift());
+      }
       for (int b = 1; b < binCounts.length; b++) {
         if (binCounts[b] > 0) {
           deciles.merge(b, binCounts[b], Long::sum);

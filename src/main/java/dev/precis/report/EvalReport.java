@@ -39,6 +39,7 @@ import java.util.Map;
  * @param scoreDrift the population stability index of these scores against the training scores
  * @param threshold the cutoff of metrics.at_threshold and how it was chosen
  * @param economics profit and ROI by depth under eval.economics; null without economics
+ * @param featureDrift the population stability index of each column against the training rows
  * @param roc the ROC curve, at most {@link dev.precis.eval.RocCurve#POINTS} of its vertices, for
  *     charts (eval --html)
  */
@@ -64,6 +65,7 @@ public record EvalReport(
     ScoreDrift scoreDrift,
     ThresholdUsed threshold,
     CampaignProfit economics,
-    List<RocPoint> roc) {
+    List<RocPoint> roc,
+    dev.precis.data.FeatureDrift featureDrift) {
   public static final String SCHEMA = "precis.eval/2";
 }

@@ -28,6 +28,11 @@ import java.util.Map;
  * @param reasons the strongest reasons written per row (predict.explain); 0 for none
  * @param explanation how they were worked out: "linear" (weight times value, relative to the
  *     intercept) or "treeshap" (XGBoost's TreeSHAP, relative to its bias); null without reasons
+ * @param scoreDrift the population stability index of the scores against the training scores
+ * @param featureDrift the population stability index of each column against the training rows
+ * @param gates each drift gate (predict.fail_over) with its limit and the value reached
+ * @param passed whether every gate passed (true when there are none); the scores are written either
+ *     way, and predict exits 4 when false
  */
 public record PredictReport(
     @JsonUnwrapped ReportHeader about,
@@ -53,6 +58,10 @@ public record PredictReport(
     int reasons,
     @com.fasterxml.jackson.annotation.JsonInclude(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        String explanation) {
+        String explanation,
+    dev.precis.eval.ScoreDrift scoreDrift,
+    dev.precis.data.FeatureDrift featureDrift,
+    List<dev.precis.eval.GateResult> gates,
+    boolean passed) {
   public static final String SCHEMA = "precis.predict/1";
 }

@@ -263,16 +263,14 @@ public final class Summaries {
             f4(m.brier()),
             f4(m.ece())));
     var t = m.atThreshold();
-    // two lines, so that a chosen threshold ("0.084376 (max profit)") keeps within 80 columns
+    // the threshold on a line of its own: a chosen one ("0.084376 (max profit)") and the counts of
+    // a file of millions of rows would not share 80 columns
+    text.append("  at threshold ")
+        .append(threshold(t.threshold(), report.threshold()))
+        .append(":\n");
     text.append(
         String.format(
-            Locale.ROOT,
-            "  at threshold %s: TP %,d  FP %,d  FN %,d  TN %,d%n",
-            threshold(t.threshold(), report.threshold()),
-            t.tp(),
-            t.fp(),
-            t.fn(),
-            t.tn()));
+            Locale.ROOT, "    TP %,d  FP %,d  FN %,d  TN %,d%n", t.tp(), t.fp(), t.fn(), t.tn()));
     text.append(
         String.format(
             Locale.ROOT,
@@ -290,14 +288,17 @@ public final class Summaries {
     }
     text.append(economics(report.economics(), report.config().eval().economics()));
     text.append(unseen(report.unseenLevels(), "  "));
-    text.append(
-        String.format(
-            Locale.ROOT,
-            "  score drift from training (PSI over training score deciles): %s%n",
-            f4(report.scoreDrift().psi())));
+    text.append(DriftSummary.of(report.scoreDrift(), report.featureDrift()));
     text.append(challenger(report.comparison()));
     text.append(baseline(report.baseline()));
-    for (GateResult gate : report.gates()) {
+    text.append(gates(report.gates()));
+    return text.toString();
+  }
+
+  /** One line per gate with its verdict. */
+  private static String gates(List<GateResult> gates) {
+    StringBuilder text = new StringBuilder();
+    for (GateResult gate : gates) {
       text.append("  gate ")
           .append(describe(gate))
           .append(gate.passed() ? ": passed" : ": FAILED")
@@ -447,7 +448,12 @@ public final class Summaries {
    * verdict behind exit 4, which a user must see even under --quiet.
    */
   public static List<String> failedGates(EvalReport report) {
-    return report.gates().stream()
+    return failedGates(report.gates());
+  }
+
+  /** One line per failed gate of eval or predict; see {@link #failedGates(EvalReport)}. */
+  public static List<String> failedGates(List<GateResult> gates) {
+    return gates.stream()
         .filter(gate -> !gate.passed())
         .map(gate -> "gate failed: " + describe(gate))
         .toList();
@@ -493,6 +499,8 @@ public final class Summaries {
               report.skipped().get(0)));
     }
     text.append(unseen(report.unseenByColumn(), ""));
+    text.append(DriftSummary.of(report.scoreDrift(), report.featureDrift()));
+    text.append(gates(report.gates()));
     return text.toString();
   }
 
