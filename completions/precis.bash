@@ -494,7 +494,7 @@ function _picocli_precis_predict() {
 
   local commands=""
   local flag_opts="--budget --print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
-  local arg_opts="-o --out --top-percent --threshold --explain --summary -c --config --set --seed --threads -m --model -d --data"
+  local arg_opts="-o --out --top-percent --threshold --explain --fail-over --summary -c --config --set --seed --threads -m --model -d --data"
 
   type compopt &>/dev/null && compopt +o default
 
@@ -512,6 +512,9 @@ function _picocli_precis_predict() {
       return
       ;;
     --explain)
+      return
+      ;;
+    --fail-over)
       return
       ;;
     --summary)

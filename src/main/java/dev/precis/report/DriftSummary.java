@@ -67,6 +67,6 @@ final class DriftSummary {
   }
 
   private static String cut(String text, int width) {
-    return text.length() <= width ? text : text.substring(0, width - 1) + "…";
+    return text.length() <= width ? text : text.substring(0, width - 3) + "...";
   }
 }
