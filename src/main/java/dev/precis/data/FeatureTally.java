@@ -1,7 +1,8 @@
 package dev.precis.data;
 
-import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,11 +35,14 @@ public final class FeatureTally {
    */
   public static Optional<FeatureTally> of(
       List<String> featureNames, FeatureDistributions distributions) {
-    List<String> names = new ArrayList<>(featureNames);
-    FeatureBins[] bins = new FeatureBins[names.size()];
+    Map<String, Integer> index = new HashMap<>();
+    for (int f = 0; f < featureNames.size(); f++) {
+      index.put(featureNames.get(f), f);
+    }
+    FeatureBins[] bins = new FeatureBins[featureNames.size()];
     for (FeatureDistributions.Feature feature : distributions.features()) {
-      int f = names.indexOf(feature.name());
-      if (f < 0 || feature.deciles() != null && feature.deciles().isEmpty()) {
+      Integer f = index.get(feature.name());
+      if (f == null || feature.deciles() != null && feature.deciles().isEmpty()) {
         continue;
       }
       Optional<FeatureBins> binned = FeatureBins.of(feature);

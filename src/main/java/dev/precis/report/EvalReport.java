@@ -39,9 +39,9 @@ import java.util.Map;
  * @param scoreDrift the population stability index of these scores against the training scores
  * @param threshold the cutoff of metrics.at_threshold and how it was chosen
  * @param economics profit and ROI by depth under eval.economics; null without economics
- * @param featureDrift the population stability index of each column against the training rows
  * @param roc the ROC curve, at most {@link dev.precis.eval.RocCurve#POINTS} of its vertices, for
  *     charts (eval --html)
+ * @param featureDrift the population stability index of each column against the training rows
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
