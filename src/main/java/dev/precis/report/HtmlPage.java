@@ -20,10 +20,11 @@ final class HtmlPage {
       table{border-collapse:collapse;margin:.5em 0;font-size:.92em}
       th,td{border-bottom:1px solid #ddd;padding:.25em .8em;text-align:right}
       th:first-child,td:first-child{text-align:left}
-      td.path,td.text{text-align:left}
+      th{white-space:nowrap}td.path,td.text,table.facts td{text-align:left}
       td.path{font-family:ui-monospace,Menlo,Consolas,monospace;word-break:break-all}
       .pass{color:#1d7a3a;font-weight:600}.fail{color:#b3261e;font-weight:600}
-      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:1em}
+      .charts{display:grid;grid-template-columns:repeat(auto-fit,minmax(480px,1fr));gap:1em;
+      align-items:start}
       svg.chart{width:100%;height:auto;border:1px solid #eee}
       svg text{font-family:inherit;fill:#333}
       .chart-title{font-size:14px;font-weight:600}.tick{font-size:10px;fill:#555}

@@ -18,6 +18,9 @@ final class SvgChart {
   /** The widest left margin a chart with row labels takes; longer labels are cut. */
   private static final int MAX_LEFT = 210;
 
+  /** The most height a row bar's row takes. */
+  private static final int ROW_SLOT = 22;
+
   /** Legend columns are this wide; a longer entry takes a row of its own. */
   private static final int LEGEND_COLUMN = 230;
 
@@ -38,6 +41,9 @@ final class SvgChart {
   private List<String> categories;
   private List<String> rows;
   private int left = LEFT;
+
+  /** The plot's bottom edge, where the x axis is drawn: higher for a few row bars. */
+  private int bottom = HEIGHT - BOTTOM;
 
   /** A chart over x in [xMin, xMax] and y in [yMin, yMax]; the y range widens to fit bars. */
   SvgChart(
@@ -169,7 +175,9 @@ final class SvgChart {
     double span = xMax - xMin;
     xMax += span * 0.14;
     xMin -= xMin < 0 ? span * 0.14 : 0;
-    double slot = (HEIGHT - BOTTOM - TOP) / (double) names.size();
+    // a bar is at most ROW_SLOT high: a few rows make a short chart, not thick bars
+    bottom = TOP + Math.min(HEIGHT - BOTTOM - TOP, ROW_SLOT * names.size());
+    double slot = (bottom - TOP) / (double) names.size();
     for (int r = 0; r < names.size(); r++) {
       double v = values[r];
       double top = TOP + slot * r + slot * 0.15;
@@ -207,7 +215,7 @@ final class SvgChart {
     int longest = legend.stream().mapToInt(Key::width).max().orElse(0);
     int perRow = longest <= LEGEND_COLUMN ? 2 : 1;
     int legendRows = (legend.size() + perRow - 1) / perRow;
-    int height = HEIGHT - BOTTOM + 54 + 16 * (legendRows - 1) + 12;
+    int height = bottom + 54 + 16 * (legendRows - 1) + 12;
     StringBuilder svg = new StringBuilder();
     svg.append(
             String.format(
@@ -227,7 +235,7 @@ final class SvgChart {
       svg.append("<g transform=\"translate(")
           .append(LEFT + LEGEND_COLUMN * (i % perRow))
           .append(',')
-          .append(HEIGHT - BOTTOM + 54 + 16 * (i / perRow))
+          .append(bottom + 54 + 16 * (i / perRow))
           .append(")\">")
           .append(legend.get(i).entry())
           .append("</g>");
@@ -236,7 +244,6 @@ final class SvgChart {
   }
 
   private void axes(StringBuilder svg) {
-    double bottom = HEIGHT - BOTTOM;
     svg.append(
         String.format(
             Locale.ROOT,
@@ -251,7 +258,7 @@ final class SvgChart {
             left,
             num(bottom)));
     if (rows != null) {
-      double slot = (bottom - TOP) / rows.size();
+      double slot = (bottom - TOP) / (double) rows.size();
       for (double t : ticks(xMin, xMax)) {
         svg.append(
             String.format(
@@ -382,7 +389,6 @@ final class SvgChart {
   }
 
   private double y(double value) {
-    double bottom = HEIGHT - BOTTOM;
     return bottom - (value - yMin) / (yMax - yMin) * (bottom - TOP);
   }
 

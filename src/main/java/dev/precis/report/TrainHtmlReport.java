@@ -53,13 +53,14 @@ public final class TrainHtmlReport {
   }
 
   private static void summary(HtmlPage page, TrainReport report) {
-    page.append("<h2>Summary</h2>\n<table class=\"summary\">\n");
+    // one value a row, of any length: read left aligned, beside its name
+    page.append("<h2>Summary</h2>\n<table class=\"summary facts\">\n");
     page.pathRow("Data", report.data().path(), null);
     page.pathRow("Model bundle", report.model(), null);
     page.row("Family", report.modelType(), null);
-    page.pathRow("Parameters", pairs(report.config().model().params()), null);
+    page.row("Parameters", pairs(report.config().model().params()), null);
     if (!report.fit().isEmpty()) {
-      page.pathRow("Fit", pairs(report.fit()), null);
+      page.row("Fit", pairs(report.fit()), null);
     }
     page.row("Encoded features", Html.count(report.features()), null);
     page.row("Calibration", calibration(report.calibration()), null);
