@@ -29,7 +29,8 @@ import picocli.CommandLine.Option;
       "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
       "  precis train --data sample-data/bank/bank-additional.csv --target y \\",
       "      --model mlp --out mlp.precis",
-      "  precis train --config sample-data/bank/bank.yaml --out bank.precis --html train.html",
+      "  precis train --config sample-data/bank/bank.yaml --out bank.precis \\",
+      "      --html train.html",
       "  precis train --data prepared/ --set model.params.epochs=30 \\",
       "      --out bank.precis --force"
     })

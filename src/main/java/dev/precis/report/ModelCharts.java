@@ -91,7 +91,7 @@ final class ModelCharts {
   }
 
   /** The (recall, precision) of each ROC vertex that selects at least one row. */
-  static List<double[]> precisionRecallPoints(List<RocPoint> roc, BinaryMetrics metrics) {
+  private static List<double[]> precisionRecallPoints(List<RocPoint> roc, BinaryMetrics metrics) {
     long positives = metrics.positives();
     long negatives = metrics.rows() - positives;
     List<double[]> points = new ArrayList<>();

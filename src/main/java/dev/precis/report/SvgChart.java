@@ -5,10 +5,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One inline SVG chart for the HTML report: a titled plot with labelled, ticked axes, line series
- * (with point markers or dashed) and grouped bars, and a legend. Each drawn value carries its data
- * value in {@code data-x}/{@code data-y} (or {@code data-value} for a bar), so that what a chart
- * shows can be checked against the JSON report. Only static SVG: no script, no external reference.
+ * One inline SVG chart for the HTML reports: a titled plot with labelled, ticked axes, line series
+ * (with point markers or dashed), grouped bars or horizontal bars over named rows, and a legend.
+ * Each drawn value carries its data value in {@code data-x}/{@code data-y} (or {@code data-value}
+ * for a bar), so that what a chart shows can be checked against the JSON report. Only static SVG:
+ * no script, no external reference.
  */
 final class SvgChart {
   private static final int WIDTH = 520;

@@ -116,7 +116,8 @@ class TrainHtmlReportTest {
   }
 
   @Test
-  void textModelListsItsTermsBothWays(@TempDir Path tmp) throws IOException {
+  void textModelListsItsTermsBothWaysAndChartsTheTrainingRowsWithoutValidation(@TempDir Path tmp)
+      throws IOException {
     Path page = tmp.resolve("sms.html");
     Path messages = SmsSample.slice(SmsSample.TRAIN, 0, 1500, tmp.resolve("sms.tsv"));
     CliRun run =
@@ -126,6 +127,8 @@ class TrainHtmlReportTest {
             SmsSample.CONFIG,
             "--data",
             messages.toString(),
+            "--set",
+            "prep.split.valid=0",
             "--out",
             tmp.resolve("sms.precis").toString(),
             "--html",
@@ -133,7 +136,10 @@ class TrainHtmlReportTest {
             "--quiet");
     assertEquals(0, run.exitCode(), run.transcript());
     String sms = Files.readString(page);
-    JsonNode terms = JSON.readTree(tmp.resolve("sms.train-report.json").toFile()).at("/terms/0");
+    JsonNode written = JSON.readTree(tmp.resolve("sms.train-report.json").toFile());
+    assertEquals("train", written.at("/curves/part").asText());
+    assertTrue(sms.contains("<h2>Charts (training rows)</h2>"), "the part charted");
+    JsonNode terms = written.at("/terms/0");
     assertTrue(sms.contains("<h2>Terms of text</h2>"), "the text column's section");
     for (String side : List.of("positive", "negative")) {
       JsonNode first = terms.path(side).path(0);
