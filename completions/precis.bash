@@ -269,7 +269,7 @@ function _picocli_precis_train() {
 
   local commands=""
   local flag_opts="--print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
-  local arg_opts="-m --model -o --out --report -c --config --set --seed --threads -d --data -t --target --positive"
+  local arg_opts="-m --model -o --out --report --html -c --config --set --seed --threads -d --data -t --target --positive"
   local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost" "text-lstm" "text-embedding-bag") # --model values
 
   type compopt &>/dev/null && compopt +o default
@@ -287,6 +287,12 @@ function _picocli_precis_train() {
       return $?
       ;;
     --report)
+      local IFS=$'\n'
+      type compopt &>/dev/null && compopt -o filenames
+      COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files
+      return $?
+      ;;
+    --html)
       local IFS=$'\n'
       type compopt &>/dev/null && compopt -o filenames
       COMPREPLY=( $( compgen -f -- "${curr_word}" ) ) # files

@@ -6,6 +6,7 @@ import dev.precis.io.OutputFile;
 import dev.precis.io.StandardStreams;
 import dev.precis.report.Reports;
 import dev.precis.report.Summaries;
+import dev.precis.report.TrainHtmlReport;
 import dev.precis.report.TrainReport;
 import dev.precis.train.ModelTraining;
 import java.nio.file.Path;
@@ -28,6 +29,8 @@ import picocli.CommandLine.Option;
       "  precis train --config sample-data/bank/bank.yaml --out bank.precis",
       "  precis train --data sample-data/bank/bank-additional.csv --target y \\",
       "      --model mlp --out mlp.precis",
+      "  precis train --config sample-data/bank/bank.yaml --out bank.precis \\",
+      "      --html train.html",
       "  precis train --data prepared/ --set model.params.epochs=30 \\",
       "      --out bank.precis --force"
     })
@@ -49,6 +52,15 @@ final class TrainCommand extends PrecisCommand<TrainReport> {
               + " bundle file and named after it.")
   Path report;
 
+  @Option(
+      names = "--html",
+      paramLabel = "FILE",
+      description =
+          "Also write the train report as one self-contained HTML page (summary, metrics, ROC,"
+              + " precision-recall, gains, lift and calibration charts of the validation rows, top"
+              + " columns), or - for standard output.")
+  Path html;
+
   @Mixin ConfigOptions configOptions;
   @Mixin DataOptions dataOptions;
   @Mixin OutputOptions output;
@@ -56,6 +68,7 @@ final class TrainCommand extends PrecisCommand<TrainReport> {
 
   private OutputFile bundleOut;
   private OutputFile reportOut;
+  private OutputFile htmlOut;
 
   @Override
   List<ConfigOverride> overrides() {
@@ -75,7 +88,8 @@ final class TrainCommand extends PrecisCommand<TrainReport> {
         report != null
             ? output.file("--report", report)
             : bundleOut.sibling(".train-report.json", "--report").orElse(null);
-    output.check(configOptions.inputs(config), bundleOut, reportOut);
+    htmlOut = html == null ? null : output.file("--html", html);
+    output.check(configOptions.inputs(config), bundleOut, reportOut, htmlOut);
   }
 
   @Override
@@ -90,6 +104,9 @@ final class TrainCommand extends PrecisCommand<TrainReport> {
     bundleOut.write(result.bundle()::write);
     if (reportOut != null) {
       Reports.write(reportOut, result.report());
+    }
+    if (htmlOut != null) {
+      TrainHtmlReport.write(htmlOut, result.report());
     }
     console.say(
         Summaries.train(

@@ -226,11 +226,16 @@ public final class Evaluation {
             config.eval().bins(),
             config.eval().resamples(),
             config.seed());
+    Economics money = config.eval().economics();
     return new ChallengerComparison(
         InputFile.of(against.challengerPath()),
         challengerMetrics,
         comparison,
-        RocCurve.of(challengerScores, labels, RocCurve.POINTS));
+        RocCurve.of(challengerScores, labels, RocCurve.POINTS),
+        CalibrationTable.of(challengerScores, labels),
+        money == null
+            ? null
+            : CampaignEconomics.of(challengerScores, labels, money, config.eval().bins()));
   }
 
   /**

@@ -1,7 +1,10 @@
 package dev.precis.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.CalibrationBin;
+import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.Comparison;
 import dev.precis.eval.RocPoint;
 import dev.precis.io.InputFile;
@@ -12,9 +15,15 @@ import java.util.List;
  * and its differences from the champion (--model).
  *
  * @param challengerRoc the challenger's ROC curve, thinned as the champion's {@code roc}
+ * @param challengerCalibration the challenger's calibration table, binned as the champion's {@code
+ *     calibration}
+ * @param challengerEconomics the challenger's profit by depth under eval.economics, as the
+ *     champion's {@code economics}; absent without economics
  */
 public record ChallengerComparison(
     InputFile challenger,
     BinaryMetrics challengerMetrics,
     @JsonUnwrapped Comparison comparison,
-    List<RocPoint> challengerRoc) {}
+    List<RocPoint> challengerRoc,
+    List<CalibrationBin> challengerCalibration,
+    @JsonInclude(JsonInclude.Include.NON_NULL) CampaignProfit challengerEconomics) {}

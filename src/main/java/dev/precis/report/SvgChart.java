@@ -5,15 +5,26 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * One inline SVG chart for the HTML report: a titled plot with labelled, ticked axes, line series
- * (with point markers or dashed) and grouped bars, and a legend. Each drawn value carries its data
- * value in {@code data-x}/{@code data-y} (or {@code data-value} for a bar), so that what a chart
- * shows can be checked against the JSON report. Only static SVG: no script, no external reference.
+ * One inline SVG chart for the HTML reports: a titled plot with labelled, ticked axes, line series
+ * (with point markers or dashed), grouped bars or horizontal bars over named rows, and a legend.
+ * Each drawn value carries its data value in {@code data-x}/{@code data-y} (or {@code data-value}
+ * for a bar), so that what a chart shows can be checked against the JSON report. Only static SVG:
+ * no script, no external reference.
  */
 final class SvgChart {
   private static final int WIDTH = 520;
   private static final int HEIGHT = 350;
   private static final int LEFT = 64;
+
+  /** The widest left margin a chart with row labels takes; longer labels are cut. */
+  private static final int MAX_LEFT = 210;
+
+  /** The most height a row bar's row takes. */
+  private static final int ROW_SLOT = 22;
+
+  /** Legend columns are this wide; a longer entry takes a row of its own. */
+  private static final int LEGEND_COLUMN = 230;
+
   private static final int RIGHT = 16;
   private static final int TOP = 36;
   private static final int BOTTOM = 84;
@@ -22,13 +33,18 @@ final class SvgChart {
   private final String title;
   private final String xLabel;
   private final String yLabel;
-  private final double xMin;
-  private final double xMax;
+  private double xMin;
+  private double xMax;
   private double yMin;
   private double yMax;
   private final List<String> marks = new ArrayList<>();
-  private final List<String> legend = new ArrayList<>();
+  private final List<Key> legend = new ArrayList<>();
   private List<String> categories;
+  private List<String> rows;
+  private int left = LEFT;
+
+  /** The plot's bottom edge, where the x axis is drawn: higher for a few row bars. */
+  private int bottom = HEIGHT - BOTTOM;
 
   /** A chart over x in [xMin, xMax] and y in [yMin, yMax]; the y range widens to fit bars. */
   SvgChart(
@@ -82,7 +98,7 @@ final class SvgChart {
                 COLOURS[colour]));
       }
     }
-    legend.add(legendEntry(name, colour, reference));
+    legend.add(new Key(name, colour, reference, points.size() == 1));
     return this;
   }
 
@@ -105,7 +121,7 @@ final class SvgChart {
     for (int s = 0; s < values.size(); s++) {
       for (int c = 0; c < categories.size(); c++) {
         double v = values.get(s)[c];
-        double left = LEFT + slot * c + slot * 0.1 + barWidth * s;
+        double x = left + slot * c + slot * 0.1 + barWidth * s;
         double top = y(Math.max(v, 0));
         marks.add(
             String.format(
@@ -115,7 +131,7 @@ final class SvgChart {
                 Html.escape(names.get(s)),
                 Html.escape(categories.get(c)),
                 v,
-                num(left),
+                num(x),
                 num(top),
                 num(barWidth),
                 num(Math.abs(y(v) - y(0))),
@@ -128,25 +144,86 @@ final class SvgChart {
               String.format(
                   Locale.ROOT,
                   "<text class=\"value\" x=\"%s\" y=\"%s\" text-anchor=\"middle\">%s</text>",
-                  num(left + barWidth / 2),
+                  num(x + barWidth / 2),
                   num(top - 4),
                   Html.number(v, 2)));
         }
       }
-      legend.add(legendEntry(names.get(s), s, false));
+      legend.add(new Key(names.get(s), s, false, false));
     }
+    return this;
+  }
+
+  /**
+   * Horizontal bars, one per named row, top to bottom in the given order, each with its value
+   * written beside it. The x range is set to cover the values; the left margin widens to fit the
+   * row names.
+   */
+  SvgChart rowBars(String name, List<String> names, double[] values) {
+    this.rows = names;
+    int longest = names.stream().mapToInt(String::length).max().orElse(0);
+    left = (int) Math.min(MAX_LEFT, Math.max(LEFT, 14 + 6.2 * longest));
+    xMin = 0;
+    xMax = 0;
+    for (double v : values) {
+      xMin = Math.min(xMin, v);
+      xMax = Math.max(xMax, v);
+    }
+    if (xMax == xMin) {
+      xMax = xMin + 1;
+    }
+    // room for the value written at the end of the longest bar
+    double span = xMax - xMin;
+    xMax += span * 0.14;
+    xMin -= xMin < 0 ? span * 0.14 : 0;
+    // a bar is at most ROW_SLOT high: a few rows make a short chart, not thick bars
+    bottom = TOP + Math.min(HEIGHT - BOTTOM - TOP, ROW_SLOT * names.size());
+    double slot = (bottom - TOP) / (double) names.size();
+    for (int r = 0; r < names.size(); r++) {
+      double v = values[r];
+      double top = TOP + slot * r + slot * 0.15;
+      double start = x(Math.min(v, 0));
+      double end = x(Math.max(v, 0));
+      marks.add(
+          String.format(
+              Locale.ROOT,
+              "<rect data-series=\"%s\" data-category=\"%s\" data-value=\"%s\" x=\"%s\""
+                  + " y=\"%s\" width=\"%s\" height=\"%s\" fill=\"%s\"><title>%s: %s</title></rect>",
+              Html.escape(name),
+              Html.escape(names.get(r)),
+              v,
+              num(start),
+              num(top),
+              num(end - start),
+              num(slot * 0.7),
+              COLOURS[0],
+              Html.escape(names.get(r)),
+              Html.tick(v)));
+      marks.add(
+          text(
+              v < 0 ? start - 4 : end + 4,
+              top + slot * 0.35 + 3.5,
+              v < 0 ? "end" : "start",
+              "value",
+              Html.tick(v)));
+    }
+    legend.add(new Key(name, 0, false, false));
     return this;
   }
 
   /** The chart as an inline {@code <svg>} element. */
   String render() {
+    int longest = legend.stream().mapToInt(Key::width).max().orElse(0);
+    int perRow = longest <= LEGEND_COLUMN ? 2 : 1;
+    int legendRows = (legend.size() + perRow - 1) / perRow;
+    int height = bottom + 54 + 16 * (legendRows - 1) + 12;
     StringBuilder svg = new StringBuilder();
     svg.append(
             String.format(
                 Locale.ROOT,
                 "<svg class=\"chart\" viewBox=\"0 0 %d %d\" role=\"img\" aria-label=\"%s\">",
                 WIDTH,
-                HEIGHT,
+                height,
                 Html.escape(title)))
         .append("<title>")
         .append(Html.escape(title))
@@ -154,74 +231,120 @@ final class SvgChart {
     svg.append(text(WIDTH / 2.0, 20, "middle", "chart-title", title));
     axes(svg);
     marks.forEach(svg::append);
-    // the legend rows sit under the x axis label, two entries a row
+    // the legend rows sit under the x axis label, two entries a row when they are short enough
     for (int i = 0; i < legend.size(); i++) {
       svg.append("<g transform=\"translate(")
-          .append(LEFT + 220 * (i % 2))
+          .append(LEFT + LEGEND_COLUMN * (i % perRow))
           .append(',')
-          .append(HEIGHT - BOTTOM + 54 + 16 * (i / 2))
+          .append(bottom + 54 + 16 * (i / perRow))
           .append(")\">")
-          .append(legend.get(i))
+          .append(legend.get(i).entry())
           .append("</g>");
     }
     return svg.append("</svg>").toString();
   }
 
   private void axes(StringBuilder svg) {
-    double bottom = HEIGHT - BOTTOM;
     svg.append(
         String.format(
             Locale.ROOT,
             "<g class=\"axes\"><line x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\"/>"
                 + "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%s\"/></g>",
-            LEFT,
+            left,
             num(bottom),
             WIDTH - RIGHT,
             num(bottom),
-            LEFT,
+            left,
             TOP,
-            LEFT,
+            left,
             num(bottom)));
-    for (double t : ticks(yMin, yMax)) {
-      svg.append(
-          String.format(
-              Locale.ROOT,
-              "<line class=\"grid\" x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\"/>",
-              LEFT,
-              num(y(t)),
-              WIDTH - RIGHT,
-              num(y(t))));
-      svg.append(text(LEFT - 6, y(t) + 4, "end", "tick", Html.tick(t)));
+    if (rows != null) {
+      double slot = (bottom - TOP) / (double) rows.size();
+      for (double t : ticks(xMin, xMax)) {
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<line class=\"grid\" x1=\"%s\" y1=\"%d\" x2=\"%s\" y2=\"%s\"/>",
+                num(x(t)),
+                TOP,
+                num(x(t)),
+                num(bottom)));
+      }
+      for (int r = 0; r < rows.size(); r++) {
+        svg.append(text(left - 6, TOP + slot * (r + 0.5) + 4, "end", "tick", cut(rows.get(r))));
+      }
+    } else {
+      for (double t : ticks(yMin, yMax)) {
+        svg.append(
+            String.format(
+                Locale.ROOT,
+                "<line class=\"grid\" x1=\"%d\" y1=\"%s\" x2=\"%d\" y2=\"%s\"/>",
+                left,
+                num(y(t)),
+                WIDTH - RIGHT,
+                num(y(t))));
+        svg.append(text(left - 6, y(t) + 4, "end", "tick", Html.tick(t)));
+      }
     }
     if (categories != null) {
       double slot = plotWidth() / categories.size();
       for (int c = 0; c < categories.size(); c++) {
-        svg.append(text(LEFT + slot * (c + 0.5), bottom + 16, "middle", "tick", categories.get(c)));
+        svg.append(text(left + slot * (c + 0.5), bottom + 16, "middle", "tick", categories.get(c)));
       }
     } else {
       for (double t : ticks(xMin, xMax)) {
         svg.append(text(x(t), bottom + 16, "middle", "tick", Html.tick(t)));
       }
     }
-    svg.append(text(LEFT + plotWidth() / 2, bottom + 34, "middle", "axis-label", xLabel));
-    svg.append(
-        String.format(
-            Locale.ROOT,
-            "<text class=\"axis-label\" text-anchor=\"middle\" transform=\"translate(16,%s)"
-                + " rotate(-90)\">%s</text>",
-            num(TOP + (bottom - TOP) / 2),
-            Html.escape(yLabel)));
+    svg.append(text(left + plotWidth() / 2, bottom + 34, "middle", "axis-label", xLabel));
+    if (rows != null) {
+      // row names stand where a y axis's ticks would; their label sits under them
+      svg.append(text(left - 6, bottom + 34, "end", "axis-label", yLabel));
+    } else {
+      svg.append(
+          String.format(
+              Locale.ROOT,
+              "<text class=\"axis-label\" text-anchor=\"middle\" transform=\"translate(16,%s)"
+                  + " rotate(-90)\">%s</text>",
+              num(TOP + (bottom - TOP) / 2),
+              Html.escape(yLabel)));
+    }
   }
 
-  private static String legendEntry(String name, int colour, boolean reference) {
-    return String.format(
-        Locale.ROOT,
-        "<line x1=\"0\" y1=\"-4\" x2=\"22\" y2=\"-4\" stroke=\"%s\" stroke-width=\"%s\"%s/>"
-            + "<text class=\"legend\" x=\"28\" y=\"0\">%s</text>",
-        COLOURS[colour],
-        reference ? "1.2" : "6",
-        reference ? " stroke-dasharray=\"5 4\"" : "",
-        Html.escape(name));
+  /** A row name that fits the widest margin; the full name stays in the bar's tooltip. */
+  private static String cut(String name) {
+    int most = (int) ((MAX_LEFT - 14) / 6.2);
+    return name.length() <= most ? name : name.substring(0, most - 1) + "…";
+  }
+
+  /**
+   * A legend entry: a sample in the series' colour and style (a dot for a single point), and its
+   * name.
+   */
+  private record Key(String name, int colour, boolean reference, boolean point) {
+    /** About how wide the entry draws, at the legend's font size. */
+    int width() {
+      return 28 + (int) Math.ceil(6.2 * name.length());
+    }
+
+    String entry() {
+      if (point) {
+        return String.format(
+            Locale.ROOT,
+            "<circle cx=\"11\" cy=\"-4\" r=\"5\" fill=\"%s\"/>"
+                + "<text class=\"legend\" x=\"28\" y=\"0\">%s</text>",
+            COLOURS[colour],
+            Html.escape(name));
+      }
+      return String.format(
+          Locale.ROOT,
+          "<line x1=\"0\" y1=\"-4\" x2=\"22\" y2=\"-4\" stroke=\"%s\" stroke-width=\"%s\"%s/>"
+              + "<text class=\"legend\" x=\"28\" y=\"0\">%s</text>",
+          COLOURS[colour],
+          reference ? "1.2" : "6",
+          reference ? " stroke-dasharray=\"5 4\"" : "",
+          Html.escape(name));
+    }
   }
 
   private static String text(double x, double y, String anchor, String css, String content) {
@@ -254,20 +377,19 @@ final class SvgChart {
   }
 
   private double plotWidth() {
-    return WIDTH - LEFT - RIGHT;
+    return WIDTH - left - RIGHT;
   }
 
   /** Pixel x of a data x, or of a category position when the chart has bars. */
   private double x(double value) {
     if (categories != null) {
       double slot = plotWidth() / categories.size();
-      return LEFT + slot * (value + 0.5);
+      return left + slot * (value + 0.5);
     }
-    return LEFT + (value - xMin) / (xMax - xMin) * plotWidth();
+    return left + (value - xMin) / (xMax - xMin) * plotWidth();
   }
 
   private double y(double value) {
-    double bottom = HEIGHT - BOTTOM;
     return bottom - (value - yMin) / (yMax - yMin) * (bottom - TOP);
   }
 

@@ -24,6 +24,8 @@ import java.util.Map;
  *     for logistic and linear-svm, gain for xgboost); left out for other families
  * @param terms each text column's terms of largest weight, for a linear model; left out of the
  *     report when there are none
+ * @param curves the ROC curve and calibration table of the validation rows (the training rows when
+ *     there are none), for charts; left out when that part holds a single class
  */
 public record TrainReport(
     @JsonUnwrapped ReportHeader about,
@@ -46,6 +48,9 @@ public record TrainReport(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<TermWeights> terms,
     PrecisConfig config,
-    Map<String, Double> timingsSeconds) {
+    Map<String, Double> timingsSeconds,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        PartCurves curves) {
   public static final String SCHEMA = "precis.train/1";
 }

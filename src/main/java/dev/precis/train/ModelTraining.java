@@ -12,7 +12,9 @@ import dev.precis.data.PreparedDirectory;
 import dev.precis.data.Rebalancing;
 import dev.precis.data.Rebalancing.Rebalanced;
 import dev.precis.eval.BinaryMetrics;
+import dev.precis.eval.CalibrationTable;
 import dev.precis.eval.Metrics;
+import dev.precis.eval.RocCurve;
 import dev.precis.io.InputFile;
 import dev.precis.model.CalibratedFit;
 import dev.precis.model.Manifest;
@@ -28,6 +30,7 @@ import dev.precis.report.BalanceSummary;
 import dev.precis.report.CalibrationSummary;
 import dev.precis.report.FamilyImportance;
 import dev.precis.report.ImportanceSummary;
+import dev.precis.report.PartCurves;
 import dev.precis.report.PrepReport.PartSummary;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
@@ -153,7 +156,8 @@ public final class ModelTraining {
             modelImportance,
             TopTerms.of(model, data.pipeline()),
             resolved,
-            timings);
+            timings,
+            curves(metrics, validScores, data.valid(), trainScores, data.train()));
     return new Result(bundle, report);
   }
 
@@ -223,6 +227,26 @@ public final class ModelTraining {
         valid.rows(),
         CalibrationSummary.Quality.of(raw, valid.y()),
         CalibrationSummary.Quality.of(calibrated, valid.y()));
+  }
+
+  /**
+   * The curves of the validation rows, or of the training rows when there are none, from the scores
+   * already measured: nothing is scored again.
+   */
+  private static PartCurves curves(
+      Map<String, BinaryMetrics> metrics,
+      double[] validScores,
+      EncodedData valid,
+      double[] trainScores,
+      EncodedData train) {
+    String part = valid.rows() > 0 ? "valid" : "train";
+    if (!metrics.containsKey(part)) {
+      return null;
+    }
+    double[] scores = part.equals("valid") ? validScores : trainScores;
+    boolean[] labels = part.equals("valid") ? valid.y() : train.y();
+    return new PartCurves(
+        part, RocCurve.of(scores, labels, RocCurve.POINTS), CalibrationTable.of(scores, labels));
   }
 
   private static double[] measure(

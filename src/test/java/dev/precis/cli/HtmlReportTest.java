@@ -1,7 +1,6 @@
 package dev.precis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -11,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -71,22 +68,16 @@ class HtmlReportTest {
   @Test
   void pageIsSelfContainedWithATitledLabelledSvgPerChartTest() throws IOException {
     String html = eval("--set", TERMS, "--fail-under", "auc=0.99").html();
-    assertFalse(html.contains("<script"), "no script");
-    assertFalse(html.contains("http://") || html.contains("https://"), "no network reference");
-    assertFalse(html.contains("<link") || html.contains("<img"), "nothing external");
-    List<String> svgs = elements(html, "svg");
-    List<String> titles = new ArrayList<>();
-    for (String svg : svgs) {
-      Matcher title = Pattern.compile("<title>([^<]+)</title>").matcher(svg);
-      assertTrue(title.find(), svg);
-      titles.add(title.group(1));
-      assertTrue(svg.contains("class=\"axis-label\""), svg);
-      assertTrue(svg.contains("class=\"legend\""), svg);
-    }
+    HtmlPages.assertSelfContained(html);
     assertEquals(
         List.of(
-            "ROC curve", "Cumulative gains", "Lift by score bin", "Calibration", "Profit by depth"),
-        titles);
+            "ROC curve",
+            "Precision-recall curve",
+            "Cumulative gains",
+            "Lift by score bin",
+            "Calibration",
+            "Profit by depth"),
+        HtmlPages.titlesOfLabelledCharts(HtmlPages.elements(html, "svg")));
     assertTrue(html.contains(">False positive rate<"), "ROC x axis");
     assertTrue(html.contains(">Observed response rate<"), "calibration y axis");
     assertTrue(html.contains("<span class=\"fail\">FAIL</span>"), "the failed auc gate");
@@ -96,27 +87,27 @@ class HtmlReportTest {
   void chartsShowTheJsonReportsNumbersTest() throws IOException {
     Written written = eval("--set", TERMS);
     JsonNode report = written.report();
-    List<String> svgs = elements(written.html(), "svg");
+    List<String> svgs = HtmlPages.elements(written.html(), "svg");
     JsonNode gains = report.at("/metrics/gains");
-    List<Double> lifts = values(svgs.get(2), "data-value");
+    List<Double> lifts = HtmlPages.values(svgs.get(3), "data-value");
     assertEquals(gains.size(), lifts.size());
     for (int i = 0; i < gains.size(); i++) {
       assertEquals(gains.get(i).path("lift").asDouble(), lifts.get(i), 0.0);
     }
     JsonNode calibration = report.path("calibration");
-    List<Double> observed = values(svgs.get(3), "data-y");
+    List<Double> observed = HtmlPages.values(svgs.get(4), "data-y");
     assertEquals(calibration.size(), observed.size());
     for (int i = 0; i < calibration.size(); i++) {
       assertEquals(calibration.get(i).path("observed_rate").asDouble(), observed.get(i), 0.0);
     }
-    List<Double> captured = values(svgs.get(1), "data-y");
+    List<Double> captured = HtmlPages.values(svgs.get(2), "data-y");
     assertEquals(gains.size() + 1, captured.size());
     assertEquals(
         gains.get(gains.size() - 1).path("cumulative_capture").asDouble(),
         captured.get(captured.size() - 1),
         0.0);
     JsonNode byBin = report.at("/economics/by_bin");
-    List<Double> profit = values(svgs.get(4), "data-y");
+    List<Double> profit = HtmlPages.values(svgs.get(5), "data-y");
     for (int i = 0; i < byBin.size(); i++) {
       assertEquals(byBin.get(i).path("profit").asDouble(), profit.get(i), 0.0);
     }
@@ -125,31 +116,72 @@ class HtmlReportTest {
     assertTrue(roc.size() >= 2 && roc.size() <= 200, roc.size() + " ROC points");
     assertEquals(0.0, roc.get(0).path("fpr").asDouble());
     assertEquals(1.0, roc.get(roc.size() - 1).path("tpr").asDouble());
+    assertEquals(roc.size(), HtmlPages.linePoints(svgs.get(0), "model bank.precis (AUC"));
+    // the precision-recall curve is the ROC vertices' precision and recall, less the origin
+    assertEquals(roc.size() - 1, HtmlPages.linePoints(svgs.get(1), "model bank.precis (AP"));
+    String ap =
+        String.format(java.util.Locale.ROOT, "%.3f", report.at("/metrics/pr_auc").asDouble());
+    assertTrue(svgs.get(1).contains("(AP " + ap + ")"), "AP in the legend");
     String auc = String.format(java.util.Locale.ROOT, "%.4f", report.at("/metrics/auc").asDouble());
     assertTrue(written.html().contains("<td>" + auc + " (95% CI "), "AUC with its interval");
   }
 
   @Test
-  void challengerIsOverlaidBesideTheModelTest() throws IOException {
-    Written written = eval("--challenger", challenger.toString());
+  void challengerIsOverlaidOnEveryChartTest() throws IOException {
+    Written written = eval("--challenger", challenger.toString(), "--set", TERMS);
+    JsonNode report = written.report();
+    JsonNode comparison = report.path("comparison");
     String html = written.html();
-    List<String> svgs = elements(html, "svg");
-    assertEquals(4, svgs.size(), "no economics, no profit chart");
-    Matcher line =
-        Pattern.compile("<polyline[^>]*data-series=\"challenger \\(AUC[^>]*points=\"([^\"]+)\"")
-            .matcher(svgs.get(0));
-    assertTrue(line.find(), "challenger ROC line");
+    List<String> svgs = HtmlPages.elements(html, "svg");
+    assertEquals(6, svgs.size());
+    for (String svg : svgs) {
+      assertTrue(svg.contains(">model bank.precis"), "the model in the legend: " + svg);
+      assertTrue(svg.contains(">challenger tree.precis"), "the challenger in the legend: " + svg);
+    }
     assertEquals(
-        written.report().at("/comparison/challenger_roc").size(), line.group(1).split(" ").length);
-    assertTrue(html.contains("<th>challenger</th>"), "summary column");
-    String challengerAuc =
+        comparison.path("challenger_roc").size(),
+        HtmlPages.linePoints(svgs.get(0), "challenger tree.precis (AUC"));
+    assertEquals(
+        comparison.path("challenger_roc").size() - 1,
+        HtmlPages.linePoints(svgs.get(1), "challenger tree.precis (AP"));
+    JsonNode gains = comparison.at("/challenger_metrics/gains");
+    List<Double> captured = HtmlPages.values(svgs.get(2), "challenger tree.precis", "data-y");
+    assertEquals(gains.size() + 1, captured.size());
+    List<Double> lifts = HtmlPages.values(svgs.get(3), "challenger tree.precis", "data-value");
+    assertEquals(gains.size(), lifts.size());
+    for (int i = 0; i < gains.size(); i++) {
+      assertEquals(gains.get(i).path("cumulative_capture").asDouble(), captured.get(i + 1), 0.0);
+      assertEquals(gains.get(i).path("lift").asDouble(), lifts.get(i), 0.0);
+    }
+    JsonNode calibration = comparison.path("challenger_calibration");
+    assertTrue(calibration.size() > 1, calibration.toString());
+    List<Double> observed = HtmlPages.values(svgs.get(4), "challenger tree.precis", "data-y");
+    assertEquals(calibration.size(), observed.size());
+    for (int i = 0; i < calibration.size(); i++) {
+      assertEquals(calibration.get(i).path("observed_rate").asDouble(), observed.get(i), 0.0);
+    }
+    JsonNode byBin = comparison.at("/challenger_economics/by_bin");
+    List<Double> profit = HtmlPages.values(svgs.get(5), "challenger tree.precis", "data-y");
+    assertEquals(byBin.size(), profit.size());
+    for (int i = 0; i < byBin.size(); i++) {
+      assertEquals(byBin.get(i).path("profit").asDouble(), profit.get(i), 0.0);
+    }
+    JsonNode best = comparison.at("/challenger_economics/best");
+    String bestName =
         String.format(
             java.util.Locale.ROOT,
-            "%.4f",
-            written.report().at("/comparison/challenger_metrics/auc").asDouble());
+            "challenger tree.precis: most profit (%,d contacts)",
+            best.path("depth").asLong());
+    assertEquals(
+        List.of(best.path("profit").asDouble()),
+        HtmlPages.values(svgs.get(5), bestName, "data-y"),
+        "the challenger's best depth, as in the JSON");
+    assertTrue(html.contains("<th>challenger</th>"), "summary column");
+    assertTrue(html.contains("<th>challenger: most profit</th>"), "the challenger's best depth");
+    String challengerAuc =
+        String.format(
+            java.util.Locale.ROOT, "%.4f", comparison.at("/challenger_metrics/auc").asDouble());
     assertTrue(html.contains("<td>" + challengerAuc + "</td>"), challengerAuc);
-    List<Double> bars = values(svgs.get(2), "data-value");
-    assertEquals(2 * written.report().at("/metrics/gains").size(), bars.size());
   }
 
   @Test
@@ -158,24 +190,5 @@ class HtmlReportTest {
         CliRun.precis(
             "eval", "--model", model.toString(), "--data", DATA, "--html", DATA, "--force");
     assertEquals(2, run.exitCode(), run.transcript());
-  }
-
-  private static List<String> elements(String html, String tag) {
-    List<String> found = new ArrayList<>();
-    Matcher m = Pattern.compile("<" + tag + "[ >].*?</" + tag + ">", Pattern.DOTALL).matcher(html);
-    while (m.find()) {
-      found.add(m.group());
-    }
-    return found;
-  }
-
-  /** The attribute's values on a chart's marks, in document order. */
-  private static List<Double> values(String svg, String attribute) {
-    List<Double> found = new ArrayList<>();
-    Matcher m = Pattern.compile(" " + attribute + "=\"([^\"]+)\"").matcher(svg);
-    while (m.find()) {
-      found.add(Double.parseDouble(m.group(1)));
-    }
-    return found;
   }
 }
