@@ -26,8 +26,8 @@ import java.util.Map;
  * @param piiKey where the key of the {@code hash} rule is read from; never the key itself
  * @param columns the column names of a file without a header line, in order; empty names them col1,
  *     col2, ...
- * @param treatment under task uplift, the column that says which arm of the experiment a row was in;
- *     never a feature
+ * @param treatment under task uplift, the column that says which arm of the experiment a row was
+ *     in; never a feature
  * @param treated the treatment column's value of the treated arm
  * @param control the treatment column's value of the control arm; rows in any other arm are skipped
  *     and counted

@@ -27,8 +27,8 @@ public record ModelConfig(
     @JsonProperty("single-model")
     SINGLE_MODEL,
     /**
-     * One model of the transformed outcome z = y*t + (1-y)*(1-t), the arms weighed equally;
-     * uplift = 2 p(z) - 1.
+     * One model of the transformed outcome z = y*t + (1-y)*(1-t), the arms weighed equally; uplift
+     * = 2 p(z) - 1.
      */
     @JsonProperty("class-transformation")
     CLASS_TRANSFORMATION

@@ -9,8 +9,8 @@ import java.util.TreeMap;
 
 /**
  * The two arms of an experiment, read from data.treatment: keeps the labelled rows whose treatment
- * value is data.treated or data.control, marks which is which, and counts the rows of any other arm,
- * which are skipped.
+ * value is data.treated or data.control, marks which is which, and counts the rows of any other
+ * arm, which are skipped.
  */
 public final class Arms {
   private Arms() {}

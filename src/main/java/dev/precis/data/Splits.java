@@ -23,8 +23,8 @@ public record Splits(int[] train, int[] valid, int[] test) {
   }
 
   /**
-   * Holds out shares of an experiment's rows, stratified by arm and outcome together, so every
-   * part keeps each arm's size and response rate.
+   * Holds out shares of an experiment's rows, stratified by arm and outcome together, so every part
+   * keeps each arm's size and response rate.
    *
    * @param treated whether each row is in the treated arm
    */

@@ -205,7 +205,19 @@ public final class RowScorer {
   public ScoredBlock score() {
     int n = rows.rows();
     double[] scores = new double[n];
-    scorer.score(rows, n, scores);
+    double[] treated = null;
+    double[] control = null;
+    if (scorer instanceof UpliftScorer uplift && uplift.hasArms()) {
+      // each arm's probability once, the uplift their difference
+      treated = new double[n];
+      control = new double[n];
+      uplift.arms(rows, n, treated, control);
+      for (int i = 0; i < n; i++) {
+        scores[i] = treated[i] - control[i];
+      }
+    } else {
+      scorer.score(rows, n, scores);
+    }
     Map<String, Long> unseen = encoder.unseenByColumn();
     Map<String, Long> since = new TreeMap<>();
     unseen.forEach(
@@ -226,7 +238,9 @@ public final class RowScorer {
             skipped,
             since,
             segmentColumn >= 0 ? Arrays.copyOf(segments, n) : null,
-            reasons == null ? null : reasons.of(rows, n, values));
+            reasons == null ? null : reasons.of(rows, n, values),
+            treated,
+            control);
     rows.clear();
     skipped = new ArrayList<>();
     labelValues = new LabelTally(labelReader.positive());

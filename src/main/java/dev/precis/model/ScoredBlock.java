@@ -16,6 +16,9 @@ import java.util.List;
  * @param segments each row's value of the segment column (eval --by), null for a missing one; the
  *     array is null when no segment column was asked for
  * @param reasons each row's strongest reasons, or null when not asked for
+ * @param treated under an uplift model with arm probabilities, each row's probability of the
+ *     outcome if treated (its score is the uplift); null otherwise
+ * @param control likewise, the probability if not treated
  */
 public record ScoredBlock(
     String[] ids,
@@ -27,4 +30,6 @@ public record ScoredBlock(
     List<String> skipped,
     java.util.Map<String, Long> unseenLevels,
     String[] segments,
-    String[][] reasons) {}
+    String[][] reasons,
+    double[] treated,
+    double[] control) {}

@@ -23,6 +23,7 @@ record TransformedOutcomeScorer(Scorer model) implements UpliftScorer {
 
   @Override
   public void arms(SparseRows rows, int n, double[] treated, double[] control) {
-    throw new UnsupportedOperationException("a class-transformation model has no arm probabilities");
+    throw new UnsupportedOperationException(
+        "a class-transformation model has no arm probabilities");
   }
 }

@@ -3,8 +3,8 @@ package dev.precis.model;
 import dev.precis.data.SparseRows;
 
 /**
- * An uplift model's scorer: its score is each row's uplift, and where the model has one, each
- * arm's probability of the outcome, which predict writes beside it. Thread-safe.
+ * An uplift model's scorer: its score is each row's uplift, and where the model has one, each arm's
+ * probability of the outcome, which predict writes beside it. Thread-safe.
  */
 public interface UpliftScorer extends Scorer {
   /**

@@ -32,14 +32,13 @@ public record UpliftTask(
   @Override
   public UpliftScorer scorer(List<ModelArtifact> models, List<String> featureNames) {
     return switch (approach) {
-      case TWO_MODEL -> new ArmScorer(
-          models.get(0).scorer(featureNames), models.get(1).scorer(featureNames));
+      case TWO_MODEL ->
+          new ArmScorer(models.get(0).scorer(featureNames), models.get(1).scorer(featureNames));
       case SINGLE_MODEL -> {
         Scorer both = models.get(0).scorer(withArm(featureNames));
         yield new ArmScorer(new WithArm(both, 1.0), new WithArm(both, 0.0));
       }
-      case CLASS_TRANSFORMATION -> new TransformedOutcomeScorer(
-          models.get(0).scorer(featureNames));
+      case CLASS_TRANSFORMATION -> new TransformedOutcomeScorer(models.get(0).scorer(featureNames));
     };
   }
 

@@ -24,6 +24,8 @@ import java.util.Map;
  *     for logistic and linear-svm, gain for xgboost); left out for other families
  * @param terms each text column's terms of largest weight, for a linear model; left out of the
  *     report when there are none
+ * @param experiment under task uplift: the arms' sizes, outcome rates and raw uplift, and the
+ *     randomisation check over every labelled row; left out for a response
  */
 public record TrainReport(
     @JsonUnwrapped ReportHeader about,
@@ -46,6 +48,9 @@ public record TrainReport(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_EMPTY)
         List<TermWeights> terms,
     PrecisConfig config,
-    Map<String, Double> timingsSeconds) {
+    Map<String, Double> timingsSeconds,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        dev.precis.data.Experiment experiment) {
   public static final String SCHEMA = "precis.train/1";
 }

@@ -4,6 +4,7 @@ import dev.precis.Version;
 import dev.precis.config.ModelConfig.Calibration;
 import dev.precis.config.PrecisConfig;
 import dev.precis.config.PrepConfig.Imbalance;
+import dev.precis.config.TaskType;
 import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
 import dev.precis.data.FeatureDistributions;
@@ -56,6 +57,9 @@ public final class ModelTraining {
    * @param modelPath where the bundle will be written, for the report
    */
   public static Result train(PrecisConfig config, Path modelPath) {
+    if (config.task() == TaskType.UPLIFT) {
+      return UpliftTraining.train(config, modelPath);
+    }
     Map<String, Double> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
     ModelType type = ModelCatalog.type(config.model().type());
@@ -153,7 +157,8 @@ public final class ModelTraining {
             modelImportance,
             TopTerms.of(model, data.pipeline()),
             resolved,
-            timings);
+            timings,
+            null);
     return new Result(bundle, report);
   }
 
