@@ -47,6 +47,7 @@ public record Preparation(
       // the arm is what the model contrasts, never a feature of the customer
       List<String> leftOut = new ArrayList<>(screened.leftOut());
       if (dataConfig.treatment() != null) {
+        table.indexOf(dataConfig.treatment(), "data.treatment");
         leftOut.add(dataConfig.treatment());
       }
       Schema inferred =
