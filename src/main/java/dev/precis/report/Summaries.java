@@ -126,7 +126,10 @@ public final class Summaries {
                     f4(m.brier()),
                     f4(m.ece()),
                     f2(m.gains().get(0).lift())));
-    text.append(table);
+    // an uplift model has no response metrics; its experiment says what there is to say
+    if (!report.metrics().isEmpty()) {
+      text.append(table);
+    }
     balance(text, report.balance());
     experiment(text, report.experiment());
     calibration(text, report.calibration());
