@@ -23,12 +23,22 @@ final class UpliftFixture {
    * @return how many rows are in the third arm
    */
   static int write(Path file, long seed) throws IOException {
+    return write(file, seed, 0.45);
+  }
+
+  /**
+   * Writes the experiment with {@code treated} of the rows in the treated arm, 0.45 in the control
+   * arm and the rest in the third.
+   *
+   * @return how many rows are in the third arm
+   */
+  static int write(Path file, long seed, double treated) throws IOException {
     Random random = new Random(seed);
     StringBuilder csv = new StringBuilder("id,age,segment,channel,tilted,arm,visit\n");
     int others = 0;
     for (int i = 0; i < ROWS; i++) {
       double draw = random.nextDouble();
-      String arm = draw < 0.45 ? "mail" : draw < 0.9 ? "none" : "sms";
+      String arm = draw < treated ? "mail" : draw < treated + 0.45 ? "none" : "sms";
       others += arm.equals("sms") ? 1 : 0;
       String segment = new String[] {"A", "B", "C"}[random.nextInt(3)];
       String channel = random.nextBoolean() ? "web" : "phone";
