@@ -23,7 +23,7 @@ source "$root/bench/lib.sh"
 data="$root/sample-data/hillstrom" peers="$root/../shared/peers/peer_uplift.py"
 other=$([[ $outcome == visit ]] && echo conversion || echo visit)
 
-printf '%-32s %9s %9s %9s %7s\n' model qini_auc auuc 'up@30' fit_s
+printf '%-38s %9s %9s %9s %7s\n' model qini_auc auuc 'up@30' fit_s
 for approach in two-model single-model class-transformation; do
   for base in logistic xgboost; do
     name=$approach-$base
@@ -34,7 +34,7 @@ for approach in two-model single-model class-transformation; do
       --out "$work/$name.csv" --force --quiet
     /usr/bin/python3 "$root/bench/uplift_metrics.py" "$peers" "$data/test.csv" "$work/$name.csv" \
       segment "Womens E-Mail" "No E-Mail" "$outcome" > "$work/$name.json"
-    printf '%-32s %9.4f %9.4f %9.4f %7.2f\n' "precis $name" \
+    printf '%-38s %9.4f %9.4f %9.4f %7.2f\n' "precis $name" \
       "$(json "$work/$name.json" 'd["qini_auc"]')" "$(json "$work/$name.json" 'd["uplift_auc"]')" \
       "$(json "$work/$name.json" 'd["uplift@30_overall"]')" \
       "$(json "$work/$name.train-report.json" 'd["timings_seconds"]["fit"]')"
@@ -47,6 +47,6 @@ if [[ $peer == 1 ]]; then
 import json, sys
 for line in open(sys.argv[1]):
     d = json.loads(line)
-    print("%-32s %9.4f %9.4f %9.4f %7.2f" % ("peer " + d["model"], d["qini_auc"], d["uplift_auc"],
+    print("%-38s %9.4f %9.4f %9.4f %7.2f" % ("peer " + d["model"], d["qini_auc"], d["uplift_auc"],
           d["uplift@30_overall"], d["fit_s"]))' "$work/peers.jsonl"
 fi
