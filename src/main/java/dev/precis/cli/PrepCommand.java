@@ -3,6 +3,7 @@ package dev.precis.cli;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataProfile;
+import dev.precis.data.Experiment;
 import dev.precis.data.PartLayout;
 import dev.precis.data.PipelineNeeds;
 import dev.precis.data.Preparation;
@@ -136,6 +137,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
         outputs,
         resolved,
         timings,
-        SentinelCounts.of(prep.table(), config.prep().missing().sentinels()));
+        SentinelCounts.of(prep.table(), config.prep().missing().sentinels()),
+        Experiment.of(prep, config));
   }
 }

@@ -26,6 +26,11 @@ import java.util.Map;
  * @param piiKey where the key of the {@code hash} rule is read from; never the key itself
  * @param columns the column names of a file without a header line, in order; empty names them col1,
  *     col2, ...
+ * @param treatment under task uplift, the column that says which arm of the experiment a row was
+ *     in; never a feature
+ * @param treated the treatment column's value of the treated arm
+ * @param control the treatment column's value of the control arm; rows in any other arm are skipped
+ *     and counted
  */
 public record DataConfig(
     String path,
@@ -40,7 +45,10 @@ public record DataConfig(
     Quote quote,
     Map<String, PiiRule> pii,
     PiiKey piiKey,
-    List<String> columns) {
+    List<String> columns,
+    String treatment,
+    String treated,
+    String control) {
 
   /** Whether fields may be quoted. */
   public enum Quote {
@@ -89,7 +97,7 @@ public record DataConfig(
       Quote quote) {
     this(
         path, delimiter, header, encoding, target, positive, id, drop, types, quote, null, null,
-        null);
+        null, null, null, null);
   }
 
   private static void checkPii(Map<String, PiiRule> pii, PiiKey piiKey, String target) {
@@ -145,7 +153,7 @@ public record DataConfig(
   public DataConfig withPath(String value) {
     return new DataConfig(
         value, delimiter, header, encoding, target, positive, id, drop, types, quote, pii, piiKey,
-        columns);
+        columns, treatment, treated, control);
   }
 
   /** The config with more columns never used as features. */
@@ -154,12 +162,12 @@ public record DataConfig(
     all.addAll(more);
     return new DataConfig(
         path, delimiter, header, encoding, target, positive, id, all, types, quote, pii, piiKey,
-        columns);
+        columns, treatment, treated, control);
   }
 
   public DataConfig withPositive(String value) {
     return new DataConfig(
         path, delimiter, header, encoding, target, value, id, drop, types, quote, pii, piiKey,
-        columns);
+        columns, treatment, treated, control);
   }
 }

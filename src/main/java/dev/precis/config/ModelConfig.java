@@ -10,8 +10,29 @@ import java.util.Map;
  * dev.precis.model.ModelCatalog}.
  *
  * @param calibration the map fitted on the validation rows from the model's scores to probabilities
+ * @param uplift under task uplift, how model.type (the base learner) is turned into an uplift model
  */
-public record ModelConfig(String type, Map<String, Object> params, Calibration calibration) {
+public record ModelConfig(
+    String type, Map<String, Object> params, Calibration calibration, Uplift uplift) {
+
+  /**
+   * How an uplift model is made of response models of model.type (README "Uplift" gives the
+   * formulas).
+   */
+  public enum Uplift {
+    /** One model per arm (T-learner); uplift = p(treated model) - p(control model). */
+    @JsonProperty("two-model")
+    TWO_MODEL,
+    /** One model with the arm as a feature (S-learner), scored as treated and as control. */
+    @JsonProperty("single-model")
+    SINGLE_MODEL,
+    /**
+     * One model of the transformed outcome z = y*t + (1-y)*(1-t), the arms weighed equally; uplift
+     * = 2 p(z) - 1.
+     */
+    @JsonProperty("class-transformation")
+    CLASS_TRANSFORMATION
+  }
 
   /** How a model's scores are turned into probabilities after its fit. */
   public enum Calibration {
@@ -32,6 +53,7 @@ public record ModelConfig(String type, Map<String, Object> params, Calibration c
   public ModelConfig {
     Check.present(type, "model.type");
     Check.present(calibration, "model.calibration");
+    uplift = uplift == null ? Uplift.TWO_MODEL : uplift;
     params =
         params == null
             ? Map.of()
@@ -40,6 +62,6 @@ public record ModelConfig(String type, Map<String, Object> params, Calibration c
 
   /** The same calibration for another type or parameters. */
   public ModelConfig with(String newType, Map<String, Object> newParams) {
-    return new ModelConfig(newType, newParams, calibration);
+    return new ModelConfig(newType, newParams, calibration, uplift);
   }
 }

@@ -40,6 +40,7 @@ public record PrecisConfig(
     Check.present(eval, "eval");
     Check.present(tune, "tune");
     Check.present(predict, "predict");
+    UpliftKeys.check(task, data, prep, model);
     if (predict.budget() && eval.economics() == null) {
       throw new ConfigException(
           "predict.budget", "needs eval.economics: {cost: C, value: V, budget: ...}");

@@ -30,8 +30,8 @@ public record DataProfile(
     long rows, long duplicateRows, List<ColumnProfile> columns, List<String> warnings) {
 
   /**
-   * @param role feature, target, id, identifier (left out: it identifies rows), dropped, or empty
-   *     (no value on any row: left out)
+   * @param role feature, target, treatment (task uplift's arm, never a feature), id, identifier
+   *     (left out: it identifies rows), dropped, or empty (no value on any row: left out)
    * @param type the column's type (features and identifiers)
    * @param why why it has that type
    * @param missing rows where the value is blank or a missing token
@@ -92,13 +92,15 @@ public record DataProfile(
       String role =
           name.equals(data.target())
               ? "target"
-              : name.equals(data.id())
-                  ? "id"
-                  : types.containsKey(name)
-                      ? "feature"
-                      : schema.identifiers().contains(name)
-                          ? "identifier"
-                          : schema.empty().contains(name) ? "empty" : "dropped";
+              : name.equals(data.treatment())
+                  ? "treatment"
+                  : name.equals(data.id())
+                      ? "id"
+                      : types.containsKey(name)
+                          ? "feature"
+                          : schema.identifiers().contains(name)
+                              ? "identifier"
+                              : schema.empty().contains(name) ? "empty" : "dropped";
       ColumnType type = role.equals("identifier") ? ColumnType.IDENTIFIER : types.get(name);
       ColumnProfile column =
           profile(

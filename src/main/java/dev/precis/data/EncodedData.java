@@ -20,13 +20,26 @@ import java.util.concurrent.Future;
  *     pipeline gives texts as sequences
  * @param weights each class's weight in a fit on these rows (prep.imbalance weights); 1 each unless
  *     {@link #withWeights} set them
+ * @param treated under task uplift, whether each row is in the treated arm (else the control arm);
+ *     null for a response
  */
 public record EncodedData(
     List<String> featureNames,
     SparseRows x,
     boolean[] y,
     List<TokenSequence> sequences,
-    ClassWeights weights) {
+    ClassWeights weights,
+    boolean[] treated) {
+  /** Rows of a response, not of an experiment. */
+  public EncodedData(
+      List<String> featureNames,
+      SparseRows x,
+      boolean[] y,
+      List<TokenSequence> sequences,
+      ClassWeights weights) {
+    this(featureNames, x, y, sequences, weights, null);
+  }
+
   /** Rows with no text given as a token sequence. */
   public EncodedData(List<String> featureNames, SparseRows x, boolean[] y) {
     this(featureNames, x, y, List.of());
@@ -42,7 +55,9 @@ public record EncodedData(
     featureNames = List.copyOf(featureNames);
     sequences = List.copyOf(sequences);
     weights = weights == null ? ClassWeights.NONE : weights;
-    if (x.rows() != y.length || x.width() != featureNames.size()) {
+    if (x.rows() != y.length
+        || x.width() != featureNames.size()
+        || (treated != null && treated.length != y.length)) {
       throw new IllegalArgumentException(
           x.rows() + " rows of " + x.width() + " features for " + y.length + " labels");
     }
@@ -66,23 +81,50 @@ public record EncodedData(
 
   /** The same rows, their classes weighing these weights in a fit. */
   public EncodedData withWeights(ClassWeights classWeights) {
-    return new EncodedData(featureNames, x, y, sequences, classWeights);
+    return new EncodedData(featureNames, x, y, sequences, classWeights, treated);
   }
 
   /** The rows at the given indices, in that order (an index may repeat), with these weights. */
   public EncodedData subset(int[] indices) {
-    boolean[] sy = new boolean[indices.length];
-    for (int i = 0; i < indices.length; i++) {
-      sy[i] = y[indices[i]];
-    }
-    return new EncodedData(featureNames, x.subset(indices), sy, sequences, weights);
+    return new EncodedData(
+        featureNames,
+        x.subset(indices),
+        pick(y, indices),
+        sequences,
+        weights,
+        treated == null ? null : pick(treated, indices));
+  }
+
+  /**
+   * The same rows with other features (the arm added as one, say) and these labels, arms dropped.
+   */
+  public EncodedData withFeatures(List<String> names, SparseRows rows, boolean[] labels) {
+    return new EncodedData(names, rows, labels, sequences, weights, null);
   }
 
   /** These rows followed by {@code more}'s, which must have the same features; these weights. */
   public EncodedData concat(EncodedData more) {
-    boolean[] cy = java.util.Arrays.copyOf(y, y.length + more.rows());
-    System.arraycopy(more.y(), 0, cy, y.length, more.rows());
-    return new EncodedData(featureNames, x.concat(more.x()), cy, sequences, weights);
+    return new EncodedData(
+        featureNames,
+        x.concat(more.x()),
+        joined(y, more.y()),
+        sequences,
+        weights,
+        treated == null || more.treated() == null ? null : joined(treated, more.treated()));
+  }
+
+  private static boolean[] joined(boolean[] a, boolean[] b) {
+    boolean[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+
+  private static boolean[] pick(boolean[] values, int[] indices) {
+    boolean[] out = new boolean[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      out[i] = values[indices[i]];
+    }
+    return out;
   }
 
   /**
@@ -95,10 +137,7 @@ public record EncodedData(
   public static EncodedData encode(
       CsvTable table, FeaturePipeline pipeline, Target target, int[] which, int threads) {
     int runs = Math.max(1, Math.min(4 * threads, which.length / MIN_RUN));
-    boolean[] y = new boolean[which.length];
-    for (int i = 0; i < which.length; i++) {
-      y[i] = target.labels()[which[i]];
-    }
+    boolean[] y = pick(target.labels(), which);
     List<Callable<SparseRows>> work = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
       int from = (int) ((long) which.length * r / runs);
@@ -110,7 +149,9 @@ public record EncodedData(
         pipeline.featureNames(),
         SparseRows.join(pipeline.featureNames().size(), parts),
         y,
-        pipeline.sequences());
+        pipeline.sequences(),
+        ClassWeights.NONE,
+        target.treated() == null ? null : pick(target.treated(), which));
   }
 
   // below this many rows a run is not worth a thread

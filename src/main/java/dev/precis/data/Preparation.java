@@ -1,6 +1,7 @@
 package dev.precis.data;
 
 import dev.precis.config.PrecisConfig;
+import dev.precis.config.TaskType;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -43,9 +44,15 @@ public record Preparation(
       // nothing after this line sees a personal value (data.pii, or found undeclared)
       PersonalData.Screened screened = PersonalData.screen(raw, dataConfig, missing);
       CsvTable table = screened.table();
+      // the arm is what the model contrasts, never a feature of the customer
+      List<String> leftOut = new ArrayList<>(screened.leftOut());
+      if (dataConfig.treatment() != null) {
+        table.indexOf(dataConfig.treatment(), "data.treatment");
+        leftOut.add(dataConfig.treatment());
+      }
       Schema inferred =
           SchemaInference.infer(
-              table, dataConfig.withDrop(screened.leftOut()), missing, config.prep().dates());
+              table, dataConfig.withDrop(leftOut), missing, config.prep().dates());
       List<String> warnings = new ArrayList<>(screened.warnings());
       warnings.addAll(inferred.warnings());
       Schema schema =
@@ -57,9 +64,22 @@ public record Preparation(
               warnings);
       Target target = Target.read(table, dataConfig.target(), dataConfig.positive(), missing);
       var split = config.prep().split();
-      Splits splits =
-          Splits.holdout(
-              target.labels(), split.valid(), split.test(), split.stratify(), config.seed());
+      Splits splits;
+      if (config.task() == TaskType.UPLIFT) {
+        target = Arms.select(table, target, dataConfig, missing);
+        splits =
+            Splits.holdout(
+                target.labels(),
+                target.treated(),
+                split.valid(),
+                split.test(),
+                split.stratify(),
+                config.seed());
+      } else {
+        splits =
+            Splits.holdout(
+                target.labels(), split.valid(), split.test(), split.stratify(), config.seed());
+      }
       return new Source(config, table, schema, target, splits, needs);
     }
 
@@ -114,7 +134,9 @@ public record Preparation(
                 EncodedData.encode(table, pipeline, target, splits.train(), source.threads()),
                 EncodedData.encode(table, pipeline, target, splits.valid(), source.threads()),
                 EncodedData.encode(table, pipeline, target, splits.test(), source.threads()),
-                table.rowCount() - target.rows().length)
+                table.rowCount()
+                    - target.rows().length
+                    - target.otherArms().values().stream().mapToLong(Long::longValue).sum())
             .requireBothClasses(table.file());
     return new Preparation(table, source.schema(), target, splits, data);
   }

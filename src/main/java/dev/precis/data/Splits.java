@@ -19,7 +19,28 @@ public record Splits(int[] train, int[] valid, int[] test) {
   /** Holds out {@code validShare} and {@code testShare} of the rows; the rest trains. */
   public static Splits holdout(
       boolean[] labels, double validShare, double testShare, boolean stratify, long seed) {
-    List<int[]> groups = groups(labels, stratify, seed);
+    return holdout(strata(labels, null), validShare, testShare, stratify, seed);
+  }
+
+  /**
+   * Holds out shares of an experiment's rows, stratified by arm and outcome together, so every part
+   * keeps each arm's size and response rate.
+   *
+   * @param treated whether each row is in the treated arm
+   */
+  public static Splits holdout(
+      boolean[] labels,
+      boolean[] treated,
+      double validShare,
+      double testShare,
+      boolean stratify,
+      long seed) {
+    return holdout(strata(labels, treated), validShare, testShare, stratify, seed);
+  }
+
+  private static Splits holdout(
+      int[] strata, double validShare, double testShare, boolean stratify, long seed) {
+    List<int[]> groups = groups(strata, stratify, seed);
     List<Integer> train = new ArrayList<>();
     List<Integer> valid = new ArrayList<>();
     List<Integer> test = new ArrayList<>();
@@ -33,6 +54,15 @@ public record Splits(int[] train, int[] valid, int[] test) {
     return new Splits(sorted(train), sorted(valid), sorted(test));
   }
 
+  /** Each row's cell: 0 for a positive, 1 for a negative, plus 2 in the treated arm. */
+  private static int[] strata(boolean[] labels, boolean[] treated) {
+    int[] cells = new int[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      cells[i] = (labels[i] ? 0 : 1) + (treated != null && treated[i] ? 2 : 0);
+    }
+    return cells;
+  }
+
   /**
    * K folds for cross-validation: element k holds the indices of fold k's validation rows.
    * Stratified, so each fold has the overall positive rate.
@@ -43,7 +73,7 @@ public record Splits(int[] train, int[] valid, int[] test) {
       folds.add(new ArrayList<>());
     }
     int next = 0;
-    for (int[] group : groups(labels, true, seed)) {
+    for (int[] group : groups(strata(labels, null), true, seed)) {
       for (int index : group) {
         folds.get(next).add(index);
         next = (next + 1) % k;
@@ -74,14 +104,17 @@ public record Splits(int[] train, int[] valid, int[] test) {
     return rest;
   }
 
-  private static List<int[]> groups(boolean[] labels, boolean stratify, long seed) {
+  /** The rows of each cell (in cell order), or all rows as one group, each group shuffled. */
+  private static List<int[]> groups(int[] strata, boolean stratify, long seed) {
     Random random = new Random(seed);
     List<int[]> groups = new ArrayList<>();
     if (stratify) {
-      groups.add(shuffled(indices(labels, true), random));
-      groups.add(shuffled(indices(labels, false), random));
+      int cells = Arrays.stream(strata).max().orElse(0) + 1;
+      for (int cell = 0; cell < cells; cell++) {
+        groups.add(shuffled(indices(strata, cell), random));
+      }
     } else {
-      int[] all = new int[labels.length];
+      int[] all = new int[strata.length];
       Arrays.setAll(all, i -> i);
       groups.add(shuffled(all, random));
     }
@@ -99,11 +132,11 @@ public record Splits(int[] train, int[] valid, int[] test) {
     return n;
   }
 
-  private static int[] indices(boolean[] labels, boolean value) {
-    int[] out = new int[labels.length];
+  private static int[] indices(int[] strata, int value) {
+    int[] out = new int[strata.length];
     int n = 0;
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] == value) {
+    for (int i = 0; i < strata.length; i++) {
+      if (strata[i] == value) {
         out[n++] = i;
       }
     }

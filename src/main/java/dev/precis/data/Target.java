@@ -15,9 +15,25 @@ import java.util.TreeMap;
  * @param rows indices of the table rows that have a label
  * @param labels for each of those rows, whether it is positive
  * @param counts how many rows hold each target value
+ * @param treated under task uplift, for each of those rows whether it is in the treated arm (else
+ *     the control arm); null for a response
+ * @param otherArms under task uplift, the rows of each treatment value in neither arm, skipped;
+ *     empty for a response
  */
 public record Target(
-    String column, String positive, int[] rows, boolean[] labels, Map<String, Long> counts) {
+    String column,
+    String positive,
+    int[] rows,
+    boolean[] labels,
+    Map<String, Long> counts,
+    boolean[] treated,
+    Map<String, Long> otherArms) {
+
+  /** A response target. */
+  public Target(
+      String column, String positive, int[] rows, boolean[] labels, Map<String, Long> counts) {
+    this(column, positive, rows, labels, counts, null, Map.of());
+  }
 
   /**
    * Reads the target column. With no configured positive value the minority class is positive

@@ -72,6 +72,13 @@ public final class Evaluation {
       String segmentBy,
       Against against) {
     long start = System.nanoTime();
+    if (bundle.manifest().task() instanceof dev.precis.model.UpliftTask) {
+      // response metrics of an uplift score would be numbers without meaning
+      throw PrecisException.usage(
+          modelPath
+              + ": an uplift model (task: uplift) is measured by Qini AUC and uplift@k, which"
+              + " this build of eval does not compute yet; score it with `precis predict`");
+    }
     if (segmentBy != null) {
       checkShowable(segmentBy, bundle, config);
     }

@@ -239,7 +239,11 @@ final class BundleReader {
                             + Version.precis()
                             + ") cannot load; use the Precis that trained it"));
     try {
-      return loader.load(artifact.name(), bytes);
+      ModelArtifact model = loader.load(artifact.name(), bytes);
+      // a kind with a fixed name keeps the one it was saved under (treated.model.xgb, say)
+      return model.name().equals(artifact.name())
+          ? model
+          : new RenamedArtifact(artifact.name(), model);
     } catch (IOException e) {
       throw corrupt(artifact.name(), e.getMessage(), e);
     }

@@ -53,6 +53,11 @@ public final class Reasons {
    * @throws PrecisException (usage) when its model has none
    */
   public static Explainer explainer(ModelBundle bundle) {
+    if (bundle.manifest().task() instanceof UpliftTask) {
+      throw PrecisException.usage(
+          "--explain: an uplift model's score is a difference of two predictions, whose reasons"
+              + " this build does not measure; score without --explain");
+    }
     return bundle
         .models()
         .get(0)

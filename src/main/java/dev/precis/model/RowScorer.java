@@ -218,7 +218,19 @@ public final class RowScorer {
   public ScoredBlock score() {
     int n = rows.rows();
     double[] scores = new double[n];
-    scorer.score(rows, n, scores);
+    double[] treated = null;
+    double[] control = null;
+    if (scorer instanceof UpliftScorer uplift && uplift.hasArms()) {
+      // each arm's probability once, the uplift their difference
+      treated = new double[n];
+      control = new double[n];
+      uplift.arms(rows, n, treated, control);
+      for (int i = 0; i < n; i++) {
+        scores[i] = treated[i] - control[i];
+      }
+    } else {
+      scorer.score(rows, n, scores);
+    }
     Map<String, Long> unseen = encoder.unseenByColumn();
     Map<String, Long> since = new TreeMap<>();
     unseen.forEach(
@@ -240,7 +252,9 @@ public final class RowScorer {
             since,
             segmentColumn >= 0 ? Arrays.copyOf(segments, n) : null,
             reasons == null ? null : reasons.of(rows, n, values),
-            drift == null ? null : counted(n));
+            drift == null ? null : counted(n),
+            treated,
+            control);
     rows.clear();
     skipped = new ArrayList<>();
     labelValues = new LabelTally(labelReader.positive());

@@ -17,6 +17,9 @@ import java.util.List;
  *     array is null when no segment column was asked for
  * @param reasons each row's strongest reasons, or null when not asked for
  * @param drift the rows counted per feature in its training bins, or null when not asked for
+ * @param treated under an uplift model with arm probabilities, each row's probability of the
+ *     outcome if treated (its score is the uplift); null otherwise
+ * @param control likewise, the probability if not treated
  */
 public record ScoredBlock(
     String[] ids,
@@ -29,4 +32,6 @@ public record ScoredBlock(
     java.util.Map<String, Long> unseenLevels,
     String[] segments,
     String[][] reasons,
-    dev.precis.data.FeatureTally drift) {}
+    dev.precis.data.FeatureTally drift,
+    double[] treated,
+    double[] control) {}

@@ -7,16 +7,29 @@ import java.util.List;
 
 /**
  * What a bundle's models predict, and how their scores become the bundle's score. Recorded in the
- * bundle's manifest. An uplift task (a treatment column and an outcome, scored as the difference of
- * a treated and a control model) and a numeric target are further implementations.
+ * bundle's manifest: a response, or an uplift (a treatment column and an outcome, scored as the
+ * difference the treatment makes). A numeric target is a further implementation.
  */
 @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "type")
-@JsonSubTypes({@JsonSubTypes.Type(value = ResponseTask.class, name = "response")})
-public sealed interface Task permits ResponseTask {
+@JsonSubTypes({
+  @JsonSubTypes.Type(value = ResponseTask.class, name = "response"),
+  @JsonSubTypes.Type(value = UpliftTask.class, name = "uplift")
+})
+public sealed interface Task permits ResponseTask, UpliftTask {
   /** The task a config asks for. */
   static Task of(PrecisConfig config) {
     return switch (config.task()) {
       case RESPONSE -> new ResponseTask(config.data().target(), config.data().positive());
+      case UPLIFT -> {
+        var data = config.data();
+        yield new UpliftTask(
+            data.treatment(),
+            data.treated(),
+            data.control(),
+            data.target(),
+            data.positive(),
+            config.model().uplift());
+      }
     };
   }
 

@@ -19,6 +19,7 @@ import dev.precis.model.ScoreBins;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
+import dev.precis.model.UpliftTask;
 import dev.precis.report.PredictReport;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
@@ -40,13 +41,17 @@ import org.apache.commons.csv.CSVFormat;
 /**
  * Scores a customer file of any size and picks who to target. Writes one line per row: the id (when
  * the model has one), the score, its decile among the training scores, and whether it is selected
- * (when a top percent, a threshold or a budget is set).
+ * (when a top percent, a threshold or a budget is set). An uplift model's score is the uplift,
+ * after each arm's probability (p_treated, p_control); a budget then reads uplift * value - cost as
+ * each contact's incremental profit.
  */
 public final class BatchPrediction {
   private final ModelBundle bundle;
   private final PrecisConfig config;
   private final LongConsumer progress;
   private final boolean hasId;
+  // an uplift bundle writes each arm's probability and ranks by the signed uplift
+  private final boolean uplift;
   private final ScoreBins bins;
   private long rows;
   private final SkippedRows skipped = new SkippedRows();
@@ -66,6 +71,7 @@ public final class BatchPrediction {
     this.hasId = bundle.pipeline().id() != null;
     this.bins = bundle.bins();
     this.drift = bundle.featureTally().orElse(null);
+    this.uplift = bundle.manifest().task() instanceof UpliftTask;
   }
 
   /**
@@ -198,7 +204,7 @@ public final class BatchPrediction {
       String rule,
       java.util.function.ToLongFunction<TopSelection> pick) {
     out.check();
-    TopSelection top = new TopSelection();
+    TopSelection top = new TopSelection(uplift);
     Path unselected = out.scratch();
     try {
       try (Writer writer = Files.newBufferedWriter(unselected, StandardCharsets.UTF_8)) {
@@ -296,6 +302,9 @@ public final class BatchPrediction {
         appendId(text.lines, block.ids()[i]);
         text.lines.append(',');
       }
+      if (uplift) {
+        appendArms(text.lines, block, i);
+      }
       ScoreFormat.append(text.lines, micros);
       int bin = bins.bin(score);
       binCounts[bin]++;
@@ -333,6 +342,18 @@ public final class BatchPrediction {
     return text;
   }
 
+  /** A row's p_treated and p_control cells; empty for a model without them. */
+  private static void appendArms(StringBuilder out, ScoredBlock block, int row) {
+    if (block.treated() != null) {
+      ScoreFormat.append(out, ScoreFormat.micros(block.treated()[row]));
+      out.append(',');
+      ScoreFormat.append(out, ScoreFormat.micros(block.control()[row]));
+    } else {
+      out.append(',');
+    }
+    out.append(',');
+  }
+
   private static void appendId(StringBuilder out, String id) {
     appendCell(out, id, true);
   }
@@ -354,7 +375,9 @@ public final class BatchPrediction {
 
   private String header(boolean withSelected) {
     StringBuilder header = new StringBuilder(hasId ? bundle.pipeline().id() + "," : "");
-    header.append("score,decile").append(withSelected ? ",selected" : "");
+    header
+        .append(uplift ? "p_treated,p_control,uplift,decile" : "score,decile")
+        .append(withSelected ? ",selected" : "");
     for (int k = 1; k <= config.predict().explain(); k++) {
       header.append(",reason").append(k);
     }

@@ -1,6 +1,9 @@
 package dev.precis.predict;
 
-/** Scores as the output shows them: six decimals, also the unit that selection ranks by. */
+/**
+ * Scores as the output shows them: six decimals, also the unit that selection ranks by. An uplift
+ * is a signed score, from -1 to 1.
+ */
 final class ScoreFormat {
   static final int SCALE = 1_000_000;
 
@@ -12,6 +15,10 @@ final class ScoreFormat {
   }
 
   static void append(StringBuilder out, int micros) {
+    if (micros < 0) {
+      out.append('-');
+      micros = -micros;
+    }
     out.append(micros / SCALE).append('.');
     String fraction = Integer.toString(micros % SCALE);
     for (int pad = fraction.length(); pad < 6; pad++) {
@@ -24,7 +31,8 @@ final class ScoreFormat {
   static int parseMicros(CharSequence text, int from, int to) {
     int value = 0;
     int decimals = -1;
-    for (int i = from; i < to; i++) {
+    boolean negative = from < to && text.charAt(from) == '-';
+    for (int i = negative ? from + 1 : from; i < to; i++) {
       char c = text.charAt(i);
       if (c == '.') {
         decimals = 0;
@@ -38,6 +46,6 @@ final class ScoreFormat {
     for (int d = Math.max(decimals, 0); d < 6; d++) {
       value *= 10;
     }
-    return value;
+    return negative ? -value : value;
   }
 }

@@ -5,17 +5,32 @@ import dev.precis.config.Economics;
 /**
  * Picks exactly the best-scoring k rows of a file seen once, in constant memory: a count of rows
  * per printed score (millionths) gives the cutoff score; rows above it are selected, and rows tied
- * at it are selected in file order until k are.
+ * at it are selected in file order until k are. Scores run from {@code lowest} to 1: 0 for a
+ * probability, -1 for an uplift.
  */
 final class TopSelection {
-  private final int[] counts = new int[ScoreFormat.SCALE + 1];
+  private final int lowest;
+  private final int[] counts;
   private long rows;
   private int cutoff;
   private long tiesToTake;
   private long tiesAtCutoff;
 
+  /** A selection of probabilities. */
+  TopSelection() {
+    this(false);
+  }
+
+  /**
+   * @param signed whether scores may be negative (an uplift), down to -1
+   */
+  TopSelection(boolean signed) {
+    lowest = signed ? -ScoreFormat.SCALE : 0;
+    counts = new int[ScoreFormat.SCALE - lowest + 1];
+  }
+
   void add(int micros) {
-    counts[micros]++;
+    counts[micros - lowest]++;
     rows++;
   }
 
@@ -34,8 +49,10 @@ final class TopSelection {
    */
   long selectProfitable(Economics economics) {
     long paying = 0;
-    for (int s = ScoreFormat.SCALE; s >= 0 && economics.pays(s / (double) ScoreFormat.SCALE); s--) {
-      paying += counts[s];
+    for (int s = ScoreFormat.SCALE;
+        s >= lowest && economics.pays(s / (double) ScoreFormat.SCALE);
+        s--) {
+      paying += counts[s - lowest];
     }
     return selectTop(Math.min(paying, economics.maxContacts(rows)));
   }
@@ -44,7 +61,7 @@ final class TopSelection {
   double selectedScoreSum() {
     double sum = 0;
     for (int s = ScoreFormat.SCALE; s > cutoff; s--) {
-      sum += counts[s] * (double) s;
+      sum += counts[s - lowest] * (double) s;
     }
     if (cutoff <= ScoreFormat.SCALE) {
       sum += tiesAtCutoff * (double) cutoff;
@@ -56,14 +73,14 @@ final class TopSelection {
     long above = 0;
     cutoff = ScoreFormat.SCALE + 1;
     tiesAtCutoff = 0;
-    for (int s = ScoreFormat.SCALE; s >= 0 && above < k; s--) {
-      if (above + counts[s] >= k) {
+    for (int s = ScoreFormat.SCALE; s >= lowest && above < k; s--) {
+      if (above + counts[s - lowest] >= k) {
         cutoff = s;
         tiesToTake = k - above;
         tiesAtCutoff = tiesToTake;
         return k;
       }
-      above += counts[s];
+      above += counts[s - lowest];
     }
     return k;
   }

@@ -29,6 +29,9 @@ import java.util.Map;
  *     written only when some column has sentinels
  * @param balance the training part's class balance before and after prep.imbalance: the parts are
  *     written with every row, and train rebalances the training part as shown when it fits
+ * @param experiment under task uplift: the arms' sizes, outcome rates, raw uplift with its 95%
+ *     interval, the rows of other arms skipped, and the randomisation check; left out for a
+ *     response
  */
 public record PrepReport(
     @JsonUnwrapped ReportHeader about,
@@ -47,7 +50,8 @@ public record PrepReport(
     List<String> outputs,
     PrecisConfig config,
     Map<String, Double> timingsSeconds,
-    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> sentinels) {
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) Map<String, Long> sentinels,
+    @JsonInclude(JsonInclude.Include.NON_NULL) dev.precis.data.Experiment experiment) {
   public static final String SCHEMA = "precis.prep/2";
 
   /** The response column. */

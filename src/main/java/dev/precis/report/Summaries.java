@@ -1,6 +1,7 @@
 package dev.precis.report;
 
 import dev.precis.config.Economics;
+import dev.precis.data.Experiment;
 import dev.precis.data.PartLayout;
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.eval.CalibrationBin;
@@ -72,6 +73,7 @@ public final class Summaries {
                           rows)));
     }
     balance(text, report.balance());
+    experiment(text, report.experiment());
     text.append(
         String.format(
             Locale.ROOT,
@@ -124,8 +126,12 @@ public final class Summaries {
                     f4(m.brier()),
                     f4(m.ece()),
                     f2(m.gains().get(0).lift())));
-    text.append(table);
+    // an uplift model has no response metrics; its experiment says what there is to say
+    if (!report.metrics().isEmpty()) {
+      text.append(table);
+    }
     balance(text, report.balance());
+    experiment(text, report.experiment());
     calibration(text, report.calibration());
     BinaryMetrics heldOut = report.metrics().getOrDefault("test", report.metrics().get("valid"));
     if (heldOut != null) {
@@ -611,6 +617,48 @@ public final class Summaries {
     return s >= 3600
         ? String.format(Locale.ROOT, "%dh%02dm", s / 3600, s % 3600 / 60)
         : s >= 60 ? String.format(Locale.ROOT, "%dm%02ds", s / 60, s % 60) : s + "s";
+  }
+
+  /** An experiment's arms, raw uplift and randomisation check, with its warnings. */
+  private static void experiment(StringBuilder text, Experiment experiment) {
+    if (experiment == null) {
+      return;
+    }
+    Experiment.Arm t = experiment.treated();
+    Experiment.Arm c = experiment.control();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Experiment '%s': treated '%s' %,d rows, %.2f%% respond; control '%s' %,d rows, %.2f%%"
+                + " respond%n  raw uplift %+.2f points (95%% interval %+.2f to %+.2f)%n",
+            experiment.treatment(),
+            t.value(),
+            t.rows(),
+            100 * t.rate(),
+            c.value(),
+            c.rows(),
+            100 * c.rate(),
+            100 * experiment.uplift(),
+            100 * experiment.upliftLow(),
+            100 * experiment.upliftHigh()));
+    experiment
+        .skipped()
+        .forEach(
+            (value, rows) ->
+                text.append(
+                    String.format(
+                        Locale.ROOT, "  skipped %,d rows of the arm '%s'%n", rows, value)));
+    if (!experiment.balance().isEmpty()) {
+      Experiment.Balance worst = experiment.balance().get(0);
+      text.append(
+          String.format(
+              Locale.ROOT,
+              "  randomisation check: largest |standardised mean difference| %.3f (%s%s)%n",
+              Math.abs(worst.smd()),
+              worst.column(),
+              worst.level() == null ? "" : " = " + worst.level()));
+    }
+    warnings(text, experiment.warnings());
   }
 
   private static void warnings(StringBuilder text, java.util.List<String> warnings) {

@@ -26,6 +26,8 @@ import java.util.Map;
  *     report when there are none
  * @param curves the ROC curve and calibration table of the validation rows (the training rows when
  *     there are none), for charts; left out when that part holds a single class
+ * @param experiment under task uplift: the arms' sizes, outcome rates and raw uplift, and the
+ *     randomisation check over every labelled row; left out for a response
  */
 public record TrainReport(
     @JsonUnwrapped ReportHeader about,
@@ -51,6 +53,9 @@ public record TrainReport(
     Map<String, Double> timingsSeconds,
     @com.fasterxml.jackson.annotation.JsonInclude(
             com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
-        PartCurves curves) {
+        PartCurves curves,
+    @com.fasterxml.jackson.annotation.JsonInclude(
+            com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+        dev.precis.data.Experiment experiment) {
   public static final String SCHEMA = "precis.train/1";
 }

@@ -4,6 +4,7 @@ import dev.precis.Version;
 import dev.precis.config.ModelConfig.Calibration;
 import dev.precis.config.PrecisConfig;
 import dev.precis.config.PrepConfig.Imbalance;
+import dev.precis.config.TaskType;
 import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
 import dev.precis.data.FeatureDistributions;
@@ -59,6 +60,9 @@ public final class ModelTraining {
    * @param modelPath where the bundle will be written, for the report
    */
   public static Result train(PrecisConfig config, Path modelPath) {
+    if (config.task() == TaskType.UPLIFT) {
+      return UpliftTraining.train(config, modelPath);
+    }
     Map<String, Double> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
     ModelType type = ModelCatalog.type(config.model().type());
@@ -157,7 +161,8 @@ public final class ModelTraining {
             TopTerms.of(model, data.pipeline()),
             resolved,
             timings,
-            curves(metrics, validScores, data.valid(), trainScores, data.train()));
+            curves(metrics, validScores, data.valid(), trainScores, data.train()),
+            null);
     return new Result(bundle, report);
   }
 

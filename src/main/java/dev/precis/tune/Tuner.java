@@ -38,6 +38,11 @@ public final class Tuner {
   public static Result run(
       PrecisConfig config, Path journalDir, boolean resume, Consumer<Progress> onProgress) {
     long start = System.nanoTime();
+    if (config.task() == dev.precis.config.TaskType.UPLIFT) {
+      throw dev.precis.PrecisException.usage(
+          "task: uplift: tune would rank uplift models by a response metric; this build does not"
+              + " tune uplift models yet: train with the model.params you choose");
+    }
     SearchSpace space = SearchSpace.of(config);
     SearchSpace.models(config).forEach(t -> ModelCatalog.type(t).checkDevice(config.engine()));
     TuneReport.Parallelism parallelism = Parallelism.of(config);

@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Specifies the top-level task key: response by default, and nothing else is accepted yet. */
+/** Specifies the top-level task key: response by default, uplift, and nothing else. */
 class TaskConfigTest {
   @TempDir Path dir;
 
@@ -24,7 +24,7 @@ class TaskConfigTest {
 
   @Test
   void unknownTaskInTheConfigFileIsAConfigErrorNamingTheKeyAndLine() throws IOException {
-    Path config = Files.writeString(dir.resolve("uplift.yaml"), "seed: 1\ntask: uplift\n");
+    Path config = Files.writeString(dir.resolve("numeric.yaml"), "seed: 1\ntask: numeric\n");
     CliRun run =
         CliRun.train(
             BankData.CSV.toString(),
@@ -33,7 +33,7 @@ class TaskConfigTest {
             config.toString());
     assertEquals(2, run.exitCode(), run.transcript());
     assertTrue(
-        run.err().contains("uplift.yaml:2: task: 'uplift' is not one of: response"),
+        run.err().contains("numeric.yaml:2: task: 'numeric' is not one of: response, uplift"),
         run.transcript());
     assertTrue(Files.notExists(dir.resolve("never.precis")), run.transcript());
   }
