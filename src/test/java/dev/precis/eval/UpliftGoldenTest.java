@@ -165,4 +165,17 @@ class UpliftGoldenTest {
     assertEquals(example.get("uplift@50_overall").asDouble(), half.overall(), 1e-12);
     assertEquals(example.get("uplift@50_by_group").asDouble(), half.byGroup(), 1e-12);
   }
+
+  @Test
+  void onVisitTheTwoModelLogisticIsAboveRandomOrderAndOnConversionNothingIs() {
+    UpliftMetrics visit = scored("t-lr_visit", "visit").metrics(0.3, 10, 1000, 42);
+    assertEquals(UpliftVerdict.ABOVE_RANDOM, visit.verdict(), visit.randomBand().toString());
+    for (String column : new String[] {"t-lr_conversion", "random"}) {
+      UpliftMetrics conversion = scored(column, "conversion").metrics(0.3, 10, 1000, 42);
+      assertEquals(
+          UpliftVerdict.NOT_DISTINGUISHABLE_FROM_RANDOM,
+          conversion.verdict(),
+          column + ": " + conversion.qiniAuc() + " in " + conversion.randomBand());
+    }
+  }
 }
