@@ -5,12 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,36 +27,11 @@ class UpliftGoldenTest {
   private static final double TOLERANCE = 1e-6;
 
   private static JsonNode golden;
-  private static final Map<String, double[]> scores = new HashMap<>();
-  private static final Map<String, boolean[]> flags = new HashMap<>();
 
   @BeforeAll
   static void readFixture() throws IOException {
-    golden = new ObjectMapper().readTree(resource("metrics.json"));
-    List<String[]> rows = new ArrayList<>();
-    String[] header;
-    try (BufferedReader reader =
-        new BufferedReader(new InputStreamReader(resource("scores.csv"), StandardCharsets.UTF_8))) {
-      header = reader.readLine().split(",");
-      for (String line; (line = reader.readLine()) != null; ) {
-        rows.add(line.split(","));
-      }
-    }
-    for (int c = 0; c < header.length; c++) {
-      double[] values = new double[rows.size()];
-      boolean[] ones = new boolean[rows.size()];
-      for (int r = 0; r < rows.size(); r++) {
-        values[r] = Double.parseDouble(rows.get(r)[c]);
-        ones[r] = values[r] == 1;
-      }
-      scores.put(header[c], values);
-      flags.put(header[c], ones);
-    }
-    assertEquals(golden.get("rows").asInt(), rows.size());
-  }
-
-  private static InputStream resource(String name) {
-    return UpliftGoldenTest.class.getResourceAsStream("/golden-uplift/" + name);
+    golden = new ObjectMapper().readTree(GoldenUplift.resource("metrics.json"));
+    assertEquals(golden.get("rows").asInt(), GoldenUplift.read().rows());
   }
 
   /** Each score column with each outcome the fixture holds metrics for. */
@@ -75,7 +45,7 @@ class UpliftGoldenTest {
   }
 
   private static UpliftScores scored(String column, String outcome) {
-    return UpliftScores.of(scores.get(column), flags.get("treated"), flags.get(outcome));
+    return GoldenUplift.read().scored(column, outcome);
   }
 
   private static JsonNode expected(String column, String outcome) {
