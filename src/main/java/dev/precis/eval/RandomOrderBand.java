@@ -29,20 +29,16 @@ public record RandomOrderBand(int permutations, long seed, double low, double hi
     if (permutations < 1) {
       throw new IllegalArgumentException("permutations must be at least 1, got " + permutations);
     }
-    int n = ranking.size();
-    int[] order = new int[n];
-    Arrays.setAll(order, i -> i);
+    // each row as treated * 2 + responded, shuffled in place from one order to the next
+    byte[] rows = new byte[ranking.size()];
+    for (int k = 0; k < rows.length; k++) {
+      rows[k] = (byte) ((ranking.treated(k) ? 2 : 0) + (ranking.responded(k) ? 1 : 0));
+    }
     SplittableRandom random = new SplittableRandom(seed);
     double[] auc = new double[permutations];
     int reached = 0;
     for (int p = 0; p < permutations; p++) {
-      for (int i = n - 1; i > 0; i--) {
-        int j = random.nextInt(i + 1);
-        int swap = order[i];
-        order[i] = order[j];
-        order[j] = swap;
-      }
-      auc[p] = qiniAuc(ranking, order, perfectArea);
+      auc[p] = shuffledQiniAuc(rows, random, perfectArea);
       reached += auc[p] >= observed ? 1 : 0;
     }
     Arrays.sort(auc);
@@ -54,27 +50,34 @@ public record RandomOrderBand(int permutations, long seed, double low, double hi
         (1.0 + reached) / (1.0 + permutations));
   }
 
-  /** The Qini AUC of the rows in this order, every row a cut point (random order has no ties). */
-  private static double qiniAuc(UpliftRanking ranking, int[] order, double perfectArea) {
+  /**
+   * Shuffles the rows (Fisher-Yates, from the last slot down) and returns the Qini AUC of the order
+   * in which the slots are settled: each settled row is the next in a uniformly random order, so
+   * one pass both shuffles and reads. Every row is a cut point (random order has no ties).
+   */
+  private static double shuffledQiniAuc(byte[] rows, SplittableRandom random, double perfectArea) {
     double nt = 0;
     double yt = 0;
     double yc = 0;
     double previous = 0;
     double area = 0;
-    for (int k = 0; k < order.length; k++) {
-      int row = order[k];
-      if (ranking.treated(row)) {
+    for (int i = rows.length - 1, k = 1; i >= 0; i--, k++) {
+      int j = random.nextInt(i + 1);
+      byte row = rows[j];
+      rows[j] = rows[i];
+      rows[i] = row;
+      if (row >= 2) {
         nt++;
-        yt += ranking.responded(row) ? 1 : 0;
+        yt += row & 1;
       } else {
-        yc += ranking.responded(row) ? 1 : 0;
+        yc += row & 1;
       }
-      double control = k + 1 - nt;
+      double control = k - nt;
       double value = yt - yc * (control == 0 ? 0 : nt / control);
       area += (value + previous) / 2.0;
       previous = value;
     }
-    double base = order.length * previous / 2.0;
+    double base = rows.length * previous / 2.0;
     return (area - base) / (perfectArea - base);
   }
 

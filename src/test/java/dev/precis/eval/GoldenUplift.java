@@ -15,7 +15,7 @@ import java.util.Map;
  * The columns of golden-uplift/scores.csv (see its SOURCE.md): the peer's scores of the Hillstrom
  * test rows, the arm and both outcomes.
  */
-final class GoldenUplift {
+public final class GoldenUplift {
   private final Map<String, double[]> columns = new HashMap<>();
   private final int rows;
 
@@ -43,7 +43,7 @@ final class GoldenUplift {
 
   private static GoldenUplift read;
 
-  static synchronized GoldenUplift read() {
+  public static synchronized GoldenUplift read() {
     if (read == null) {
       read = new GoldenUplift();
     }
@@ -59,7 +59,7 @@ final class GoldenUplift {
   }
 
   /** The metrics of a score column (random, t-lr_visit, ...) on an outcome (visit, conversion). */
-  UpliftScores scored(String column, String outcome) {
+  public UpliftScores scored(String column, String outcome) {
     return UpliftScores.of(columns.get(column), flags("treated"), flags(outcome));
   }
 
