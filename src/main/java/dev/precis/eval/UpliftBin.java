@@ -13,9 +13,9 @@ package dev.precis.eval;
  * @param treatedRate treatedResponders / treatedRows
  * @param controlRate controlResponders / controlRows
  * @param uplift treatedRate - controlRate
- * @param low the lower end of the uplift's 95% interval: uplift - 1.96 * sqrt(pt (1 - pt) / nt + pc
- *     (1 - pc) / nc), the normal (Wald) approximation of a difference of two independent
- *     proportions; it has width 0 where both rates are 0 or 1
+ * @param low the lower end of the uplift's 95% interval (Agresti-Caffo): with at = (yt + 1) / (nt +
+ *     2) and ac = (yc + 1) / (nc + 2), at - ac - 1.96 * sqrt(at (1 - at) / (nt + 2) + ac (1 - ac) /
+ *     (nc + 2)); it is centred on the adjusted difference, not exactly on {@code uplift}
  * @param high the upper end of that interval
  */
 public record UpliftBin(

@@ -2,6 +2,7 @@ package dev.precis.eval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.IntToDoubleFunction;
 
 /**
  * A Qini or uplift curve as scikit-uplift 0.5.1 draws it: (0, 0), then one point per cut point (the
@@ -46,8 +47,7 @@ public final class UpliftCurve {
         });
   }
 
-  private static UpliftCurve build(
-      UpliftRanking.Cumulative c, java.util.function.IntToDoubleFunction value) {
+  private static UpliftCurve build(UpliftRanking.Cumulative c, IntToDoubleFunction value) {
     int points = c.rows().length + 1;
     double[] x = new double[points];
     double[] y = new double[points];

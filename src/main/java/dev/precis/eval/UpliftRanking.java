@@ -38,19 +38,6 @@ final class UpliftRanking {
     return new UpliftRanking(s, t, y);
   }
 
-  /** The same rows in the given order (a permutation of the row positions), with no ties. */
-  UpliftRanking reordered(int[] order) {
-    double[] s = new double[order.length];
-    boolean[] t = new boolean[order.length];
-    boolean[] y = new boolean[order.length];
-    for (int k = 0; k < order.length; k++) {
-      s[k] = order.length - k;
-      t[k] = treated[order[k]];
-      y[k] = outcome[order[k]];
-    }
-    return new UpliftRanking(s, t, y);
-  }
-
   int size() {
     return scores.length;
   }

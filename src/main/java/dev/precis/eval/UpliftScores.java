@@ -22,6 +22,7 @@ public final class UpliftScores {
   private final boolean[] outcome;
   private final UpliftRanking ranking;
   private UpliftCurve qini;
+  private UpliftCurve uplift;
   private UpliftCurve perfectQini;
 
   private UpliftScores(double[] score, boolean[] treated, boolean[] outcome) {
@@ -70,7 +71,10 @@ public final class UpliftScores {
 
   /** The uplift curve in the model's order. */
   public UpliftCurve upliftCurve() {
-    return UpliftCurve.uplift(ranking);
+    if (uplift == null) {
+      uplift = UpliftCurve.uplift(ranking);
+    }
+    return uplift;
   }
 
   /**

@@ -142,6 +142,7 @@ public final class UpliftHtml {
         top = Math.max(top, b.high());
       }
     }
+    double margin = (top - bottom) * 0.05;
     double[] bars = bins.stream().mapToDouble(b -> b.uplift() == null ? 0 : b.uplift()).toArray();
     SvgChart byDecile =
         new SvgChart(
@@ -150,8 +151,8 @@ public final class UpliftHtml {
                 "Treated rate − control rate",
                 0,
                 1,
-                bottom,
-                top)
+                bottom - margin,
+                top + margin)
             .bars(
                 List.of("uplift"),
                 bins.stream().map(b -> String.valueOf(b.bin())).toList(),

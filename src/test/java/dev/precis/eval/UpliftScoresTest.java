@@ -116,7 +116,7 @@ class UpliftScoresTest {
   }
 
   @Test
-  void binsSplitAsNumpyArraySplitWithWaldIntervals() {
+  void binsSplitAsNumpyArraySplitWithAgrestiCaffoIntervals() {
     List<UpliftBin> bins = withEffect(1003, true, 5).byBin(10);
     assertEquals(10, bins.size());
     for (int i = 0; i < 10; i++) {
@@ -125,11 +125,33 @@ class UpliftScoresTest {
       assertEquals(b.rows(), b.treatedRows() + b.controlRows());
       double pt = (double) b.treatedResponders() / b.treatedRows();
       double pc = (double) b.controlResponders() / b.controlRows();
-      double se = Math.sqrt(pt * (1 - pt) / b.treatedRows() + pc * (1 - pc) / b.controlRows());
       assertEquals(pt - pc, b.uplift(), 1e-12);
-      assertEquals(pt - pc - 1.96 * se, b.low(), 1e-4 * se + 1e-12);
-      assertEquals(pt - pc + 1.96 * se, b.high(), 1e-4 * se + 1e-12);
+      double at = (b.treatedResponders() + 1.0) / (b.treatedRows() + 2);
+      double ac = (b.controlResponders() + 1.0) / (b.controlRows() + 2);
+      double se =
+          Math.sqrt(at * (1 - at) / (b.treatedRows() + 2) + ac * (1 - ac) / (b.controlRows() + 2));
+      assertEquals(at - ac - 1.96 * se, b.low(), 1e-4 * se);
+      assertEquals(at - ac + 1.96 * se, b.high(), 1e-4 * se);
     }
+  }
+
+  @Test
+  void anIntervalOverABinWithoutControlRespondersStillReachesZero() {
+    // 100 treated rows with 5 responders, 100 control rows with none: the plain Wald interval,
+    // 0.05 +- 0.043, would call this uplift certain
+    int n = 200;
+    double[] score = new double[n];
+    boolean[] treated = new boolean[n];
+    boolean[] outcome = new boolean[n];
+    for (int i = 0; i < n; i++) {
+      score[i] = 1;
+      treated[i] = i < 100;
+      outcome[i] = i < 5;
+    }
+    UpliftBin bin = UpliftScores.of(score, treated, outcome).byBin(1).get(0);
+    assertEquals(0.05, bin.uplift(), 1e-12);
+    assertTrue(0.05 - 1.96 * Math.sqrt(0.05 * 0.95 / 100) > 0);
+    assertTrue(bin.low() < 0 && bin.high() > 0.05, bin.low() + " to " + bin.high());
   }
 
   @Test
