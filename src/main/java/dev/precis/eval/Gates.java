@@ -196,7 +196,10 @@ public final class Gates {
       String metric = eval.failOver().keySet().iterator().next();
       throw new ConfigException(
           "eval.fail_over." + metric,
-          "'" + metric + "' is a response metric: an uplift task has none");
+          "'"
+              + metric
+              + "' is a response metric: an uplift task gates only from below, with --fail-under"
+              + " qini, auuc or uplift@K");
     }
     List<GateResult> results = new ArrayList<>();
     eval.gates()
