@@ -86,4 +86,14 @@ class GatesUpliftTest {
     assertThrows(
         PrecisException.class, () -> Gates.checkUplift(responseGate.eval(), twoModelLogistic()));
   }
+
+  @Test
+  void anUpliftTaskRefusesAFailOverGateNamingTheGatesItTakes() {
+    PrecisConfig config = load("eval.fail_over={log_loss: 0.3}");
+    PrecisException e =
+        assertThrows(
+            PrecisException.class, () -> Gates.checkUplift(config.eval(), twoModelLogistic()));
+    assertTrue(e.getMessage().contains("eval.fail_over.log_loss"), e.getMessage());
+    assertTrue(e.getMessage().contains("--fail-under qini, auuc or uplift@K"), e.getMessage());
+  }
 }
