@@ -7,6 +7,7 @@ import dev.precis.config.PrecisConfig;
 import dev.precis.eval.GateResult.Direction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -29,8 +30,16 @@ public final class Gates {
   /** Drift from the training rows, lower is better: gated in eval and in predict. */
   private static final List<String> DRIFT = List.of("psi", "score_psi");
 
+  /** The metrics of an uplift task (all higher is better): qini, auuc and uplift@K. */
+  private static final Map<String, ToDoubleFunction<UpliftScores>> UPLIFT = new LinkedHashMap<>();
+
   /** lift@K and capture@K: the top K% of rows by score, 0 < K <= 100. */
   private static final Pattern TOP_SHARE = Pattern.compile("(lift|capture)@(\\d+(?:\\.\\d+)?)");
+
+  /**
+   * uplift@K: the uplift of the top K% of rows by uplift score (strategy overall), 0 < K <= 100.
+   */
+  private static final Pattern UPLIFT_AT = Pattern.compile("(uplift)@(\\d+(?:\\.\\d+)?)");
 
   static {
     METRICS.put("auc", BinaryMetrics::auc);
@@ -45,6 +54,8 @@ public final class Gates {
     LOSSES.put("log_loss", BinaryMetrics::logLoss);
     LOSSES.put("brier", BinaryMetrics::brier);
     LOSSES.put("ece", BinaryMetrics::ece);
+    UPLIFT.put("qini", UpliftScores::qiniAuc);
+    UPLIFT.put("auuc", UpliftScores::upliftAuc);
   }
 
   private Gates() {}
@@ -74,12 +85,17 @@ public final class Gates {
             "eval.gates." + metric,
             "'" + metric + "' is better when lower: gate it with --fail-over (eval.fail_over)");
       }
-      if (!isTopShare(metric, "eval.gates." + metric)) {
-        checkName(metric, "eval.gates." + metric, METRICS.keySet(), "lift@K, capture@K");
+      if (!isTopShare(metric, "eval.gates." + metric)
+          && !isUplift(metric, "eval.gates." + metric)) {
+        Set<String> names = new LinkedHashSet<>(METRICS.keySet());
+        names.addAll(UPLIFT.keySet());
+        checkName(metric, "eval.gates." + metric, names, "lift@K, capture@K, uplift@K");
       }
     }
     for (String metric : eval.failOver().keySet()) {
-      if (METRICS.containsKey(metric) || isTopShare(metric, "eval.fail_over." + metric)) {
+      if (METRICS.containsKey(metric)
+          || isTopShare(metric, "eval.fail_over." + metric)
+          || isUplift(metric, "eval.fail_over." + metric)) {
         throw new ConfigException(
             "eval.fail_over." + metric,
             "'" + metric + "' is better when higher: gate it with --fail-under (eval.gates)");
@@ -112,7 +128,15 @@ public final class Gates {
   }
 
   private static boolean isTopShare(String metric, String key) {
-    Matcher m = TOP_SHARE.matcher(metric);
+    return isPercentage(TOP_SHARE.matcher(metric), key);
+  }
+
+  /** Whether the metric is an uplift task's: qini, auuc or uplift@K (K checked). */
+  public static boolean isUplift(String metric, String key) {
+    return UPLIFT.containsKey(metric) || isPercentage(UPLIFT_AT.matcher(metric), key);
+  }
+
+  private static boolean isPercentage(Matcher m, String key) {
     if (!m.matches()) {
       return false;
     }
@@ -147,6 +171,11 @@ public final class Gates {
     eval.gates()
         .forEach(
             (metric, minimum) -> {
+              if (isUplift(metric, "eval.gates." + metric)) {
+                throw new ConfigException(
+                    "eval.gates." + metric,
+                    "'" + metric + "' is an uplift metric: it needs task: uplift");
+              }
               Matcher top = TOP_SHARE.matcher(metric);
               double value;
               if (top.matches()) {
@@ -193,6 +222,55 @@ public final class Gates {
                 new GateResult(metric, Direction.AT_MOST, maximum, value, null, value <= maximum));
           }
         });
+    return results;
+  }
+
+  /**
+   * The verdicts of eval.gates on one scored test of an uplift task (qini, auuc, uplift@K, all at
+   * least their limit).
+   *
+   * @throws ConfigException when a gate or eval.fail_over names a metric of the response task
+   */
+  public static List<GateResult> checkUplift(EvalConfig eval, UpliftScores scores) {
+    for (String metric : eval.failOver().keySet()) {
+      if (DRIFT.contains(metric)) {
+        continue;
+      }
+      throw new ConfigException(
+          "eval.fail_over." + metric,
+          "'"
+              + metric
+              + "' is a response metric: an uplift task gates only from below, with --fail-under"
+              + " qini, auuc or uplift@K");
+    }
+    List<GateResult> results = new ArrayList<>();
+    eval.gates()
+        .forEach(
+            (metric, minimum) -> {
+              String key = "eval.gates." + metric;
+              if (!isUplift(metric, key)) {
+                throw new ConfigException(
+                    key,
+                    "'"
+                        + metric
+                        + "' is a response metric: an uplift task takes qini, auuc, uplift@K");
+              }
+              Matcher at = UPLIFT_AT.matcher(metric);
+              Double value =
+                  at.matches()
+                      ? scores.upliftAt(Double.parseDouble(at.group(2)) / 100).overall()
+                      : UPLIFT.get(metric).applyAsDouble(scores);
+              // an uplift the top cannot measure (no control row in it) does not pass
+              boolean passed = value != null && value >= minimum;
+              results.add(
+                  new GateResult(
+                      metric,
+                      Direction.AT_LEAST,
+                      minimum,
+                      value == null ? Double.NaN : value,
+                      null,
+                      passed));
+            });
     return results;
   }
 

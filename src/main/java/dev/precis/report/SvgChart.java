@@ -211,6 +211,45 @@ final class SvgChart {
     return this;
   }
 
+  /**
+   * Interval whiskers over the bars of a one-series bar chart, from low[c] to high[c] at category
+   * c's centre, with caps; NaN ends draw none. Call it after {@link #bars}, on a chart whose y
+   * range (given to the constructor) already covers every interval.
+   */
+  SvgChart whiskers(String name, double[] low, double[] high) {
+    for (int c = 0; c < low.length; c++) {
+      if (Double.isNaN(low[c]) || Double.isNaN(high[c])) {
+        continue;
+      }
+      double centre = x(c);
+      marks.add(
+          String.format(
+              Locale.ROOT,
+              "<g class=\"whisker\" data-category=\"%s\" data-low=\"%s\" data-high=\"%s\""
+                  + " stroke=\"%s\" stroke-width=\"1.2\"><line x1=\"%s\" y1=\"%s\" x2=\"%s\""
+                  + " y2=\"%s\"/><line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/>"
+                  + "<line x1=\"%s\" y1=\"%s\" x2=\"%s\" y2=\"%s\"/></g>",
+              Html.escape(categories.get(c)),
+              low[c],
+              high[c],
+              COLOURS[3],
+              num(centre),
+              num(y(low[c])),
+              num(centre),
+              num(y(high[c])),
+              num(centre - 4),
+              num(y(low[c])),
+              num(centre + 4),
+              num(y(low[c])),
+              num(centre - 4),
+              num(y(high[c])),
+              num(centre + 4),
+              num(y(high[c]))));
+    }
+    legend.add(new Key(name, 3, false, false));
+    return this;
+  }
+
   /** The chart as an inline {@code <svg>} element. */
   String render() {
     int longest = legend.stream().mapToInt(Key::width).max().orElse(0);
