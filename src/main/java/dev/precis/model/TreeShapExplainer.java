@@ -1,12 +1,9 @@
 package dev.precis.model;
 
-import dev.precis.PrecisException;
 import dev.precis.data.FeatureColumns;
 import dev.precis.data.SparseRows;
 import java.util.Arrays;
 import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.DMatrix;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
  * A booster's exact Shapley values by XGBoost's TreeSHAP (predictContrib), in its margin, folded
@@ -14,12 +11,12 @@ import ml.dmlc.xgboost4j.java.XGBoostError;
  * training rows: the baseline.
  */
 final class TreeShapExplainer implements Explainer {
-  private final Booster booster;
+  private final BoosterPool boosters;
   private final int rounds;
   private final double bias;
 
   TreeShapExplainer(Booster booster, int rounds, int features) {
-    this.booster = booster;
+    this.boosters = new BoosterPool(booster);
     this.rounds = rounds;
     SparseRows empty = new SparseRows(features);
     empty.endRow();
@@ -55,16 +52,8 @@ final class TreeShapExplainer implements Explainer {
   }
 
   private float[][] predict(SparseRows rows, int n) {
-    DMatrix matrix = null;
-    try {
-      matrix = XGBoostData.matrix(rows, n);
-      return booster.predictContrib(matrix, rounds);
-    } catch (XGBoostError e) {
-      throw new PrecisException(1, "XGBoost could not explain the rows", e);
-    } finally {
-      if (matrix != null) {
-        matrix.dispose();
-      }
-    }
+    return boosters.with(
+        booster -> XGBoostData.predict(rows, n, matrix -> booster.predictContrib(matrix, rounds)),
+        "XGBoost could not explain the rows");
   }
 }
