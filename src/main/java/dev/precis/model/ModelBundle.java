@@ -136,6 +136,20 @@ public final class ModelBundle {
     return bins;
   }
 
+  /** Each feature's training distribution; empty for a bundle written before they were kept. */
+  public java.util.Optional<FeatureDistributions> distributions() {
+    byte[] bytes = entries.get(DISTRIBUTIONS);
+    if (bytes == null) {
+      return java.util.Optional.empty();
+    }
+    try {
+      return java.util.Optional.of(Mappers.json().readValue(bytes, FeatureDistributions.class));
+    } catch (IOException e) {
+      throw PrecisException.data(
+          "the model bundle's " + DISTRIBUTIONS + " cannot be read; train the model again");
+    }
+  }
+
   /** The model artifacts, in manifest order. */
   public List<ModelArtifact> models() {
     return models;

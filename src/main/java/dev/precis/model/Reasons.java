@@ -1,6 +1,5 @@
 package dev.precis.model;
 
-import dev.precis.PrecisException;
 import dev.precis.data.FeatureColumns;
 import dev.precis.data.FeaturePipeline;
 import dev.precis.data.SparseRows;
@@ -27,7 +26,6 @@ public final class Reasons {
   /**
    * @param count reasons per row
    * @param names the names of the rows' fields, in order
-   * @throws PrecisException (usage) when the model has no exact contributions
    */
   Reasons(ModelBundle bundle, int count, List<String> names) {
     FeaturePipeline pipeline = bundle.pipeline();
@@ -48,21 +46,22 @@ public final class Reasons {
   }
 
   /**
-   * The bundle's explainer.
-   *
-   * @throws PrecisException (usage) when its model has none
+   * The bundle's explainer: the model's exact one (a linear model's weights, a booster's TreeSHAP),
+   * or else occlusion against the training baseline ({@link OcclusionExplainer}).
    */
   public static Explainer explainer(ModelBundle bundle) {
-    return bundle
-        .models()
-        .get(0)
-        .explainer(bundle.pipeline().featureNames())
-        .orElseThrow(
-            () ->
-                PrecisException.usage(
-                    "--explain needs a model with exact contributions (logistic, linear-svm,"
-                        + " xgboost); this one is "
-                        + bundle.manifest().modelType()));
+    ModelArtifact model = bundle.models().get(0);
+    List<String> features = bundle.pipeline().featureNames();
+    return model
+        .explainer(features)
+        .orElseGet(
+            () -> {
+              FeatureColumns columns = FeatureColumns.of(bundle.pipeline());
+              return new OcclusionExplainer(
+                  model.scorer(features),
+                  columns,
+                  OcclusionExplainer.baselineRow(features, columns, bundle.distributions()));
+            });
   }
 
   /**

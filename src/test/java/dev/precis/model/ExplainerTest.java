@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class ExplainerTest {
   private static final EngineConfig ONE_THREAD = new EngineConfig(EngineConfig.Device.CPU, 1);
 
-  private static PreparedData prepare(ModelType type) {
+  static PreparedData prepare(ModelType type) {
     PrecisConfig config = ModelBundleTest.bankConfig("model.type=" + type.name());
     return Preparation.run(config, type.needs()).data();
   }
 
-  private static ModelArtifact fit(ModelType type, PreparedData bank, Object... keysAndValues) {
+  static ModelArtifact fit(ModelType type, PreparedData bank, Object... keysAndValues) {
     Map<String, Object> params = new LinkedHashMap<>();
     type.params().forEach(p -> params.put(p.name(), p.defaultValue()));
     for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -38,14 +38,13 @@ class ExplainerTest {
         .fit(bank.train(), bank.valid(), new ResponseTask("y", "yes"), ONE_THREAD, 42);
   }
 
-  private static double[][] contributions(
-      Explainer explainer, EncodedData rows, FeatureColumns columns) {
+  static double[][] contributions(Explainer explainer, EncodedData rows, FeatureColumns columns) {
     double[][] out = new double[rows.rows()][columns.size()];
     explainer.contributions(rows.x(), rows.rows(), columns, out);
     return out;
   }
 
-  private static double sum(double[] values) {
+  static double sum(double[] values) {
     double sum = 0;
     for (double value : values) {
       sum += value;
