@@ -3,6 +3,7 @@ package dev.precis.model;
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
+import dev.precis.data.FeatureColumns;
 import dev.precis.data.FeatureDistributions;
 import dev.precis.data.FeaturePipeline;
 import dev.precis.io.InputFile;
@@ -51,6 +52,7 @@ public final class ModelBundle {
   private final ScoreBins bins;
   private final List<ModelArtifact> models;
   private final Map<String, byte[]> entries;
+  private Explainer explainer;
 
   ModelBundle(
       Manifest manifest,
@@ -148,6 +150,30 @@ public final class ModelBundle {
       throw PrecisException.data(
           "the model bundle's " + DISTRIBUTIONS + " cannot be read; train the model again");
     }
+  }
+
+  /**
+   * The explainer of the model's raw scores, made once (a booster's tables take a moment): the
+   * model's exact one (a linear model's weights, a booster's TreeSHAP), or else occlusion against
+   * the training baseline ({@link OcclusionExplainer}).
+   */
+  public synchronized Explainer explainer() {
+    if (explainer == null) {
+      ModelArtifact model = models.get(0);
+      List<String> features = pipeline.featureNames();
+      explainer =
+          model
+              .explainer(features)
+              .orElseGet(
+                  () -> {
+                    FeatureColumns columns = FeatureColumns.of(pipeline);
+                    return new OcclusionExplainer(
+                        model.scorer(features),
+                        columns,
+                        OcclusionExplainer.baselineRow(features, columns, distributions()));
+                  });
+    }
+    return explainer;
   }
 
   /** The model artifacts, in manifest order. */

@@ -29,7 +29,7 @@ public final class Reasons {
    */
   Reasons(ModelBundle bundle, int count, List<String> names) {
     FeaturePipeline pipeline = bundle.pipeline();
-    this.explainer = explainer(bundle);
+    this.explainer = bundle.explainer();
     this.columns = FeatureColumns.of(pipeline);
     this.count = count;
     this.fields = new int[columns.size()][];
@@ -43,25 +43,6 @@ public final class Reasons {
             input.equals(pipeline.id()) || pipeline.pii().hides(input) || !names.contains(input);
       }
     }
-  }
-
-  /**
-   * The bundle's explainer: the model's exact one (a linear model's weights, a booster's TreeSHAP),
-   * or else occlusion against the training baseline ({@link OcclusionExplainer}).
-   */
-  public static Explainer explainer(ModelBundle bundle) {
-    ModelArtifact model = bundle.models().get(0);
-    List<String> features = bundle.pipeline().featureNames();
-    return model
-        .explainer(features)
-        .orElseGet(
-            () -> {
-              FeatureColumns columns = FeatureColumns.of(bundle.pipeline());
-              return new OcclusionExplainer(
-                  model.scorer(features),
-                  columns,
-                  OcclusionExplainer.baselineRow(features, columns, bundle.distributions()));
-            });
   }
 
   /**
