@@ -27,7 +27,8 @@ import java.util.Map;
  * @param warnings what to doubt in the selection, one sentence each
  * @param reasons the strongest reasons written per row (predict.explain); 0 for none
  * @param explanation how they were worked out: "linear" (weight times value, relative to the
- *     intercept) or "treeshap" (XGBoost's TreeSHAP, relative to its bias); null without reasons
+ *     intercept), "treeshap" (TreeSHAP, relative to XGBoost's bias) or "occlusion" (relative to the
+ *     baseline row of each column's most common training value); null without reasons
  */
 public record PredictReport(
     @JsonUnwrapped ReportHeader about,
