@@ -1,21 +1,18 @@
 package dev.precis.model;
 
-import dev.precis.PrecisException;
 import dev.precis.data.SparseRows;
 import ml.dmlc.xgboost4j.java.Booster;
-import ml.dmlc.xgboost4j.java.DMatrix;
-import ml.dmlc.xgboost4j.java.XGBoostError;
 
 /**
- * Scores rows with a booster's first trees. XGBoost's prediction is thread-safe since 1.4, so one
- * scorer serves every thread.
+ * Scores rows with a booster's first trees. One scorer serves every thread, each with a copy of the
+ * booster of its own (see {@link BoosterPool}).
  */
 final class BoosterScorer implements Scorer {
-  private final Booster booster;
+  private final BoosterPool boosters;
   private final int rounds;
 
   BoosterScorer(Booster booster, int rounds) {
-    this.booster = booster;
+    this.boosters = new BoosterPool(booster);
     this.rounds = rounds;
   }
 
@@ -24,19 +21,13 @@ final class BoosterScorer implements Scorer {
     if (n == 0) {
       return;
     }
-    DMatrix matrix = null;
-    try {
-      matrix = XGBoostData.matrix(rows, n);
-      float[][] predictions = booster.predict(matrix, false, rounds);
-      for (int r = 0; r < n; r++) {
-        scores[r] = predictions[r][0];
-      }
-    } catch (XGBoostError e) {
-      throw new PrecisException(1, "XGBoost could not score the rows", e);
-    } finally {
-      if (matrix != null) {
-        matrix.dispose();
-      }
+    float[][] predictions =
+        boosters.with(
+            booster ->
+                XGBoostData.predict(rows, n, matrix -> booster.predict(matrix, false, rounds)),
+            "XGBoost could not score the rows");
+    for (int r = 0; r < n; r++) {
+      scores[r] = predictions[r][0];
     }
   }
 }

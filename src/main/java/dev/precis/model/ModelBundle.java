@@ -3,6 +3,7 @@ package dev.precis.model;
 import dev.precis.PrecisException;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
+import dev.precis.data.FeatureColumns;
 import dev.precis.data.FeatureDistributions;
 import dev.precis.data.FeaturePipeline;
 import dev.precis.data.FeatureTally;
@@ -53,6 +54,7 @@ public final class ModelBundle {
   private final ScoreBins bins;
   private final List<ModelArtifact> models;
   private final Map<String, byte[]> entries;
+  private Explainer explainer;
 
   ModelBundle(
       Manifest manifest,
@@ -145,17 +147,53 @@ public final class ModelBundle {
    * @throws PrecisException (data) when distributions.json is not what Precis writes
    */
   public Optional<FeatureTally> featureTally() {
+    return distributions().flatMap(kept -> FeatureTally.of(pipeline.featureNames(), kept));
+  }
+
+  /** Each feature's training distribution; empty for a bundle written before they were kept. */
+  public Optional<FeatureDistributions> distributions() {
     byte[] bytes = entries.get(DISTRIBUTIONS);
     if (bytes == null) {
       return Optional.empty();
     }
     try {
-      return FeatureTally.of(
-          pipeline.featureNames(), Mappers.json().readValue(bytes, FeatureDistributions.class));
+      return Optional.of(Mappers.json().readValue(bytes, FeatureDistributions.class));
     } catch (IOException e) {
       throw PrecisException.data(
-          DISTRIBUTIONS + " in the bundle cannot be read; retrain the model", e);
+          "the model bundle's " + DISTRIBUTIONS + " cannot be read; train the model again", e);
     }
+  }
+
+  /**
+   * The explainer of the model's raw scores, made once (a booster's tables take a moment): the
+   * model's exact one (a linear model's weights, a booster's TreeSHAP), or else occlusion against
+   * the training baseline ({@link OcclusionExplainer}).
+   *
+   * @throws PrecisException (usage) for an uplift model, whose score is a difference of two
+   *     predictions
+   */
+  public synchronized Explainer explainer() {
+    if (manifest.task() instanceof UpliftTask) {
+      throw PrecisException.usage(
+          "--explain: an uplift model's score is a difference of two predictions, whose reasons"
+              + " this build does not measure; score without --explain");
+    }
+    if (explainer == null) {
+      ModelArtifact model = models.get(0);
+      List<String> features = pipeline.featureNames();
+      explainer =
+          model
+              .explainer(features)
+              .orElseGet(
+                  () -> {
+                    FeatureColumns columns = FeatureColumns.of(pipeline);
+                    return new OcclusionExplainer(
+                        model.scorer(features),
+                        columns,
+                        OcclusionExplainer.baselineRow(features, columns, distributions()));
+                  });
+    }
+    return explainer;
   }
 
   /** The model artifacts, in manifest order. */

@@ -1,6 +1,5 @@
 package dev.precis.model;
 
-import dev.precis.PrecisException;
 import dev.precis.data.FeatureColumns;
 import dev.precis.data.FeaturePipeline;
 import dev.precis.data.SparseRows;
@@ -27,11 +26,10 @@ public final class Reasons {
   /**
    * @param count reasons per row
    * @param names the names of the rows' fields, in order
-   * @throws PrecisException (usage) when the model has no exact contributions
    */
   Reasons(ModelBundle bundle, int count, List<String> names) {
     FeaturePipeline pipeline = bundle.pipeline();
-    this.explainer = explainer(bundle);
+    this.explainer = bundle.explainer();
     this.columns = FeatureColumns.of(pipeline);
     this.count = count;
     this.fields = new int[columns.size()][];
@@ -45,29 +43,6 @@ public final class Reasons {
             input.equals(pipeline.id()) || pipeline.pii().hides(input) || !names.contains(input);
       }
     }
-  }
-
-  /**
-   * The bundle's explainer.
-   *
-   * @throws PrecisException (usage) when its model has none
-   */
-  public static Explainer explainer(ModelBundle bundle) {
-    if (bundle.manifest().task() instanceof UpliftTask) {
-      throw PrecisException.usage(
-          "--explain: an uplift model's score is a difference of two predictions, whose reasons"
-              + " this build does not measure; score without --explain");
-    }
-    return bundle
-        .models()
-        .get(0)
-        .explainer(bundle.pipeline().featureNames())
-        .orElseThrow(
-            () ->
-                PrecisException.usage(
-                    "--explain needs a model with exact contributions (logistic, linear-svm,"
-                        + " xgboost); this one is "
-                        + bundle.manifest().modelType()));
   }
 
   /**

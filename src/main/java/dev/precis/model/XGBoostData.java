@@ -31,6 +31,22 @@ final class XGBoostData {
     return new DMatrix(starts, features, values, DMatrix.SparseType.CSR, rows.width());
   }
 
+  /** What is asked of a matrix of rows. */
+  @FunctionalInterface
+  interface Prediction {
+    float[][] of(DMatrix matrix) throws XGBoostError;
+  }
+
+  /** {@code prediction} of the first {@code n} rows (at least one), in a matrix made for it. */
+  static float[][] predict(SparseRows rows, int n, Prediction prediction) throws XGBoostError {
+    DMatrix matrix = matrix(rows, n);
+    try {
+      return prediction.of(matrix);
+    } finally {
+      matrix.dispose();
+    }
+  }
+
   /** The rows with their labels, 1 for a positive. */
   static DMatrix labelled(SparseRows rows, boolean[] y) throws XGBoostError {
     DMatrix matrix = matrix(rows, y.length);

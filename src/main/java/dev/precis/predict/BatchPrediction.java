@@ -14,7 +14,6 @@ import dev.precis.io.OutputFile;
 import dev.precis.io.Temporaries;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ModelCatalog;
-import dev.precis.model.Reasons;
 import dev.precis.model.ScoreBins;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
@@ -124,7 +123,7 @@ public final class BatchPrediction {
             : economics().profit(selection.selected, selection.expectedResponders),
         warnings(),
         select.explain(),
-        select.explain() > 0 ? Reasons.explainer(bundle).method() : null,
+        select.explain() > 0 ? bundle.explainer().method() : null,
         scoreDrift,
         featureDrift,
         gates,

@@ -27,12 +27,13 @@ import java.util.Map;
  * @param warnings what to doubt in the selection, one sentence each
  * @param reasons the strongest reasons written per row (predict.explain); 0 for none
  * @param explanation how they were worked out: "linear" (weight times value, relative to the
- *     intercept) or "treeshap" (XGBoost's TreeSHAP, relative to its bias); null without reasons
+ *     intercept), "treeshap" (TreeSHAP, relative to XGBoost's bias) or "occlusion" (relative to the
+ *     baseline row of each column's most common training value); null without reasons
  * @param scoreDrift the population stability index of the scores against the training scores
  * @param featureDrift the population stability index of each column against the training rows
  * @param gates each drift gate (predict.fail_over) with its limit and the value reached
  * @param passed whether every gate passed (true when there are none); the scores are written either
- *     way, and predict exits 4 when false
+ *     * way, and predict exits 4 when false
  */
 public record PredictReport(
     @JsonUnwrapped ReportHeader about,

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Specifies {@code predict --explain K} on the bank sample: K reason columns on every row in any
- * selection mode, named by column and value, never the value of a personal column, and a clear
- * refusal for a family without exact contributions.
+ * selection mode, named by column and value, never the value of a personal column (the families
+ * explained by occlusion: {@link ExplainFamiliesTest}).
  */
 class ExplainCommandTest {
   @TempDir static Path dir;
@@ -115,28 +115,5 @@ class ExplainCommandTest {
       }
     }
     assertTrue(named, "the masked column is a reason, by its name only");
-  }
-
-  @Test
-  void refusesAFamilyWithoutExactContributions() {
-    Path tree = dir.resolve("tree.precis");
-    assertEquals(
-        0,
-        CliRun.train(
-                BankData.CSV, tree, "--quiet", "--model", "tree", "--set", "data.drop=[duration]")
-            .exitCode());
-    CliRun run =
-        CliRun.precis(
-            "predict",
-            "--model",
-            tree.toString(),
-            "--data",
-            BankData.CSV.toString(),
-            "--out",
-            dir.resolve("tree.csv").toString(),
-            "--explain",
-            "3");
-    assertEquals(2, run.exitCode());
-    assertTrue(run.err().contains("--explain needs a model with exact contributions"), run.err());
   }
 }

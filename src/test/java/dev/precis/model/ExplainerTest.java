@@ -23,12 +23,12 @@ import org.junit.jupiter.api.Test;
 class ExplainerTest {
   private static final EngineConfig ONE_THREAD = new EngineConfig(EngineConfig.Device.CPU, 1);
 
-  private static PreparedData prepare(ModelType type) {
+  static PreparedData prepare(ModelType type) {
     PrecisConfig config = ModelBundleTest.bankConfig("model.type=" + type.name());
     return Preparation.run(config, type.needs()).data();
   }
 
-  private static ModelArtifact fit(ModelType type, PreparedData bank, Object... keysAndValues) {
+  static ModelArtifact fit(ModelType type, PreparedData bank, Object... keysAndValues) {
     Map<String, Object> params = new LinkedHashMap<>();
     type.params().forEach(p -> params.put(p.name(), p.defaultValue()));
     for (int i = 0; i < keysAndValues.length; i += 2) {
@@ -38,14 +38,13 @@ class ExplainerTest {
         .fit(bank.train(), bank.valid(), new ResponseTask("y", "yes"), ONE_THREAD, 42);
   }
 
-  private static double[][] contributions(
-      Explainer explainer, EncodedData rows, FeatureColumns columns) {
+  static double[][] contributions(Explainer explainer, EncodedData rows, FeatureColumns columns) {
     double[][] out = new double[rows.rows()][columns.size()];
     explainer.contributions(rows.x(), rows.rows(), columns, out);
     return out;
   }
 
-  private static double sum(double[] values) {
+  static double sum(double[] values) {
     double sum = 0;
     for (double value : values) {
       sum += value;
@@ -114,5 +113,36 @@ class ExplainerTest {
     }
     assertEquals("treeshap", explainer.method());
     assertEquals(columns.size(), out[0].length, "one contribution per column");
+  }
+
+  @Test
+  void treeShapTablesGiveXGBoostsOwnShapleyValues() throws Exception {
+    ModelType xgboost = ModelCatalog.type("xgboost");
+    PreparedData bank = prepare(xgboost);
+    BoosterArtifact model =
+        (BoosterArtifact) fit(xgboost, bank, "rounds", 30, "early_stopping_rounds", 0);
+    TreeShapTables tables = TreeShapTables.of(model.booster(), model.rounds()).orElseThrow();
+    FeatureColumns columns = FeatureColumns.of(bank.pipeline());
+    EncodedData test = bank.test();
+    DMatrix matrix = XGBoostData.matrix(test.x(), test.rows());
+    float[][] fromXgboost = model.booster().predictContrib(matrix, model.rounds());
+    matrix.dispose();
+    float[] x = new float[test.x().width()];
+    int[] followed = new int[tables.maxNodes()];
+    for (int r = 0; r < test.rows(); r++) {
+      java.util.Arrays.fill(x, Float.NaN);
+      for (int k = test.x().start(r); k < test.x().end(r); k++) {
+        x[test.x().feature(k)] = (float) test.x().value(k);
+      }
+      double[] ours = new double[columns.size()];
+      tables.add(x, columns.columnOf(), followed, ours);
+      double[] theirs = new double[columns.size()];
+      for (int f = 0; f < columns.columnOf().length; f++) {
+        theirs[columns.columnOf()[f]] += fromXgboost[r][f];
+      }
+      for (int c = 0; c < ours.length; c++) {
+        assertEquals(theirs[c], ours[c], 1e-5, "row " + r + " " + columns.names().get(c));
+      }
+    }
   }
 }
