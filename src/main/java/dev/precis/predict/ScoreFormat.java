@@ -1,17 +1,17 @@
 package dev.precis.predict;
 
 /** Scores as the output shows them: six decimals, also the unit that selection ranks by. */
-final class ScoreFormat {
+public final class ScoreFormat {
   static final int SCALE = 1_000_000;
 
   private ScoreFormat() {}
 
   /** The score in millionths, as printed. */
-  static int micros(double score) {
+  public static int micros(double score) {
     return (int) Math.round(score * SCALE);
   }
 
-  static void append(StringBuilder out, int micros) {
+  public static void append(StringBuilder out, int micros) {
     out.append(micros / SCALE).append('.');
     String fraction = Integer.toString(micros % SCALE);
     for (int pad = fraction.length(); pad < 6; pad++) {
