@@ -22,6 +22,7 @@ import picocli.CommandLine.Option;
 @Command(
     name = "precis-spark",
     mixinStandardHelpOptions = true,
+    versionProvider = PrecisSpark.Versions.class,
     subcommands = {PrecisSpark.Predict.class, PrecisSpark.Eval.class},
     description = "Score (predict) or evaluate (eval) a file with a Precis bundle on Spark.")
 public final class PrecisSpark {
@@ -38,6 +39,14 @@ public final class PrecisSpark {
     PrintWriter err = new PrintWriter(System.err, true);
     int code = run(SparkSession.builder()::getOrCreate, out, err, args);
     System.exit(code);
+  }
+
+  /** --version: Precis's version, as its jar's manifest says. */
+  static final class Versions implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      return new String[] {"precis-spark " + dev.precis.Version.precis()};
+    }
   }
 
   /** Where the jobs get their session: spark-submit's, or a test's. */
