@@ -22,7 +22,6 @@ import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.functions;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructField;
-import org.apache.spark.sql.types.StructType;
 
 /**
  * A data file (CSV, or Parquet), local or on a cluster's file system, as rows of text fields, one
@@ -151,15 +150,5 @@ record InputTable(Dataset<Row> rows, List<String> columns) {
       }
     }
     throw PrecisException.data(data + ": the directory holds no data file; check --data");
-  }
-
-  /** The number of data columns, the malformed-record marker's index. */
-  int malformedIndex() {
-    return columns.size();
-  }
-
-  /** The rows' schema, for a job that maps them. */
-  StructType schema() {
-    return rows.schema();
   }
 }
