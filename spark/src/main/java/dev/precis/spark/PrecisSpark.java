@@ -64,11 +64,16 @@ public final class PrecisSpark {
             .setErr(err)
             .setExecutionExceptionHandler(
                 (e, cmd, parsed) -> {
-                  if (e instanceof PrecisException precis) {
-                    err.println("precis-spark: error: " + precis.getMessage());
-                    return precis.exitCode();
+                  // a task's error reaches the driver wrapped in Spark's; say the cause, in one
+                  // line
+                  for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof PrecisException precis) {
+                      err.println("precis-spark: error: " + precis.getMessage());
+                      return precis.exitCode();
+                    }
                   }
-                  throw e;
+                  err.println("precis-spark: error: the Spark job failed: " + e.getMessage());
+                  return 1;
                 });
     line.setParameterExceptionHandler(
         (e, parsed) -> {

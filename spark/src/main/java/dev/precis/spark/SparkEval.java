@@ -21,6 +21,7 @@ final class SparkEval {
 
   static EvalReport run(SparkJob job) {
     long start = System.nanoTime();
+    job.checkColumns(true);
     TallyAccumulator counts = job.counts("precis eval rows");
     EvalPartition scoring = new EvalPartition(job.shared, job.input.columns(), job.data, counts);
     Iterator<Row> parts =

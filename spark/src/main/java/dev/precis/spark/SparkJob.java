@@ -8,6 +8,7 @@ import dev.precis.config.PredictConfig;
 import dev.precis.eval.Gates;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ModelCatalog;
+import dev.precis.model.RowScorer;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -47,6 +48,17 @@ final class SparkJob {
         new SharedBundle(
             JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(bytes), model);
     this.input = InputTable.read(spark, data, config.data());
+  }
+
+  /**
+   * Checks on the driver, before any task runs, that the data has the columns the bundle reads (and
+   * the target, for eval), so that a wrong file is one usage or data error, not a failed job.
+   */
+  void checkColumns(boolean labels) {
+    new RowScorer(
+        bundle,
+        input.columns(),
+        new RowScorer.Options(java.nio.file.Path.of(data), false, !labels, labels, true));
   }
 
   Configuration hadoop() {

@@ -23,6 +23,7 @@ final class SparkPredict {
   static SparkPredictSummary run(SparkJob job, String out, String format, boolean force) {
     long start = System.nanoTime();
     job.checkSelection();
+    job.checkColumns(false);
     String summaryFile = out.replaceAll("/+$", "") + ".summary.json";
     if (!force && SparkFiles.exists(out, job.hadoop())) {
       throw PrecisException.usage(

@@ -263,6 +263,19 @@ class SparkScoringTest {
     assertEquals(BankFixture.ROWS - 2, written);
   }
 
+  @Test
+  void aFileWithoutTheModelsColumnsIsOneDataErrorBeforeAnyTask() throws IOException {
+    List<String> lines = BankFixture.lines(bank.csv);
+    lines.set(0, lines.get(0).replace("\"age\"", "\"years\""));
+    Path renamed = BankFixture.write(dir.resolve("bank-renamed.csv"), lines);
+    BankFixture.Result run =
+        BankFixture.spark("eval", "--model", bank.model.toString(), "--data", renamed.toString());
+    assertEquals(3, run.code(), run.err());
+    assertTrue(run.err().startsWith("precis-spark: error: "), run.err());
+    assertTrue(run.err().contains("'age'"), run.err());
+    assertEquals(1, run.err().strip().lines().count(), run.err());
+  }
+
   private static List<Path> parts(Path out, String suffix) throws IOException {
     try (Stream<Path> files = Files.list(out)) {
       return files
