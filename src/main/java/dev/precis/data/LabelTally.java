@@ -8,9 +8,11 @@ import java.util.Map;
 /**
  * How many rows hold each target value, so that a message can say what a file's labels really are.
  * Bounded: it keeps the first {@value #KEPT} distinct values and counts the rows with any other
- * together. Not thread-safe: one per block of a file, added up in file order.
+ * together. Not thread-safe: one per block of a file, added up in file order. Serializable, for the
+ * partitions of a Spark job.
  */
-public final class LabelTally {
+public final class LabelTally implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
   private static final int KEPT = 20;
   private final String positive;
   private final Map<String, Long> counts = new LinkedHashMap<>();

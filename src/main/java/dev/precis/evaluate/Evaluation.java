@@ -84,18 +84,75 @@ public final class Evaluation {
     }
     Collected collected =
         score(bundle, dataPath, config, segmentBy, bundle.featureTally().orElse(null));
-    double[] scores = Arrays.copyOf(collected.scores, collected.rows);
-    boolean[] labels = Arrays.copyOf(collected.labels, collected.rows);
+    Scored scored =
+        new Scored(
+            Arrays.copyOf(collected.scores, collected.rows),
+            Arrays.copyOf(collected.labels, collected.rows),
+            segmentBy == null ? null : Arrays.copyOf(collected.segments, collected.rows),
+            collected.skipped.count(),
+            collected.skipped.examples(),
+            collected.unseen,
+            collected.seen,
+            collected.drift);
+    return measure(
+        bundle,
+        InputFile.of(modelPath),
+        new InputFile(dataPath.toString(), collected.sha256),
+        config,
+        scored,
+        segmentBy,
+        against,
+        start);
+  }
+
+  /**
+   * Rows scored elsewhere (by a Spark job, or by {@link #run}), in file order.
+   *
+   * @param segments each row's segment (eval --by), or null
+   * @param skippedExamples the first few rows not scored, as "where: reason"
+   * @param unseen per column, the rows whose level training never saw
+   * @param seen the label values met, for the message when all rows are of one class
+   * @param drift the rows counted per feature in its training bins, or null where not counted
+   */
+  public record Scored(
+      double[] scores,
+      boolean[] labels,
+      String[] segments,
+      long skipped,
+      List<String> skippedExamples,
+      Map<String, Long> unseen,
+      LabelTally seen,
+      FeatureTally drift) {}
+
+  /**
+   * Measures scored rows as {@link #run} does: the same report, gates and figures.
+   *
+   * @param start when the evaluation began ({@link System#nanoTime}), for the report's timings
+   */
+  public static EvalReport measure(
+      ModelBundle bundle,
+      InputFile model,
+      InputFile data,
+      PrecisConfig config,
+      Scored scored,
+      String segmentBy,
+      Against against,
+      long start) {
+    double[] scores = scored.scores();
+    boolean[] labels = scored.labels();
     BinaryMetrics metrics =
         Metrics.ifDefined(scores, labels, config.eval())
-            .orElseThrow(() -> oneClass(dataPath, bundle.pipeline().target(), collected.seen));
+            .orElseThrow(() -> oneClass(data.path(), bundle.pipeline().target(), scored.seen()));
     List<GateResult> gates = new ArrayList<>(Gates.check(config.eval(), metrics, scores, labels));
     ScoreDrift scoreDrift =
         ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin);
     FeatureDrift featureDrift =
-        collected.drift == null
-            ? FeatureDrift.unavailable(FeatureDrift.NO_DISTRIBUTIONS)
-            : FeatureDrift.of(collected.drift, bundle.pipeline());
+        scored.drift() != null
+            ? FeatureDrift.of(scored.drift(), bundle.pipeline())
+            : FeatureDrift.unavailable(
+                bundle.featureTally().isPresent()
+                    ? FeatureDrift.NOT_COUNTED
+                    : FeatureDrift.NO_DISTRIBUTIONS);
     gates.addAll(Gates.drift(config.eval().failOver(), featureDrift.psi(), scoreDrift.psi()));
     Baseline baseline = null;
     if (against.baseline() != null) {
@@ -106,7 +163,7 @@ public final class Evaluation {
     }
     ChallengerComparison comparison = null;
     if (against.challenger() != null) {
-      comparison = challenge(against, dataPath, config, scores, labels);
+      comparison = challenge(against, Path.of(data.path()), config, scores, labels);
     }
     List<CalibrationBin> calibration = CalibrationTable.of(scores, labels);
     Segments segments =
@@ -114,7 +171,7 @@ public final class Evaluation {
             ? null
             : Segments.of(
                 segmentBy,
-                Arrays.copyOf(collected.segments, collected.rows),
+                scored.segments(),
                 scores,
                 labels,
                 metrics.atThreshold().threshold(),
@@ -126,13 +183,13 @@ public final class Evaluation {
     timings.put("total", Reports.secondsSince(start));
     return new EvalReport(
         ReportHeader.now(EvalReport.SCHEMA),
-        InputFile.of(modelPath),
-        new InputFile(dataPath.toString(), collected.sha256),
+        model,
+        data,
         config.seed(),
         metrics,
-        collected.skipped.count(),
-        collected.skipped.examples(),
-        collected.unseen,
+        scored.skipped(),
+        scored.skippedExamples(),
+        scored.unseen(),
         gates,
         gates.stream().allMatch(GateResult::passed),
         config,
@@ -249,7 +306,7 @@ public final class Evaluation {
    * Why a file whose scored rows are all of one class cannot be evaluated: it holds a single value,
    * or its values are not written as the model's positive value is (another case, another code).
    */
-  private static PrecisException oneClass(Path dataPath, String target, LabelTally seen) {
+  private static PrecisException oneClass(String dataPath, String target, LabelTally seen) {
     String positive = "'" + seen.positive() + "'";
     String only = seen.onlyValue();
     if (only == null) {

@@ -4,17 +4,17 @@ package dev.precis.predict;
  * Scores as the output shows them: six decimals, also the unit that selection ranks by. An uplift
  * is a signed score, from -1 to 1.
  */
-final class ScoreFormat {
+public final class ScoreFormat {
   static final int SCALE = 1_000_000;
 
   private ScoreFormat() {}
 
   /** The score in millionths, as printed. */
-  static int micros(double score) {
+  public static int micros(double score) {
     return (int) Math.round(score * SCALE);
   }
 
-  static void append(StringBuilder out, int micros) {
+  public static void append(StringBuilder out, int micros) {
     if (micros < 0) {
       out.append('-');
       micros = -micros;
