@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param cuts each bin's upper edge, inclusive; the last bin has none
  * @param expected each bin's share of the training rows
  */
-public record FeatureBins(double[] cuts, double[] expected) {
+public record FeatureBins(double[] cuts, double[] expected) implements java.io.Serializable {
 
   /**
    * The bins of a feature's summary in distributions.json; empty when it has none to compare with:

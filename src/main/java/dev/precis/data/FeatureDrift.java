@@ -42,11 +42,6 @@ public record FeatureDrift(
       "the bundle keeps no training distributions to compare with (trained by an older Precis);"
           + " retrain it to measure drift per feature";
 
-  /** Why a run that did not count the rows per feature (eval on Spark) has no drift per column. */
-  public static final String NOT_COUNTED =
-      "drift per column is not counted by this run (eval on Spark); precis eval or precis predict"
-          + " on the same file measures it";
-
   /** Drift per feature cannot be measured, for the reason given. */
   public static FeatureDrift unavailable(String note) {
     return new FeatureDrift(false, note, null, null, List.of());

@@ -1,5 +1,6 @@
 package dev.precis.data;
 
+import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,11 @@ import java.util.Optional;
  * Encoded rows counted per feature in each of its training bins ({@link FeatureBins}), for drift. A
  * scoring thread counts each block in a tally of its own ({@link #empty}); the blocks' tallies are
  * then merged. Counts are whole numbers, so the total, and the drift measured from it, is the same
- * whatever the thread count and the order of merging. Not thread-safe.
+ * whatever the thread count and the order of merging. Serializable, so that a Spark partition's
+ * tally travels to the driver. Not thread-safe.
  */
-public final class FeatureTally {
+public final class FeatureTally implements Serializable {
+  private static final long serialVersionUID = 1L;
   private final FeatureBins[] bins;
   private final long[][] counts;
   private final int[] nonzero;

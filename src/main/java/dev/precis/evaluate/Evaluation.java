@@ -112,7 +112,8 @@ public final class Evaluation {
    * @param skippedExamples the first few rows not scored, as "where: reason"
    * @param unseen per column, the rows whose level training never saw
    * @param seen the label values met, for the message when all rows are of one class
-   * @param drift the rows counted per feature in its training bins, or null where not counted
+   * @param drift the rows counted per feature in its training bins; null when the bundle keeps no
+   *     bins to count in
    */
   public record Scored(
       double[] scores,
@@ -147,12 +148,9 @@ public final class Evaluation {
     ScoreDrift scoreDrift =
         ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin);
     FeatureDrift featureDrift =
-        scored.drift() != null
-            ? FeatureDrift.of(scored.drift(), bundle.pipeline())
-            : FeatureDrift.unavailable(
-                bundle.featureTally().isPresent()
-                    ? FeatureDrift.NOT_COUNTED
-                    : FeatureDrift.NO_DISTRIBUTIONS);
+        scored.drift() == null
+            ? FeatureDrift.unavailable(FeatureDrift.NO_DISTRIBUTIONS)
+            : FeatureDrift.of(scored.drift(), bundle.pipeline());
     gates.addAll(Gates.drift(config.eval().failOver(), featureDrift.psi(), scoreDrift.psi()));
     Baseline baseline = null;
     if (against.baseline() != null) {

@@ -41,6 +41,7 @@ final class PartitionRows {
     this.scorer =
         new RowScorer(
             bundle, columns, new RowScorer.Options(Path.of(source), false, !labels, labels, true));
+    bundle.featureTally().ifPresent(bins -> scorer.measuringDrift(bins));
     this.read = scorer.columnsRead();
     this.malformed = columns.size();
     TaskContext task = TaskContext.get();

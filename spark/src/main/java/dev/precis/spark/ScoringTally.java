@@ -1,5 +1,6 @@
 package dev.precis.spark;
 
+import dev.precis.data.FeatureTally;
 import dev.precis.data.LabelTally;
 import dev.precis.model.ScoreBins;
 import dev.precis.model.ScoredBlock;
@@ -13,7 +14,7 @@ import java.util.TreeMap;
 /**
  * What a scoring job counted, partition by partition, then added up on the driver: rows scored and
  * skipped (with each reason's count and the first few rows), unseen levels, the scores' sum and
- * deciles, and the label values met.
+ * deciles, the label values met, and each feature's rows per training bin (for drift).
  */
 final class ScoringTally implements Serializable {
   private static final long serialVersionUID = 1L;
@@ -29,6 +30,7 @@ final class ScoringTally implements Serializable {
   private final TreeMap<String, Long> unseen = new TreeMap<>();
   private final TreeMap<Integer, Long> deciles = new TreeMap<>();
   private LabelTally labels;
+  private FeatureTally drift;
 
   /** A row not scored: where it is (its partition and its place there) and why. */
   private record Skip(int partition, long row, String reason) implements Serializable {
@@ -69,6 +71,17 @@ final class ScoringTally implements Serializable {
       }
       labels.addAll(block.labelValues());
     }
+    addDrift(block.drift());
+  }
+
+  private void addDrift(FeatureTally counted) {
+    if (counted == null) {
+      return;
+    }
+    if (drift == null) {
+      drift = counted.empty();
+    }
+    drift.merge(counted);
   }
 
   /** Adds another partition's counts to these. */
@@ -90,6 +103,12 @@ final class ScoringTally implements Serializable {
       }
       labels.addAll(other.labels);
     }
+    addDrift(other.drift);
+  }
+
+  /** Each feature's rows per training bin; null when the bundle keeps no bins to count in. */
+  FeatureTally drift() {
+    return drift;
   }
 
   long scored() {

@@ -59,7 +59,7 @@ final class SparkEval {
             tally.examples(),
             tally.unseen(),
             tally.labels(),
-            null);
+            tally.drift());
     return Evaluation.measure(
         job.bundle,
         new InputFile(job.model, job.modelSha256),
