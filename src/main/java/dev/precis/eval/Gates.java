@@ -136,6 +136,9 @@ public final class Gates {
     String metric = config.tune().metric();
     boolean uplift = isUplift(metric, "tune.metric");
     if (config.task() == TaskType.UPLIFT) {
+      if (!uplift && !METRICS.containsKey(metric) && !LOSSES.containsKey(metric)) {
+        checkName(metric, "tune.metric", UPLIFT.keySet(), "uplift@K");
+      }
       if (!uplift) {
         throw new ConfigException(
             "tune.metric",

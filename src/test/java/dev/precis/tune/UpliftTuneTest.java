@@ -166,12 +166,66 @@ class UpliftTuneTest {
     assertTrue(response.err().contains("qini"), response.err());
     assertEquals(1, response.err().strip().lines().count(), response.err());
 
+    CliRun typo = tune(dir.resolve("typo"), "--set", "tune.metric=qinii");
+    assertEquals(2, typo.exitCode(), typo.transcript());
+    assertTrue(typo.err().contains("did you mean 'qini'"), typo.err());
+
     CliRun uplift =
         CliRun.tune(dir.resolve("qini-on-bank"), "--set", "tune.metric=qini", "--trials", "1");
     assertEquals(2, uplift.exitCode(), uplift.transcript());
     assertTrue(uplift.err().contains("tune.metric"), uplift.err());
     assertTrue(uplift.err().contains("task: uplift"), uplift.err());
     assertFalse(Gates.metrics().contains("qini"));
+  }
+
+  @Test
+  void foldsThatCannotEachHoldEveryArmAndOutcomeAreADataErrorTest() {
+    // about 130 responders in the control arm: too few for 150 folds, though 300-odd responders
+    // in all would do for a response
+    CliRun tune =
+        CliRun.precis(
+            "tune",
+            "--config",
+            CONFIG.toString(),
+            "--data",
+            data.toString(),
+            "--folds",
+            "150",
+            "--out",
+            dir.resolve("many-folds").toString(),
+            "--quiet");
+    assertEquals(3, tune.exitCode(), tune.transcript());
+    assertTrue(tune.err().contains("responders of the control arm"), tune.err());
+    assertTrue(tune.err().contains("tune.folds"), tune.err());
+  }
+
+  @Test
+  void aPrepDirectoryIsRefusedForItKeepsNoArmTest() {
+    Path prepared = dir.resolve("prepared");
+    CliRun prep =
+        CliRun.precis(
+            "prep",
+            "--config",
+            CONFIG.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            prepared.toString(),
+            "--quiet");
+    assertEquals(0, prep.exitCode(), prep.transcript());
+    CliRun tune =
+        CliRun.precis(
+            "tune",
+            "--config",
+            CONFIG.toString(),
+            "--data",
+            prepared.toString(),
+            "--out",
+            dir.resolve("from-prep").toString(),
+            "--quiet");
+    assertEquals(2, tune.exitCode(), tune.transcript());
+    assertTrue(tune.err().contains("data.path"), tune.err());
+    assertTrue(tune.err().contains("raw file"), tune.err());
   }
 
   @Test
