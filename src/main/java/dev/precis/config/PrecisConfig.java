@@ -41,6 +41,10 @@ public record PrecisConfig(
     Check.present(tune, "tune");
     Check.present(predict, "predict");
     UpliftKeys.check(task, data, prep, model);
+    if (tune.metric() == null) {
+      // the default ranks by the task's own headline metric
+      tune = tune.withMetric(task == TaskType.UPLIFT ? "qini" : "auc");
+    }
     if (predict.budget() && eval.economics() == null) {
       throw new ConfigException(
           "predict.budget", "needs eval.economics: {cost: C, value: V, budget: ...}");

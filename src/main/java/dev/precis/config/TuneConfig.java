@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * @param trials number of candidates (for halving: candidates of the first rung; grid tries its
  *     whole grid)
  * @param folds cross-validation folds per candidate
- * @param metric what ranks candidates (higher is better)
+ * @param metric what ranks candidates (higher is better); null until the config is complete, which
+ *     takes the task's default (auc for a response, qini for uplift)
  * @param parallel trials run at once; 0 uses engine.threads
  * @param models the model types searched; empty searches model.type alone
  * @param timeBudget wall time after which no trial starts, e.g. 90s, 15m, 1h; null for none
@@ -54,7 +55,6 @@ public record TuneConfig(
     Check.atLeast(folds, 2, "tune.folds");
     Check.between(parallel, 0, EngineConfig.MAX_THREADS, "tune.parallel");
     Check.between(eta, 2, 10, "tune.eta");
-    Check.present(metric, "tune.metric");
     models = models == null ? List.of() : List.copyOf(models);
     if (timeBudget != null) {
       timeBudget = timeBudget.strip();
@@ -70,6 +70,12 @@ public record TuneConfig(
   public TuneConfig withSearch(List<String> newModels, Map<String, Object> newSpace) {
     return new TuneConfig(
         strategy, trials, folds, metric, parallel, newModels, timeBudget, eta, newSpace);
+  }
+
+  /** This search ranked by {@code newMetric}. */
+  public TuneConfig withMetric(String newMetric) {
+    return new TuneConfig(
+        strategy, trials, folds, newMetric, parallel, models, timeBudget, eta, space);
   }
 
   /** tune.time_budget as a duration, or null when there is none. */

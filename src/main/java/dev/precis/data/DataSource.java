@@ -28,10 +28,27 @@ public sealed interface DataSource permits RawSource, PreparedSource {
       throw PrecisException.usage(
           "no data: pass --data FILE (or a directory written by `precis prep`), or set data.path");
     }
+    requireArms(config);
     Path path = Path.of(config.data().path());
     return PreparedDirectory.isPrepared(path)
         ? new PreparedSource(path, PreparedDirectory.read(path, needs))
         : new RawSource(Preparation.Source.read(config, needs));
+  }
+
+  /**
+   * Refuses a directory written by `prep` as the data of task uplift: its parts keep no treatment
+   * column, so no row's arm is known.
+   *
+   * @throws PrecisException (usage) naming data.path and the fix
+   */
+  static void requireArms(PrecisConfig config) {
+    if (config.task() == dev.precis.config.TaskType.UPLIFT
+        && config.data().path() != null
+        && PreparedDirectory.isPrepared(Path.of(config.data().path()))) {
+      throw PrecisException.usage(
+          "data.path: a directory written by `prep` keeps no treatment column, so task: uplift"
+              + " trains and tunes on the raw file; pass --data FILE.csv");
+    }
   }
 
   /**

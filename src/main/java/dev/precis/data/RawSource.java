@@ -31,12 +31,19 @@ record RawSource(Preparation.Source source) implements DataSource {
     Target target = source.target();
     int[] searchable = Splits.complement(target.rows().length, source.splits().test());
     boolean[] labels = new boolean[searchable.length];
+    boolean[] treated = target.treated() == null ? null : new boolean[searchable.length];
     for (int i = 0; i < searchable.length; i++) {
       labels[i] = target.labels()[searchable[i]];
+      if (treated != null) {
+        treated[i] = target.treated()[searchable[i]];
+      }
     }
     SearchFolds.requireBothClasses(source.table().file(), labels, k);
+    if (treated != null) {
+      SearchFolds.requireEveryCell(source.table().file(), labels, treated, k);
+    }
     List<Fold> folds = new ArrayList<>();
-    for (int[] valid : Splits.folds(labels, k, seed)) {
+    for (int[] valid : Splits.folds(labels, treated, k, seed)) {
       int[] train = pick(searchable, Splits.complement(searchable.length, valid));
       EncodedData[] encoded = source.fitAndEncode(train, train, pick(searchable, valid));
       folds.add(new Fold(encoded[0], encoded[1]));

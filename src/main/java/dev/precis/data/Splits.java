@@ -68,12 +68,22 @@ public record Splits(int[] train, int[] valid, int[] test) {
    * Stratified, so each fold has the overall positive rate.
    */
   public static int[][] folds(boolean[] labels, int k, long seed) {
+    return folds(labels, null, k, seed);
+  }
+
+  /**
+   * K folds of an experiment's rows, stratified by arm and outcome together, so each fold keeps
+   * each arm's size and response rate.
+   *
+   * @param treated whether each row is in the treated arm; null stratifies by outcome alone
+   */
+  public static int[][] folds(boolean[] labels, boolean[] treated, int k, long seed) {
     List<List<Integer>> folds = new ArrayList<>();
     for (int f = 0; f < k; f++) {
       folds.add(new ArrayList<>());
     }
     int next = 0;
-    for (int[] group : groups(strata(labels, null), true, seed)) {
+    for (int[] group : groups(strata(labels, treated), true, seed)) {
       for (int index : group) {
         folds.get(next).add(index);
         next = (next + 1) % k;

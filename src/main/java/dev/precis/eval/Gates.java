@@ -4,6 +4,7 @@ import dev.precis.Nearest;
 import dev.precis.config.ConfigException;
 import dev.precis.config.EvalConfig;
 import dev.precis.config.PrecisConfig;
+import dev.precis.config.TaskType;
 import dev.precis.eval.GateResult.Direction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -123,8 +124,40 @@ public final class Gates {
         throw new ConfigException(key, "must be 0 or more, got " + drop.getValue());
       }
     }
-    checkName(config.tune().metric(), "tune.metric", METRICS.keySet(), null);
+    checkTuneMetric(config);
     return config;
+  }
+
+  /**
+   * tune.metric must be one of the task's own metrics: a response model is ranked by a response
+   * metric, an uplift model by qini, auuc or uplift@K.
+   */
+  private static void checkTuneMetric(PrecisConfig config) {
+    String metric = config.tune().metric();
+    boolean uplift = isUplift(metric, "tune.metric");
+    if (config.task() == TaskType.UPLIFT) {
+      if (!uplift && !METRICS.containsKey(metric) && !LOSSES.containsKey(metric)) {
+        checkName(metric, "tune.metric", UPLIFT.keySet(), "uplift@K");
+      }
+      if (!uplift) {
+        throw new ConfigException(
+            "tune.metric",
+            "'"
+                + metric
+                + "' ranks a response model; under task: uplift tune ranks by qini (the default),"
+                + " auuc or uplift@K, e.g. uplift@30");
+      }
+    } else if (uplift) {
+      throw new ConfigException(
+          "tune.metric",
+          "'"
+              + metric
+              + "' is an uplift metric: it needs task: uplift (use one of: "
+              + String.join(", ", METRICS.keySet())
+              + ")");
+    } else {
+      checkName(metric, "tune.metric", METRICS.keySet(), null);
+    }
   }
 
   private static boolean isTopShare(String metric, String key) {
@@ -255,11 +288,7 @@ public final class Gates {
                         + metric
                         + "' is a response metric: an uplift task takes qini, auuc, uplift@K");
               }
-              Matcher at = UPLIFT_AT.matcher(metric);
-              Double value =
-                  at.matches()
-                      ? scores.upliftAt(Double.parseDouble(at.group(2)) / 100).overall()
-                      : UPLIFT.get(metric).applyAsDouble(scores);
+              Double value = upliftValue(metric, scores);
               // an uplift the top cannot measure (no control row in it) does not pass
               boolean passed = value != null && value >= minimum;
               results.add(
@@ -272,6 +301,18 @@ public final class Gates {
                       passed));
             });
     return results;
+  }
+
+  /**
+   * The value of an uplift metric (qini, auuc or uplift@K, checked by {@link #isUplift}) on scored
+   * rows of both arms; null for an uplift@K whose top holds no control row, which cannot measure
+   * it.
+   */
+  public static Double upliftValue(String metric, UpliftScores scores) {
+    Matcher at = UPLIFT_AT.matcher(metric);
+    return at.matches()
+        ? scores.upliftAt(Double.parseDouble(at.group(2)) / 100).overall()
+        : UPLIFT.get(metric).applyAsDouble(scores);
   }
 
   /**

@@ -170,13 +170,18 @@ public final class ModelTraining {
    * Fits the config on every training row, the validation part included, as tune's --refit does. A
    * family that stops early first fits the configured split to learn the rounds or epochs to keep,
    * then fits that budget on all the rows. The configured split is kept when the rows are a prep
-   * directory (its parts are fixed) or when a calibrator is to be fitted on the validation rows.
+   * directory (its parts are fixed) or when a calibrator is to be fitted on the validation rows. An
+   * uplift model is never calibrated; one that stops early keeps the split too, as each of its base
+   * models learns a budget of its own.
    *
    * @param config complete (see {@link ModelCatalog#complete})
    */
   public static Result trainOnAllRows(PrecisConfig config, Path modelPath) {
     ModelType type = ModelCatalog.type(config.model().type());
-    if (CalibratedFit.wanted(config.model().calibration(), type)
+    boolean uplift = config.task() == TaskType.UPLIFT;
+    if ((uplift
+            ? type.stopsEarly(config.model().params())
+            : CalibratedFit.wanted(config.model().calibration(), type))
         || config.prep().split().valid() == 0
         || PreparedDirectory.isPrepared(Path.of(config.data().path()))) {
       return train(config, modelPath);

@@ -4,12 +4,12 @@ import dev.precis.PrecisException;
 import dev.precis.Version;
 import dev.precis.config.PrecisConfig;
 import dev.precis.config.PrepConfig.Imbalance;
+import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
 import dev.precis.data.Experiment;
 import dev.precis.data.FeatureDistributions;
 import dev.precis.data.Preparation;
 import dev.precis.data.PreparedData;
-import dev.precis.data.PreparedDirectory;
 import dev.precis.data.Rebalancing;
 import dev.precis.io.InputFile;
 import dev.precis.model.Manifest;
@@ -50,12 +50,7 @@ final class UpliftTraining {
     long start = System.nanoTime();
     ModelType type = ModelCatalog.type(config.model().type());
     type.checkDevice(config.engine());
-    if (config.data().path() != null
-        && PreparedDirectory.isPrepared(Path.of(config.data().path()))) {
-      throw PrecisException.usage(
-          "data.path: a directory written by `prep` keeps no treatment column, so task: uplift"
-              + " trains on the raw file; pass --data FILE.csv");
-    }
+    DataSource.requireArms(config);
     Preparation prep = Preparation.run(config, type.needs());
     PreparedData data = prep.data();
     Experiment experiment = Experiment.of(prep, config);

@@ -5,6 +5,7 @@ import dev.precis.config.EngineConfig;
 import dev.precis.config.ModelConfig.Calibration;
 import dev.precis.config.PrecisConfig;
 import dev.precis.config.PrepConfig.Imbalance;
+import dev.precis.config.TaskType;
 import dev.precis.data.DataSource;
 import dev.precis.data.DataSource.Fold;
 import dev.precis.data.EncodedData;
@@ -14,11 +15,15 @@ import dev.precis.data.Rebalancing.Rebalanced;
 import dev.precis.data.Splits;
 import dev.precis.eval.Gates;
 import dev.precis.eval.Metrics;
+import dev.precis.eval.UpliftScores;
 import dev.precis.io.InputFile;
 import dev.precis.model.CalibratedFit;
 import dev.precis.model.ModelArtifact;
+import dev.precis.model.ModelType;
 import dev.precis.model.PriorShiftArtifact;
 import dev.precis.model.Task;
+import dev.precis.model.UpliftFit;
+import dev.precis.model.UpliftTask;
 import dev.precis.report.Reports;
 import dev.precis.report.TuneReport;
 import java.util.ArrayList;
@@ -34,7 +39,9 @@ import java.util.function.BooleanSupplier;
  * is fitted on a fold's training rows less a stratified validation share (prep.split.valid of the
  * rows train would fit on), which it may watch for early stopping or calibration; it is scored on
  * the fold's held-out rows, which it never sees. prep.imbalance rebalances the rows fitted on
- * alone, as train does its training part.
+ * alone, as train does its training part. Under task uplift the folds and shares are stratified by
+ * arm and outcome together, a candidate is fitted as train fits an uplift model ({@link UpliftFit})
+ * and scored by an uplift metric of its held-out rows.
  */
 final class CrossValidation {
   private final PrecisConfig config;
@@ -116,28 +123,15 @@ final class CrossValidation {
       FoldRows fold = own.get(f);
       Imbalance imbalance = config.prep().imbalance();
       Rebalanced balanced = fitted(fold, candidate.rowShare(), imbalance, config.seed() + f);
-      ModelArtifact model =
-          fitter.fit(
-              balanced.rows(),
-              balanced.watched(fold.valid()),
-              task,
-              engine,
-              config.seed() + candidate.number());
-      Calibration method =
-          CalibratedFit.method(
-              config.model().calibration(), candidate.space().type(), fold.valid().rows());
-      List<ModelArtifact> fitted =
-          PriorShiftArtifact.following(model, balanced.oddsRatio(), imbalance.correct());
-      List<ModelArtifact> models = CalibratedFit.artifacts(fitted, method, fold.valid(), task);
+      long seed = config.seed() + candidate.number();
+      List<ModelArtifact> models =
+          task instanceof UpliftTask uplift
+              // train's own fit: the base family made into model.uplift's approach
+              ? UpliftFit.fit(uplift, fitter, balanced.rows(), fold.valid(), engine, seed)
+              : responseModels(candidate, fitter, fold, balanced, task, seed);
       double[] predicted =
           task.scorer(models, fold.scored().featureNames()).score(fold.scored().x());
-      var metrics =
-          Metrics.ifDefined(predicted, fold.scored().y(), config.eval())
-              .orElseThrow(
-                  () ->
-                      PrecisException.data(
-                          "a cross-validation fold has a single class; use fewer tune.folds"));
-      scores.add(Gates.value(config.tune().metric(), metrics));
+      scores.add(value(predicted, fold.scored()));
     }
     double mean = scores.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
     double variance =
@@ -154,6 +148,45 @@ final class CrossValidation {
         Math.sqrt(variance),
         scores,
         Reports.secondsSince(start));
+  }
+
+  /** A response candidate's models: fitted, shifted back from any rebalancing, calibrated. */
+  private List<ModelArtifact> responseModels(
+      Candidate candidate,
+      ModelType.Fitter fitter,
+      FoldRows fold,
+      Rebalanced balanced,
+      Task task,
+      long seed) {
+    ModelArtifact model =
+        fitter.fit(balanced.rows(), balanced.watched(fold.valid()), task, engine, seed);
+    Calibration method =
+        CalibratedFit.method(
+            config.model().calibration(), candidate.space().type(), fold.valid().rows());
+    List<ModelArtifact> fitted =
+        PriorShiftArtifact.following(
+            model, balanced.oddsRatio(), config.prep().imbalance().correct());
+    return CalibratedFit.artifacts(fitted, method, fold.valid(), task);
+  }
+
+  /**
+   * tune.metric on a fold's held-out rows: a response metric of the scores, or under task uplift an
+   * uplift metric of the scores with each row's arm (NaN where the fold cannot measure it).
+   */
+  private double value(double[] predicted, EncodedData scored) {
+    String metric = config.tune().metric();
+    if (config.task() == TaskType.UPLIFT) {
+      Double value =
+          Gates.upliftValue(metric, UpliftScores.of(predicted, scored.treated(), scored.y()));
+      return value == null ? Double.NaN : value;
+    }
+    var metrics =
+        Metrics.ifDefined(predicted, scored.y(), config.eval())
+            .orElseThrow(
+                () ->
+                    PrecisException.data(
+                        "a cross-validation fold has a single class; use fewer tune.folds"));
+    return Gates.value(metric, metrics);
   }
 
   /**
@@ -173,7 +206,9 @@ final class CrossValidation {
     List<FoldRows> carved = new ArrayList<>();
     for (int f = 0; f < folds.size(); f++) {
       Fold fold = folds.get(f);
-      Splits parts = Splits.holdout(fold.train().y(), validShare, 0, true, seed + f);
+      // stratified by arm too under task uplift (treated() is null for a response)
+      Splits parts =
+          Splits.holdout(fold.train().y(), fold.train().treated(), validShare, 0, true, seed + f);
       carved.add(
           new FoldRows(
               fold.train().subset(parts.train()),
@@ -197,6 +232,6 @@ final class CrossValidation {
     if (share >= 1) {
       return rows;
     }
-    return rows.subset(Splits.holdout(rows.y(), 1 - share, 0, true, seed).train());
+    return rows.subset(Splits.holdout(rows.y(), rows.treated(), 1 - share, 0, true, seed).train());
   }
 }

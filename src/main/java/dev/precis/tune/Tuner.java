@@ -15,9 +15,11 @@ import java.util.function.Consumer;
 
 /**
  * Searches model types and their parameters by stratified k-fold cross-validation, with the
- * strategy tune.strategy names. The test part of the configured split is kept out of the search.
- * Every candidate and every trial's seed follow from the config's seed and the trial's number, so
- * the leaderboard depends neither on the parallelism nor on whether the search was resumed.
+ * strategy tune.strategy names, ranked by tune.metric (under task uplift an uplift metric of the
+ * approach model.uplift names, which the search keeps). The test part of the configured split is
+ * kept out of the search. Every candidate and every trial's seed follow from the config's seed and
+ * the trial's number, so the leaderboard depends neither on the parallelism nor on whether the
+ * search was resumed.
  */
 public final class Tuner {
   /** The leaderboard and the winning config. */
@@ -38,11 +40,6 @@ public final class Tuner {
   public static Result run(
       PrecisConfig config, Path journalDir, boolean resume, Consumer<Progress> onProgress) {
     long start = System.nanoTime();
-    if (config.task() == dev.precis.config.TaskType.UPLIFT) {
-      throw dev.precis.PrecisException.usage(
-          "task: uplift: tune would rank uplift models by a response metric; this build does not"
-              + " tune uplift models yet: train with the model.params you choose");
-    }
     SearchSpace space = SearchSpace.of(config);
     SearchSpace.models(config).forEach(t -> ModelCatalog.type(t).checkDevice(config.engine()));
     TuneReport.Parallelism parallelism = Parallelism.of(config);
