@@ -14,7 +14,6 @@ import dev.precis.eval.SegmentMetrics;
 import dev.precis.eval.Segments;
 import dev.precis.io.StandardStreams;
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -511,19 +510,33 @@ public final class Summaries {
   }
 
   /**
-   * The line that counts values training never had, per column ("Not seen in training: 3 values of
-   * job, 1 value of zip"), or nothing when there are none.
+   * The lines that count values training never had, per column ("Not seen in training: 3 values of
+   * job, 1 value of zip"), wrapped within 80 columns, or nothing when there are none.
    */
   private static String unseen(Map<String, Long> byColumn, String indent) {
     if (byColumn == null || byColumn.isEmpty()) {
       return "";
     }
-    List<String> parts = new ArrayList<>();
-    byColumn.forEach((column, n) -> parts.add(count(n, "value") + " of " + column));
-    return indent
-        + "Not seen in training (encoded as \"(other)\", no level or the overall rate): "
-        + String.join(", ", parts)
-        + System.lineSeparator();
+    StringBuilder lines = new StringBuilder();
+    StringBuilder line = new StringBuilder(indent).append("Not seen in training:");
+    String separator = " ";
+    for (Map.Entry<String, Long> column : byColumn.entrySet()) {
+      String part = count(column.getValue(), "value") + " of " + column.getKey();
+      if (line.length() + separator.length() + part.length() + 1 > 80) {
+        lines.append(line).append(separator.strip()).append(System.lineSeparator());
+        line = new StringBuilder(indent).append("  ");
+        separator = "";
+      }
+      line.append(separator).append(part);
+      separator = ", ";
+    }
+    return lines
+        .append(line)
+        .append(System.lineSeparator())
+        .append(indent)
+        .append("  (encoded as \"(other)\", no level, or the overall rate)")
+        .append(System.lineSeparator())
+        .toString();
   }
 
   /** The live line of a search: trials done, the best so far and the time left. */
