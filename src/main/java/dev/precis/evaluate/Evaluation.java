@@ -25,6 +25,7 @@ import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
+import dev.precis.model.UpliftTask;
 import dev.precis.report.Baseline;
 import dev.precis.report.ChallengerComparison;
 import dev.precis.report.EvalReport;
@@ -37,12 +38,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Scores a labelled file with a bundle and measures the result: overall, per segment when asked,
  * against the gates, an earlier report and a challenger.
  */
 public final class Evaluation {
+  /** The task names of {@link EvalReport#task}. */
+  static final String RESPONSE = "response";
+
+  static final String UPLIFT = "uplift";
+
   private Evaluation() {}
 
   /**
@@ -72,18 +79,21 @@ public final class Evaluation {
       String segmentBy,
       Against against) {
     long start = System.nanoTime();
-    if (bundle.manifest().task() instanceof dev.precis.model.UpliftTask) {
-      // response metrics of an uplift score would be numbers without meaning
-      throw PrecisException.usage(
-          modelPath
-              + ": an uplift model (task: uplift) is measured by Qini AUC and uplift@k, which"
-              + " this build of eval does not compute yet; score it with `precis predict`");
+    if (bundle.manifest().task() instanceof UpliftTask task) {
+      refuseUnderUplift(segmentBy, against);
+      return UpliftEvaluation.run(bundle, task, modelPath, dataPath, config, start);
     }
     if (segmentBy != null) {
       checkShowable(segmentBy, bundle, config);
     }
     Collected collected =
-        score(bundle, dataPath, config, segmentBy, bundle.featureTally().orElse(null));
+        score(
+            bundle,
+            dataPath,
+            config,
+            segmentBy,
+            bundle.featureTally().orElse(null),
+            block -> block);
     double[] scores = Arrays.copyOf(collected.scores, collected.rows);
     boolean[] labels = Arrays.copyOf(collected.labels, collected.rows);
     BinaryMetrics metrics =
@@ -149,7 +159,28 @@ public final class Evaluation {
             config.eval().threshold().by().name().toLowerCase(java.util.Locale.ROOT)),
         economics,
         RocCurve.of(scores, labels, RocCurve.POINTS),
-        featureDrift);
+        featureDrift,
+        RESPONSE,
+        null);
+  }
+
+  /**
+   * Refuses what compares response metrics, which an uplift score has not: a segment column, a
+   * baseline report and a challenger.
+   */
+  private static void refuseUnderUplift(String segmentBy, Against against) {
+    String option =
+        segmentBy != null
+            ? "--by " + segmentBy
+            : against.baseline() != null
+                ? "--baseline " + against.baseline()
+                : against.challenger() != null ? "--challenger " + against.challengerPath() : null;
+    if (option != null) {
+      throw PrecisException.usage(
+          option
+              + ": works on response metrics (AUC, lift), and an uplift model (task: uplift) is"
+              + " measured by Qini AUC and uplift@k; leave the option out");
+    }
   }
 
   /** DeLong's interval needs two rows of each class; a file with fewer has none. */
@@ -181,13 +212,15 @@ public final class Evaluation {
   /**
    * @param segmentBy the column whose value each row's segment is, or null
    * @param drift an empty tally to count the rows per feature into, or null for none
+   * @param keep what of each scored block to keep, run on the scoring threads
    */
-  private static Collected score(
+  static Collected score(
       ModelBundle bundle,
       Path dataPath,
       PrecisConfig config,
       String segmentBy,
-      FeatureTally drift) {
+      FeatureTally drift,
+      Function<ScoredBlock, ScoredBlock> keep) {
     Collected collected = new Collected();
     collected.drift = drift;
     collected.sha256 =
@@ -200,7 +233,7 @@ public final class Evaluation {
                 config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
             .segmentedBy(segmentBy)
             .measuringDrift(drift == null ? null : drift.empty())
-            .run(block -> block, collected::add);
+            .run(keep, collected::add);
     if (collected.rows == 0) {
       throw PrecisException.data(dataPath + ": has no labelled rows to evaluate");
     }
@@ -210,7 +243,7 @@ public final class Evaluation {
   /** Scores the same file with the challenger and compares it, row for row, with the champion. */
   private static ChallengerComparison challenge(
       Against against, Path dataPath, PrecisConfig config, double[] scores, boolean[] labels) {
-    Collected other = score(against.challenger(), dataPath, config, null, null);
+    Collected other = score(against.challenger(), dataPath, config, null, null, block -> block);
     boolean[] otherLabels = Arrays.copyOf(other.labels, other.rows);
     if (!Arrays.equals(labels, otherLabels)) {
       throw PrecisException.data(
@@ -276,7 +309,7 @@ public final class Evaluation {
   }
 
   /** Scores, labels and label values gathered block by block, in file order. */
-  private static final class Collected {
+  static final class Collected {
     double[] scores = new double[1 << 16];
     boolean[] labels = new boolean[1 << 16];
     String[] segments = new String[1 << 16];

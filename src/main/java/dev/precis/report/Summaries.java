@@ -235,6 +235,9 @@ public final class Summaries {
   }
 
   public static String eval(EvalReport report) {
+    if (report.uplift() != null) {
+      return upliftEval(report);
+    }
     BinaryMetrics m = report.metrics();
     StringBuilder text = new StringBuilder();
     text.append(
@@ -297,6 +300,26 @@ public final class Summaries {
     text.append(DriftSummary.of(report.scoreDrift(), report.featureDrift()));
     text.append(challenger(report.comparison()));
     text.append(baseline(report.baseline()));
+    text.append(gates(report.gates()));
+    return text.toString();
+  }
+
+  /** An uplift model's eval: the uplift block in place of the response metrics. */
+  private static String upliftEval(EvalReport report) {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Evaluated %s on %s: %,d rows of both arms%s%n",
+            report.model().path(),
+            StandardStreams.name(report.data().path()),
+            report.uplift().rows(),
+            report.skippedRows() > 0
+                ? ", " + count(report.skippedRows(), "row") + " skipped (other arms, no label)"
+                : ""));
+    text.append(UpliftSummary.of(report.uplift()));
+    text.append(unseen(report.unseenLevels(), "  "));
+    text.append(DriftSummary.of(report.scoreDrift(), report.featureDrift()));
     text.append(gates(report.gates()));
     return text.toString();
   }
