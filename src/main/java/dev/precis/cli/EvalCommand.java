@@ -94,7 +94,9 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
 
   @Option(
       names = "--fail-if-worse",
-      description = "With --challenger: exit 4 when the challenger's AUC is worse.")
+      description =
+          "With --challenger: exit 4 when the challenger's AUC (an uplift model's Qini AUC) is"
+              + " worse.")
   boolean failIfWorse;
 
   @Option(

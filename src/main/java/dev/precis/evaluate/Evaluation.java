@@ -81,7 +81,7 @@ public final class Evaluation {
     long start = System.nanoTime();
     if (bundle.manifest().task() instanceof UpliftTask task) {
       refuseUnderUplift(segmentBy, against);
-      return UpliftEvaluation.run(bundle, task, modelPath, dataPath, config, start);
+      return UpliftEvaluation.run(bundle, task, modelPath, dataPath, config, against, start);
     }
     if (segmentBy != null) {
       checkShowable(segmentBy, bundle, config);
@@ -165,16 +165,14 @@ public final class Evaluation {
   }
 
   /**
-   * Refuses what compares response metrics, which an uplift score has not: a segment column, a
-   * baseline report and a challenger.
+   * Refuses what works on response metrics, which an uplift score has not: a segment column and a
+   * baseline report.
    */
   private static void refuseUnderUplift(String segmentBy, Against against) {
     String option =
         segmentBy != null
             ? "--by " + segmentBy
-            : against.baseline() != null
-                ? "--baseline " + against.baseline()
-                : against.challenger() != null ? "--challenger " + against.challengerPath() : null;
+            : against.baseline() != null ? "--baseline " + against.baseline() : null;
     if (option != null) {
       throw PrecisException.usage(
           option
@@ -243,6 +241,13 @@ public final class Evaluation {
   /** Scores the same file with the challenger and compares it, row for row, with the champion. */
   private static ChallengerComparison challenge(
       Against against, Path dataPath, PrecisConfig config, double[] scores, boolean[] labels) {
+    if (against.challenger().manifest().task() instanceof UpliftTask) {
+      throw PrecisException.usage(
+          "--challenger "
+              + against.challengerPath()
+              + ": is an uplift model (task: uplift), and --model a response model; compare a"
+              + " model with one of its own task");
+    }
     Collected other = score(against.challenger(), dataPath, config, null, null, block -> block);
     boolean[] otherLabels = Arrays.copyOf(other.labels, other.rows);
     if (!Arrays.equals(labels, otherLabels)) {
@@ -275,7 +280,8 @@ public final class Evaluation {
         CalibrationTable.of(challengerScores, labels),
         money == null
             ? null
-            : CampaignEconomics.of(challengerScores, labels, money, config.eval().bins()));
+            : CampaignEconomics.of(challengerScores, labels, money, config.eval().bins()),
+        null);
   }
 
   /**

@@ -3,14 +3,17 @@ package dev.precis.evaluate;
 import dev.precis.PrecisException;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.FeatureDrift;
+import dev.precis.eval.Comparison;
 import dev.precis.eval.GateResult;
 import dev.precis.eval.Gates;
 import dev.precis.eval.ScoreDrift;
+import dev.precis.eval.UpliftComparison;
 import dev.precis.eval.UpliftMetrics;
 import dev.precis.eval.UpliftScores;
 import dev.precis.io.InputFile;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.UpliftTask;
+import dev.precis.report.ChallengerComparison;
 import dev.precis.report.EvalReport;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
@@ -36,6 +39,7 @@ final class UpliftEvaluation {
       Path modelPath,
       Path dataPath,
       PrecisConfig config,
+      Evaluation.Against against,
       long start) {
     Evaluation.Collected collected =
         Evaluation.score(
@@ -68,6 +72,10 @@ final class UpliftEvaluation {
             ? FeatureDrift.unavailable(FeatureDrift.NO_DISTRIBUTIONS)
             : FeatureDrift.of(collected.drift, bundle.pipeline());
     gates.addAll(Gates.drift(config.eval().failOver(), featureDrift.psi(), scoreDrift.psi()));
+    ChallengerComparison comparison =
+        against.challenger() == null
+            ? null
+            : challenge(against, dataPath, config, scores, treated, outcome);
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", Reports.secondsSince(start));
     return new EvalReport(
@@ -88,7 +96,7 @@ final class UpliftEvaluation {
         null,
         null,
         null,
-        null,
+        comparison,
         scoreDrift,
         null,
         null,
@@ -96,6 +104,96 @@ final class UpliftEvaluation {
         featureDrift,
         Evaluation.UPLIFT,
         metrics);
+  }
+
+  /**
+   * Scores the rows of both arms.
+   *
+   * @param drift whether to count the rows per feature for drift
+   */
+  private static Evaluation.Collected score(
+      ModelBundle bundle, UpliftTask task, Path dataPath, PrecisConfig config, boolean drift) {
+    return Evaluation.score(
+        bundle,
+        dataPath,
+        config,
+        task.treatment(),
+        drift ? bundle.featureTally().orElse(null) : null,
+        new ArmRows(task));
+  }
+
+  /**
+   * Each kept row's arm, true for treated.
+   *
+   * @throws PrecisException (data) when every row is of one arm
+   */
+  private static boolean[] arms(Evaluation.Collected collected, UpliftTask task, Path dataPath) {
+    boolean[] treated = new boolean[collected.rows];
+    int treatedRows = 0;
+    for (int i = 0; i < treated.length; i++) {
+      treated[i] = task.treated().equals(collected.segments[i]);
+      treatedRows += treated[i] ? 1 : 0;
+    }
+    if (treatedRows == 0 || treatedRows == treated.length) {
+      throw oneArm(dataPath, task, treatedRows == 0);
+    }
+    return treated;
+  }
+
+  private static UpliftMetrics metrics(UpliftScores scores, PrecisConfig config) {
+    return scores.metrics(
+        UpliftScores.DEFAULT_K, config.eval().bins(), UpliftScores.PERMUTATIONS, config.seed());
+  }
+
+  /**
+   * Scores the same file with the challenger, an uplift model too, and compares the two on the same
+   * rows (see {@link UpliftComparison}).
+   */
+  private static ChallengerComparison challenge(
+      Evaluation.Against against,
+      Path dataPath,
+      PrecisConfig config,
+      double[] scores,
+      boolean[] treated,
+      boolean[] outcome) {
+    if (!(against.challenger().manifest().task() instanceof UpliftTask task)) {
+      throw PrecisException.usage(
+          "--challenger "
+              + against.challengerPath()
+              + ": is a response model, and --model an uplift model (task: uplift); compare it"
+              + " with another uplift model");
+    }
+    Evaluation.Collected other = score(against.challenger(), task, dataPath, config, false);
+    boolean[] otherTreated = arms(other, task, dataPath);
+    boolean[] otherOutcome = Arrays.copyOf(other.labels, other.rows);
+    if (!Arrays.equals(treated, otherTreated) || !Arrays.equals(outcome, otherOutcome)) {
+      throw PrecisException.data(
+          dataPath
+              + ": the champion kept "
+              + treated.length
+              + " rows of both arms and the challenger "
+              + other.rows
+              + " with other arms or outcomes (another data.treatment or data.target?); a"
+              + " comparison needs the same rows");
+    }
+    double[] challengerScores = Arrays.copyOf(other.scores, other.rows);
+    Comparison comparison =
+        UpliftComparison.compare(
+            scores,
+            challengerScores,
+            treated,
+            outcome,
+            UpliftScores.DEFAULT_K,
+            config.eval().resamples(),
+            config.seed());
+    return new ChallengerComparison(
+        InputFile.of(against.challengerPath()),
+        null,
+        comparison,
+        null,
+        null,
+        null,
+        metrics(UpliftScores.of(challengerScores, treated, outcome), config));
   }
 
   /** Why a file whose kept rows are all of one arm has no uplift to measure. */

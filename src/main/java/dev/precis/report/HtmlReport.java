@@ -50,6 +50,7 @@ public final class HtmlReport {
     page.row("Rows skipped (other arms, no label)", Html.count(report.skippedRows()), null);
     page.append("</table>\n");
     gates(page, report);
+    comparison(page, report);
     return page.append(UpliftHtml.section(report.uplift())).end();
   }
 

@@ -320,6 +320,7 @@ public final class Summaries {
     text.append(UpliftSummary.of(report.uplift()));
     text.append(unseen(report.unseenLevels(), "  "));
     text.append(DriftSummary.of(report.scoreDrift(), report.featureDrift()));
+    text.append(challenger(report.comparison()));
     text.append(gates(report.gates()));
     return text.toString();
   }
@@ -369,10 +370,13 @@ public final class Summaries {
    * The challenger's verdict with the AUC difference behind it, e.g. for a failed --fail-if-worse.
    */
   public static String verdict(ChallengerComparison comparison) {
+    // the first difference is the one the verdict is on: AUC, or an uplift model's Qini AUC
     Comparison.Difference auc = comparison.comparison().differences().get(0);
     return "verdict "
         + comparison.comparison().verdict().text()
-        + ": challenger AUC minus champion's "
+        + ": challenger "
+        + (auc.metric().equals("qini") ? "Qini AUC" : "AUC")
+        + " minus champion's "
         + signed(auc.difference())
         + ", 95% interval ["
         + signed(auc.low())

@@ -189,8 +189,42 @@ class UpliftEvalCommandTest {
   @Test
   void optionsOnResponseMetricsAreRefusedByName() {
     assertOneLineError(eval(visit, test, "--by", "channel"), 2, "--by channel", "Qini");
+  }
+
+  @Test
+  void aChallengerIsComparedOnQiniAucAuucAndUpliftAtK() throws IOException {
+    CliRun run =
+        eval(
+            visit,
+            test,
+            "--challenger",
+            visit.toString(),
+            "--fail-if-worse",
+            "--set",
+            "eval.resamples=100",
+            "--json");
+    assertEquals(0, run.exitCode(), run.transcript());
+    JsonNode report = Mappers.json().readTree(run.out());
+    JsonNode comparison = report.path("comparison");
+    assertEquals("no difference", comparison.path("verdict").asText());
+    List<String> metrics = new ArrayList<>();
+    for (JsonNode d : comparison.path("differences")) {
+      metrics.add(d.path("metric").asText());
+      assertEquals(d.path("champion").asDouble(), d.path("challenger").asDouble(), d.toString());
+      assertEquals(0, d.path("low").asDouble(), d.toString());
+    }
+    assertEquals(List.of("qini", "auuc", "uplift@30"), metrics);
+    assertEquals(
+        report.path("uplift").path("qini_auc").asDouble(),
+        comparison.path("challenger_uplift").path("qini_auc").asDouble());
+  }
+
+  @Test
+  void aChallengerOfAnotherOutcomeIsRefused() {
     assertOneLineError(
-        eval(visit, test, "--challenger", conversion.toString()), 2, "--challenger", "Qini");
+        eval(visit, test, "--challenger", conversion.toString(), "--set", "eval.resamples=100"),
+        3,
+        "same rows");
   }
 
   @Test
