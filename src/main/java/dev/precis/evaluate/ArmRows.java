@@ -36,7 +36,6 @@ final class ArmRows implements Function<ScoredBlock, ScoredBlock> {
     if (n == block.rows()) {
       return block;
     }
-    int rows = n;
     int[] at = Arrays.copyOf(kept, n);
     return new ScoredBlock(
         block.ids() == null ? null : pick(block.ids(), at),
@@ -44,7 +43,7 @@ final class ArmRows implements Function<ScoredBlock, ScoredBlock> {
         pickBooleans(block.labels(), at),
         block.labelValues(),
         pickLongs(block.lines(), at),
-        rows,
+        n,
         skipped,
         block.unseenLevels(),
         pick(block.segments(), at),
