@@ -28,7 +28,8 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Score a labelled CSV with a model and report AUC, PR-AUC, log loss, threshold metrics, lift"
-          + " and gains.",
+          + " and gains; for an uplift model (task: uplift), Qini AUC, AUUC, uplift@30% and the"
+          + " uplift by decile on the rows of both arms.",
       "Exits 4 when a quality gate (--fail-under, --fail-over, --max-drop) is not reached, or"
           + " with --fail-if-worse when the challenger's AUC is worse."
     },
@@ -49,7 +50,8 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
       paramLabel = "METRIC=MIN",
       description =
           "Quality gate (eval.gates), repeatable: auc, pr_auc, ks, accuracy, precision, recall, f1,"
-              + " mcc, top_lift, lift@K or capture@K (top K%% of rows).")
+              + " mcc, top_lift, lift@K or capture@K (top K%% of rows); for an uplift model qini,"
+              + " auuc or uplift@K.")
   Map<String, String> failUnder = new LinkedHashMap<>();
 
   @Option(
@@ -92,7 +94,9 @@ final class EvalCommand extends PrecisCommand<EvalReport> {
 
   @Option(
       names = "--fail-if-worse",
-      description = "With --challenger: exit 4 when the challenger's AUC is worse.")
+      description =
+          "With --challenger: exit 4 when the challenger's AUC (an uplift model's Qini AUC) is"
+              + " worse.")
   boolean failIfWorse;
 
   @Option(

@@ -79,7 +79,7 @@ public final class PairedComparison {
   }
 
   /** The linearly interpolated quantile of sorted values (numpy's default). */
-  private static double percentile(double[] sorted, double q) {
+  static double percentile(double[] sorted, double q) {
     double at = q * (sorted.length - 1);
     int lo = (int) Math.floor(at);
     int hi = Math.min(lo + 1, sorted.length - 1);

@@ -25,6 +25,7 @@ import dev.precis.model.ModelBundle;
 import dev.precis.model.ScoredBlock;
 import dev.precis.model.SkippedRows;
 import dev.precis.model.StreamingScorer;
+import dev.precis.model.UpliftTask;
 import dev.precis.report.Baseline;
 import dev.precis.report.ChallengerComparison;
 import dev.precis.report.EvalReport;
@@ -37,12 +38,18 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Scores a labelled file with a bundle and measures the result: overall, per segment when asked,
  * against the gates, an earlier report and a challenger.
  */
 public final class Evaluation {
+  /** The task names of {@link EvalReport#task}. */
+  static final String RESPONSE = "response";
+
+  static final String UPLIFT = "uplift";
+
   private Evaluation() {}
 
   /**
@@ -72,18 +79,21 @@ public final class Evaluation {
       String segmentBy,
       Against against) {
     long start = System.nanoTime();
-    if (bundle.manifest().task() instanceof dev.precis.model.UpliftTask) {
-      // response metrics of an uplift score would be numbers without meaning
-      throw PrecisException.usage(
-          modelPath
-              + ": an uplift model (task: uplift) is measured by Qini AUC and uplift@k, which"
-              + " this build of eval does not compute yet; score it with `precis predict`");
+    if (bundle.manifest().task() instanceof UpliftTask task) {
+      refuseUnderUplift(segmentBy, against);
+      return UpliftEvaluation.run(bundle, task, modelPath, dataPath, config, against, start);
     }
     if (segmentBy != null) {
       checkShowable(segmentBy, bundle, config);
     }
     Collected collected =
-        score(bundle, dataPath, config, segmentBy, bundle.featureTally().orElse(null));
+        score(
+            bundle,
+            dataPath,
+            config,
+            segmentBy,
+            bundle.featureTally().orElse(null),
+            block -> block);
     Scored scored =
         new Scored(
             Arrays.copyOf(collected.scores, collected.rows),
@@ -204,7 +214,26 @@ public final class Evaluation {
             config.eval().threshold().by().name().toLowerCase(java.util.Locale.ROOT)),
         economics,
         RocCurve.of(scores, labels, RocCurve.POINTS),
-        featureDrift);
+        featureDrift,
+        RESPONSE,
+        null);
+  }
+
+  /**
+   * Refuses what works on response metrics, which an uplift score has not: a segment column and a
+   * baseline report.
+   */
+  private static void refuseUnderUplift(String segmentBy, Against against) {
+    String option =
+        segmentBy != null
+            ? "--by " + segmentBy
+            : against.baseline() != null ? "--baseline " + against.baseline() : null;
+    if (option != null) {
+      throw PrecisException.usage(
+          option
+              + ": works on response metrics (AUC, lift), and an uplift model (task: uplift) is"
+              + " measured by Qini AUC and uplift@k; leave the option out");
+    }
   }
 
   /** DeLong's interval needs two rows of each class; a file with fewer has none. */
@@ -236,13 +265,15 @@ public final class Evaluation {
   /**
    * @param segmentBy the column whose value each row's segment is, or null
    * @param drift an empty tally to count the rows per feature into, or null for none
+   * @param keep what of each scored block to keep, run on the scoring threads
    */
-  private static Collected score(
+  static Collected score(
       ModelBundle bundle,
       Path dataPath,
       PrecisConfig config,
       String segmentBy,
-      FeatureTally drift) {
+      FeatureTally drift,
+      Function<ScoredBlock, ScoredBlock> keep) {
     Collected collected = new Collected();
     collected.drift = drift;
     collected.sha256 =
@@ -255,7 +286,7 @@ public final class Evaluation {
                 config.predict().badRows() == dev.precis.config.PredictConfig.BadRows.SKIP)
             .segmentedBy(segmentBy)
             .measuringDrift(drift == null ? null : drift.empty())
-            .run(block -> block, collected::add);
+            .run(keep, collected::add);
     if (collected.rows == 0) {
       throw PrecisException.data(dataPath + ": has no labelled rows to evaluate");
     }
@@ -265,7 +296,14 @@ public final class Evaluation {
   /** Scores the same file with the challenger and compares it, row for row, with the champion. */
   private static ChallengerComparison challenge(
       Against against, Path dataPath, PrecisConfig config, double[] scores, boolean[] labels) {
-    Collected other = score(against.challenger(), dataPath, config, null, null);
+    if (against.challenger().manifest().task() instanceof UpliftTask) {
+      throw PrecisException.usage(
+          "--challenger "
+              + against.challengerPath()
+              + ": is an uplift model (task: uplift), and --model a response model; compare a"
+              + " model with one of its own task");
+    }
+    Collected other = score(against.challenger(), dataPath, config, null, null, block -> block);
     boolean[] otherLabels = Arrays.copyOf(other.labels, other.rows);
     if (!Arrays.equals(labels, otherLabels)) {
       throw PrecisException.data(
@@ -297,7 +335,8 @@ public final class Evaluation {
         CalibrationTable.of(challengerScores, labels),
         money == null
             ? null
-            : CampaignEconomics.of(challengerScores, labels, money, config.eval().bins()));
+            : CampaignEconomics.of(challengerScores, labels, money, config.eval().bins()),
+        null);
   }
 
   /**
@@ -331,7 +370,7 @@ public final class Evaluation {
   }
 
   /** Scores, labels and label values gathered block by block, in file order. */
-  private static final class Collected {
+  static final class Collected {
     double[] scores = new double[1 << 16];
     boolean[] labels = new boolean[1 << 16];
     String[] segments = new String[1 << 16];

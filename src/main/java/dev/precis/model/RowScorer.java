@@ -108,7 +108,9 @@ public final class RowScorer {
                 "the target; eval needs labelled rows, predict scores unlabelled ones")
             : -1;
     this.segmentColumn =
-        options.segment() != null ? column(columns, options.segment(), "eval --by") : -1;
+        options.segment() != null
+            ? column(columns, options.segment(), segmentRole(bundle, options.segment()))
+            : -1;
     this.missing = new MissingValues(bundle.pipeline().missingTokens());
     this.read = new boolean[columns.size()];
     for (int c : encoder.inputColumns()) {
@@ -140,6 +142,14 @@ public final class RowScorer {
       }
     }
     return changed;
+  }
+
+  /** What the segment column is for, in a message: an uplift model's arms, or eval --by. */
+  private static String segmentRole(ModelBundle bundle, String segment) {
+    return bundle.manifest().task() instanceof UpliftTask uplift
+            && uplift.treatment().equals(segment)
+        ? "data.treatment, each row's arm; uplift is measured on rows of both arms"
+        : "eval --by";
   }
 
   private int column(List<String> columns, String name, String role) {

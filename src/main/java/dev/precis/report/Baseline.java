@@ -63,6 +63,13 @@ public record Baseline(InputFile report, Map<String, Change> changes, List<GateR
               + (schema.isEmpty() ? "; it has none" : "; it has " + schema)
               + "); write one with precis eval --out FILE");
     }
+    if (root.path("metrics").isNull()) {
+      throw PrecisException.usage(
+          "--baseline "
+              + path
+              + ": is the report of an uplift model, which has no response metrics to compare;"
+              + " give the eval report of a response model");
+    }
     try {
       return LENIENT.treeToValue(root.path("metrics"), BinaryMetrics.class);
     } catch (IOException e) {

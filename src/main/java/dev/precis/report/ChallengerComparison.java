@@ -7,6 +7,7 @@ import dev.precis.eval.CalibrationBin;
 import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.Comparison;
 import dev.precis.eval.RocPoint;
+import dev.precis.eval.UpliftMetrics;
 import dev.precis.io.InputFile;
 import java.util.List;
 
@@ -19,6 +20,9 @@ import java.util.List;
  *     calibration}
  * @param challengerEconomics the challenger's profit by depth under eval.economics, as the
  *     champion's {@code economics}; absent without economics
+ * @param challengerUplift when both models are uplift models, the challenger's uplift metrics on
+ *     the same rows, as the champion's {@code uplift} (its response fields are then null); absent
+ *     otherwise
  */
 public record ChallengerComparison(
     InputFile challenger,
@@ -26,4 +30,5 @@ public record ChallengerComparison(
     @JsonUnwrapped Comparison comparison,
     List<RocPoint> challengerRoc,
     List<CalibrationBin> challengerCalibration,
-    @JsonInclude(JsonInclude.Include.NON_NULL) CampaignProfit challengerEconomics) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) CampaignProfit challengerEconomics,
+    @JsonInclude(JsonInclude.Include.NON_NULL) UpliftMetrics challengerUplift) {}

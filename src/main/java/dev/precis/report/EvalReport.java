@@ -11,6 +11,7 @@ import dev.precis.eval.GateResult;
 import dev.precis.eval.RocPoint;
 import dev.precis.eval.ScoreDrift;
 import dev.precis.eval.Segments;
+import dev.precis.eval.UpliftMetrics;
 import dev.precis.io.InputFile;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +29,7 @@ import java.util.Map;
  * @param passed whether every gate passed (true when there are none)
  * @param aucInterval the AUC with its 95% DeLong interval (estimate, standard_error, low, high, and
  *     p against 0.5); null when a class has fewer than two rows
- * @param gini the Gini coefficient, 2 AUC - 1
+ * @param gini the Gini coefficient, 2 AUC - 1; null under task uplift
  * @param calibration the calibration table: equal-width bins of predicted probability with their
  *     rows, mean predicted and observed rate (empty bins left out); metrics.ece is computed from it
  * @param segments the main metrics per value of the eval --by column; null without --by
@@ -42,6 +43,13 @@ import java.util.Map;
  * @param roc the ROC curve, at most {@link dev.precis.eval.RocCurve#POINTS} of its vertices, for
  *     charts (eval --html)
  * @param featureDrift the population stability index of each column against the training rows
+ * @param task the bundle's task: {@code response}, or {@code uplift}, whose report measures the
+ *     uplift scores in {@code uplift} and leaves the response sections that would measure
+ *     probabilities of a response (metrics, aucInterval, gini, calibration, threshold, economics,
+ *     roc) null
+ * @param uplift under task uplift, the Qini and uplift curves, their AUCs, uplift@k, the
+ *     random-order band with its verdict and the table by decile, on the rows of both arms; absent
+ *     otherwise
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
@@ -57,7 +65,7 @@ public record EvalReport(
     PrecisConfig config,
     Map<String, Double> timingsSeconds,
     DeLong.Interval aucInterval,
-    double gini,
+    Double gini,
     List<CalibrationBin> calibration,
     Segments segments,
     @JsonInclude(JsonInclude.Include.NON_NULL) Baseline baseline,
@@ -66,6 +74,8 @@ public record EvalReport(
     ThresholdUsed threshold,
     CampaignProfit economics,
     List<RocPoint> roc,
-    dev.precis.data.FeatureDrift featureDrift) {
+    dev.precis.data.FeatureDrift featureDrift,
+    String task,
+    @JsonInclude(JsonInclude.Include.NON_NULL) UpliftMetrics uplift) {
   public static final String SCHEMA = "precis.eval/2";
 }

@@ -32,11 +32,26 @@ public final class HtmlReport {
   public static String of(EvalReport report) {
     HtmlPage page =
         new HtmlPage("Model evaluation", "evaluation", report.model().path(), report.about());
+    if (report.uplift() != null) {
+      return uplift(page, report);
+    }
     summary(page, report);
     gates(page, report);
     comparison(page, report);
     economics(page, report);
     return page.charts("Charts", charts(report)).end();
+  }
+
+  /** An uplift model's page: what was scored, the gates, and the uplift section. */
+  private static String uplift(HtmlPage page, EvalReport report) {
+    page.append("<h2>Summary</h2>\n<table class=\"summary\">\n");
+    page.pathRow("Model", report.model().path(), null);
+    page.pathRow("Data", report.data().path(), null);
+    page.row("Rows skipped (other arms, no label)", Html.count(report.skippedRows()), null);
+    page.append("</table>\n");
+    gates(page, report);
+    comparison(page, report);
+    return page.append(UpliftHtml.section(report.uplift())).end();
   }
 
   private static void summary(HtmlPage html, EvalReport report) {

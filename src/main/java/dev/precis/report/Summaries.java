@@ -234,6 +234,9 @@ public final class Summaries {
   }
 
   public static String eval(EvalReport report) {
+    if (report.uplift() != null) {
+      return upliftEval(report);
+    }
     BinaryMetrics m = report.metrics();
     StringBuilder text = new StringBuilder();
     text.append(
@@ -300,6 +303,27 @@ public final class Summaries {
     return text.toString();
   }
 
+  /** An uplift model's eval: the uplift block in place of the response metrics. */
+  private static String upliftEval(EvalReport report) {
+    StringBuilder text = new StringBuilder();
+    text.append(
+        String.format(
+            Locale.ROOT,
+            "Evaluated %s on %s: %,d rows of both arms%s%n",
+            report.model().path(),
+            StandardStreams.name(report.data().path()),
+            report.uplift().rows(),
+            report.skippedRows() > 0
+                ? ", " + count(report.skippedRows(), "row") + " skipped (other arms, no label)"
+                : ""));
+    text.append(UpliftSummary.of(report.uplift()));
+    text.append(unseen(report.unseenLevels(), "  "));
+    text.append(DriftSummary.of(report.scoreDrift(), report.featureDrift()));
+    text.append(challenger(report.comparison()));
+    text.append(gates(report.gates()));
+    return text.toString();
+  }
+
   /** One line per gate with its verdict. */
   private static String gates(List<GateResult> gates) {
     StringBuilder text = new StringBuilder();
@@ -345,10 +369,13 @@ public final class Summaries {
    * The challenger's verdict with the AUC difference behind it, e.g. for a failed --fail-if-worse.
    */
   public static String verdict(ChallengerComparison comparison) {
+    // the first difference is the one the verdict is on: AUC, or an uplift model's Qini AUC
     Comparison.Difference auc = comparison.comparison().differences().get(0);
     return "verdict "
         + comparison.comparison().verdict().text()
-        + ": challenger AUC minus champion's "
+        + ": challenger "
+        + (auc.metric().equals("qini") ? "Qini AUC" : "AUC")
+        + " minus champion's "
         + signed(auc.difference())
         + ", 95% interval ["
         + signed(auc.low())

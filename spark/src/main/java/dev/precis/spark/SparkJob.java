@@ -9,6 +9,7 @@ import dev.precis.eval.Gates;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.RowScorer;
+import dev.precis.model.UpliftTask;
 import java.util.List;
 import org.apache.hadoop.conf.Configuration;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -39,6 +40,13 @@ final class SparkJob {
     byte[] bytes = SparkFiles.read(model, hadoop(), "--model");
     this.modelSha256 = dev.precis.io.InputFile.sha256(bytes);
     this.bundle = ModelBundle.read(new java.io.ByteArrayInputStream(bytes), model);
+    if (bundle.manifest().task() instanceof UpliftTask) {
+      // its output has each arm's probability and its eval the Qini curve, neither built here
+      throw PrecisException.usage(
+          model
+              + ": an uplift model (task: uplift) is scored and evaluated by precis predict and"
+              + " precis eval; precis-spark runs response models");
+    }
     this.config =
         overrides.isEmpty()
             ? bundle.config()
