@@ -28,7 +28,7 @@ import picocli.CommandLine.Option;
     sortOptions = false,
     description = {
       "Score a labelled CSV with a model and report AUC, PR-AUC, log loss, threshold metrics, lift"
-          + " and gains; for an uplift model (task: uplift), Qini AUC, AUUC, uplift@30% and the"
+          + " and gains; for an uplift model (task: uplift), Qini AUC, AUUC, uplift@30%% and the"
           + " uplift by decile on the rows of both arms.",
       "Exits 4 when a quality gate (--fail-under, --fail-over, --max-drop) is not reached, or"
           + " with --fail-if-worse when the challenger's AUC is worse."

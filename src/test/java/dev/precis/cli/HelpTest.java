@@ -1,5 +1,6 @@
 package dev.precis.cli;
 
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -50,6 +51,24 @@ class HelpTest {
               + "' at "
               + TERMINAL
               + " columns");
+    }
+  }
+
+  /**
+   * picocli formats a command's description and footer with String.format, and prints one that
+   * fails raw, with a warning.
+   */
+  @Test
+  void everyHelpTextIsAValidFormat() {
+    for (CommandLine command : everyCommand()) {
+      CommandLine.Model.UsageMessageSpec help = command.getCommandSpec().usageMessage();
+      List<String> texts = new ArrayList<>(Arrays.asList(help.description()));
+      texts.addAll(Arrays.asList(help.footer()));
+      for (String text : texts) {
+        assertDoesNotThrow(
+            () -> String.format(java.util.Locale.ROOT, text),
+            command.getCommandName() + " --help: a lone % in '" + text + "' (write %%)");
+      }
     }
   }
 
