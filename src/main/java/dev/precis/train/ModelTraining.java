@@ -53,6 +53,43 @@ public final class ModelTraining {
   /** The trained bundle and its report. */
   public record Result(ModelBundle bundle, TrainReport report) {}
 
+  /**
+   * The bundle of a fitted task: its manifest (made now), the resolved config, the pipeline, the
+   * training scores' bins and the features' training distributions.
+   *
+   * @param trainScores the bundle's scores of the training rows, whose bins predict reports
+   */
+  static ModelBundle bundle(
+      PrecisConfig resolved,
+      Task task,
+      InputFile input,
+      PreparedData data,
+      double[] trainScores,
+      Map<String, Double> timings,
+      List<ModelArtifact> models) {
+    Manifest manifest =
+        new Manifest(
+            Manifest.SCHEMA,
+            Version.precis(),
+            Version.tribuo(),
+            resolved.model().type(),
+            task,
+            Reports.now(),
+            input,
+            InputFile.sha256(ModelBundle.configText(resolved)),
+            resolved.seed(),
+            data.pipeline().featureNames().size(),
+            timings,
+            List.of());
+    return ModelBundle.of(
+        manifest,
+        resolved,
+        data.pipeline(),
+        ScoreBins.fromScores(trainScores, SCORE_BINS),
+        FeatureDistributions.of(data.pipeline(), data.train()),
+        models);
+  }
+
   private ModelTraining() {}
 
   /**
@@ -119,37 +156,15 @@ public final class ModelTraining {
     timings.put("importance", Reports.secondsSince(importanceStart));
     timings.put("total", Reports.secondsSince(start));
 
-    int features = data.pipeline().featureNames().size();
-    Manifest manifest =
-        new Manifest(
-            Manifest.SCHEMA,
-            Version.precis(),
-            Version.tribuo(),
-            resolved.model().type(),
-            task,
-            Reports.now(),
-            input,
-            InputFile.sha256(ModelBundle.configText(resolved)),
-            resolved.seed(),
-            features,
-            timings,
-            List.of());
-    ModelBundle bundle =
-        ModelBundle.of(
-            manifest,
-            resolved,
-            data.pipeline(),
-            ScoreBins.fromScores(trainScores, SCORE_BINS),
-            FeatureDistributions.of(data.pipeline(), data.train()),
-            models);
+    ModelBundle bundle = bundle(resolved, task, input, data, trainScores, timings, models);
     TrainReport report =
         new TrainReport(
-            new ReportHeader(TrainReport.SCHEMA, Version.precis(), manifest.createdAt()),
+            new ReportHeader(TrainReport.SCHEMA, Version.precis(), bundle.manifest().createdAt()),
             input,
             modelPath.toString(),
             resolved.seed(),
             resolved.model().type(),
-            features,
+            data.pipeline().featureNames().size(),
             model.fitSummary(),
             calibration,
             warnings,

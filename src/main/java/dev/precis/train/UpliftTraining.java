@@ -7,17 +7,14 @@ import dev.precis.config.PrepConfig.Imbalance;
 import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
 import dev.precis.data.Experiment;
-import dev.precis.data.FeatureDistributions;
 import dev.precis.data.Preparation;
 import dev.precis.data.PreparedData;
 import dev.precis.data.Rebalancing;
 import dev.precis.io.InputFile;
-import dev.precis.model.Manifest;
 import dev.precis.model.ModelArtifact;
 import dev.precis.model.ModelBundle;
 import dev.precis.model.ModelCatalog;
 import dev.precis.model.ModelType;
-import dev.precis.model.ScoreBins;
 import dev.precis.model.UpliftFit;
 import dev.precis.model.UpliftScorer;
 import dev.precis.model.UpliftTask;
@@ -78,38 +75,17 @@ final class UpliftTraining {
     putIfAny(splits, "test", data.test());
     timings.put("total", Reports.secondsSince(start));
 
-    int features = data.pipeline().featureNames().size();
-    Manifest manifest =
-        new Manifest(
-            Manifest.SCHEMA,
-            Version.precis(),
-            Version.tribuo(),
-            resolved.model().type(),
-            task,
-            Reports.now(),
-            input,
-            InputFile.sha256(ModelBundle.configText(resolved)),
-            resolved.seed(),
-            features,
-            timings,
-            List.of());
     ModelBundle bundle =
-        ModelBundle.of(
-            manifest,
-            resolved,
-            data.pipeline(),
-            ScoreBins.fromScores(trainScores, ModelTraining.SCORE_BINS),
-            FeatureDistributions.of(data.pipeline(), data.train()),
-            models);
+        ModelTraining.bundle(resolved, task, input, data, trainScores, timings, models);
     Imbalance none = resolved.prep().imbalance();
     TrainReport report =
         new TrainReport(
-            new ReportHeader(TrainReport.SCHEMA, Version.precis(), manifest.createdAt()),
+            new ReportHeader(TrainReport.SCHEMA, Version.precis(), bundle.manifest().createdAt()),
             input,
             modelPath.toString(),
             resolved.seed(),
             resolved.model().type(),
-            features,
+            data.pipeline().featureNames().size(),
             fitSummary(models),
             CalibrationSummary.none("none"),
             prep.schema().warnings(),
