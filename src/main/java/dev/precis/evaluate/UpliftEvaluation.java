@@ -41,29 +41,12 @@ final class UpliftEvaluation {
       PrecisConfig config,
       Evaluation.Against against,
       long start) {
-    Evaluation.Collected collected =
-        Evaluation.score(
-            bundle,
-            dataPath,
-            config,
-            task.treatment(),
-            bundle.featureTally().orElse(null),
-            new ArmRows(task));
+    Evaluation.Collected collected = score(bundle, task, dataPath, config, true);
     double[] scores = Arrays.copyOf(collected.scores, collected.rows);
     boolean[] outcome = Arrays.copyOf(collected.labels, collected.rows);
-    boolean[] treated = new boolean[collected.rows];
-    int treatedRows = 0;
-    for (int i = 0; i < treated.length; i++) {
-      treated[i] = task.treated().equals(collected.segments[i]);
-      treatedRows += treated[i] ? 1 : 0;
-    }
-    if (treatedRows == 0 || treatedRows == treated.length) {
-      throw oneArm(dataPath, task, treatedRows == 0);
-    }
+    boolean[] treated = arms(collected, task, dataPath);
     UpliftScores uplift = UpliftScores.of(scores, treated, outcome);
-    UpliftMetrics metrics =
-        uplift.metrics(
-            UpliftScores.DEFAULT_K, config.eval().bins(), UpliftScores.PERMUTATIONS, config.seed());
+    UpliftMetrics metrics = metrics(uplift, config);
     List<GateResult> gates = new ArrayList<>(Gates.checkUplift(config.eval(), uplift));
     ScoreDrift scoreDrift =
         ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin);
