@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.cli.CliRun;
 import dev.precis.config.ConfigLoader;
 import dev.precis.config.ConfigOverride;
@@ -165,6 +167,50 @@ class UpliftForestTest {
             "train", "--config", config.toString(), "--set", FOREST[1], "--out", "-", "--quiet");
     assertEquals(2, wrapped.exitCode(), wrapped.transcript());
     assertTrue(wrapped.err().contains("model.uplift: forest"), wrapped.err());
+  }
+
+  @Test
+  void tuneSearchesTheForestsOwnParameters() throws IOException {
+    Path out = dir.resolve("tuned");
+    CliRun tune = tune(out, "tune.models=[uplift-forest]");
+    assertEquals(0, tune.exitCode(), tune.transcript());
+    JsonNode board = new ObjectMapper().readTree(out.resolve("leaderboard.json").toFile());
+    assertEquals("qini", board.path("metric").asText());
+    assertEquals(3, board.path("trials").size(), board.toString());
+    for (JsonNode trial : board.path("trials")) {
+      assertTrue(trial.path("params").has("min_leaf"), trial.toString());
+    }
+  }
+
+  @Test
+  void tuneRefusesABaseLearnerBesideTheForest() {
+    CliRun tune = tune(dir.resolve("mixed"), "tune.models=[uplift-forest, logistic]");
+    assertEquals(2, tune.exitCode(), tune.transcript());
+    assertTrue(tune.err().contains("tune.models[1]"), tune.err());
+  }
+
+  private static CliRun tune(Path out, String models) {
+    return CliRun.precis(
+        "tune",
+        "--config",
+        config.toString(),
+        "--set",
+        FOREST[0],
+        "--set",
+        FOREST[1],
+        "--set",
+        "model.params={trees: 8, min_leaf: 40}",
+        "--set",
+        models,
+        "--strategy",
+        "random",
+        "--trials",
+        "3",
+        "--folds",
+        "2",
+        "--out",
+        out.toString(),
+        "--quiet");
   }
 
   private static ModelTraining.Result train(String... sets) {
