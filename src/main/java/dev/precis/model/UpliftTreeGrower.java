@@ -29,18 +29,35 @@ final class UpliftTreeGrower {
   record Binned(double[][] edges, byte[][] bins, boolean[] y, boolean[] treated) {
     static Binned of(EncodedData rows) {
       SparseRows x = rows.x();
-      double[][] columns = new double[x.width()][x.rows()];
+      // the entries column by column, so one dense column at a time is all the memory it takes
+      int[] next = new int[x.width() + 1];
       for (int r = 0; r < x.rows(); r++) {
         for (int k = x.start(r); k < x.end(r); k++) {
-          columns[x.feature(k)][r] = x.value(k);
+          next[x.feature(k) + 1]++;
+        }
+      }
+      Arrays.parallelPrefix(next, Integer::sum);
+      int[] start = next.clone();
+      int[] row = new int[next[x.width()]];
+      double[] value = new double[row.length];
+      for (int r = 0; r < x.rows(); r++) {
+        for (int k = x.start(r); k < x.end(r); k++) {
+          int at = next[x.feature(k)]++;
+          row[at] = r;
+          value[at] = x.value(k);
         }
       }
       double[][] edges = new double[x.width()][];
       byte[][] bins = new byte[x.width()][x.rows()];
+      double[] column = new double[x.rows()];
       for (int f = 0; f < x.width(); f++) {
-        edges[f] = edges(columns[f]);
+        Arrays.fill(column, 0.0);
+        for (int k = start[f]; k < start[f + 1]; k++) {
+          column[row[k]] = value[k];
+        }
+        edges[f] = edges(column);
         for (int r = 0; r < x.rows(); r++) {
-          int at = Arrays.binarySearch(edges[f], columns[f][r]);
+          int at = Arrays.binarySearch(edges[f], column[r]);
           bins[f][r] = (byte) (at >= 0 ? at : -at - 1);
         }
       }
