@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Benchmark: each uplift approach with a logistic and an xgboost base learner against the Python
-# peers (../shared/peers/peer_uplift.py: scikit-learn, XGBoost, scikit-uplift's metrics).
+# Benchmark: each uplift approach with a logistic and an xgboost base learner, and the uplift
+# forest, against the Python peers (../shared/peers/peer_uplift.py: scikit-learn, XGBoost,
+# scikit-uplift's metrics).
 #
 # Trains each on the Hillstrom train rows (sample-data/hillstrom, women's e-mail vs no e-mail,
 # outcome visit), predicts the test rows, and scores the uplift with the peer's own metric code
@@ -24,21 +25,21 @@ data="$root/sample-data/hillstrom" peers="$root/../shared/peers/peer_uplift.py"
 other=$([[ $outcome == visit ]] && echo conversion || echo visit)
 
 printf '%-38s %9s %9s %9s %7s\n' model qini_auc auuc 'up@30' fit_s
-for approach in two-model single-model class-transformation; do
-  for base in logistic xgboost; do
-    name=$approach-$base
-    "$precis" train --config "$data/hillstrom.yaml" --set "data.target=$outcome" \
-      --set "data.drop=[$other,spend]" --set "model.uplift=$approach" --model "$base" \
-      --set "engine.threads=$threads" --out "$work/$name.precis" --force --quiet
-    "$precis" predict --model "$work/$name.precis" --data "$data/test.csv" \
-      --out "$work/$name.csv" --force --quiet
-    /usr/bin/python3 "$root/bench/uplift_metrics.py" "$peers" "$data/test.csv" "$work/$name.csv" \
-      segment "Womens E-Mail" "No E-Mail" "$outcome" > "$work/$name.json"
-    printf '%-38s %9.4f %9.4f %9.4f %7.2f\n' "precis $name" \
-      "$(json "$work/$name.json" 'd["qini_auc"]')" "$(json "$work/$name.json" 'd["uplift_auc"]')" \
-      "$(json "$work/$name.json" 'd["uplift@30_overall"]')" \
-      "$(json "$work/$name.train-report.json" 'd["timings_seconds"]["fit"]')"
-  done
+# the uplift forest is no base learner: its row pairs model.uplift forest with its own type
+for pair in two-model:logistic two-model:xgboost single-model:logistic single-model:xgboost \
+  class-transformation:logistic class-transformation:xgboost forest:uplift-forest; do
+  approach=${pair%%:*} base=${pair#*:} name=$approach-$base
+  "$precis" train --config "$data/hillstrom.yaml" --set "data.target=$outcome" \
+    --set "data.drop=[$other,spend]" --set "model.uplift=$approach" --model "$base" \
+    --set "engine.threads=$threads" --out "$work/$name.precis" --force --quiet
+  "$precis" predict --model "$work/$name.precis" --data "$data/test.csv" \
+    --out "$work/$name.csv" --force --quiet
+  /usr/bin/python3 "$root/bench/uplift_metrics.py" "$peers" "$data/test.csv" "$work/$name.csv" \
+    segment "Womens E-Mail" "No E-Mail" "$outcome" > "$work/$name.json"
+  printf '%-38s %9.4f %9.4f %9.4f %7.2f\n' "precis $name" \
+    "$(json "$work/$name.json" 'd["qini_auc"]')" "$(json "$work/$name.json" 'd["uplift_auc"]')" \
+    "$(json "$work/$name.json" 'd["uplift@30_overall"]')" \
+    "$(json "$work/$name.train-report.json" 'd["timings_seconds"]["fit"]')"
 done
 if [[ $peer == 1 ]]; then
   /usr/bin/python3 "$peers" --train "$data/train.csv" --test "$data/test.csv" --outcome "$outcome" \

@@ -210,7 +210,7 @@ function _picocli_precis_prep() {
   local commands=""
   local flag_opts="--print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
   local arg_opts="-m --model -o --out -c --config --set --seed --threads -d --data -t --target --positive"
-  local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost" "text-lstm" "text-embedding-bag") # --model values
+  local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost" "text-lstm" "text-embedding-bag" "uplift-forest") # --model values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -270,7 +270,7 @@ function _picocli_precis_train() {
   local commands=""
   local flag_opts="--print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
   local arg_opts="-m --model -o --out --report --html -c --config --set --seed --threads -d --data -t --target --positive"
-  local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost" "text-lstm" "text-embedding-bag") # --model values
+  local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost" "text-lstm" "text-embedding-bag" "uplift-forest") # --model values
 
   type compopt &>/dev/null && compopt +o default
 
@@ -429,7 +429,7 @@ function _picocli_precis_tune() {
   local commands=""
   local flag_opts="--resume --refit --print-config --json --force -q --quiet -v --verbose --stacktrace -h --help -V --version"
   local arg_opts="-m --model --trials --folds --strategy --time-budget -o --out -c --config --set --seed --threads -d --data -t --target --positive"
-  local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost" "text-lstm" "text-embedding-bag") # --model values
+  local TYPE_option_args=("logistic" "mlp" "forest" "tree" "linear-svm" "fm" "naive-bayes" "xgboost" "text-lstm" "text-embedding-bag" "uplift-forest") # --model values
 
   type compopt &>/dev/null && compopt +o default
 

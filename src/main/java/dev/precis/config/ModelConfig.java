@@ -31,7 +31,14 @@ public record ModelConfig(
      * = 2 p(z) - 1.
      */
     @JsonProperty("class-transformation")
-    CLASS_TRANSFORMATION
+    CLASS_TRANSFORMATION,
+    /**
+     * No base learner: an uplift random forest (model.type uplift-forest) that splits on the
+     * divergence between the arms; uplift = the mean over its trees of the leaf's treated rate
+     * minus its control rate.
+     */
+    @JsonProperty("forest")
+    FOREST
   }
 
   /** How a model's scores are turned into probabilities after its fit. */

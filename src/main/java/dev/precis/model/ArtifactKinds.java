@@ -31,7 +31,9 @@ public final class ArtifactKinds {
           TextArtifact.KIND,
           TextArtifact::load,
           PriorShiftArtifact.KIND,
-          PriorShiftArtifact::load);
+          PriorShiftArtifact::load,
+          UpliftForest.KIND,
+          UpliftForest::load);
 
   private ArtifactKinds() {}
 

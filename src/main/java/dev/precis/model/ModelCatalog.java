@@ -2,7 +2,9 @@ package dev.precis.model;
 
 import dev.precis.Nearest;
 import dev.precis.config.ConfigException;
+import dev.precis.config.ModelConfig;
 import dev.precis.config.PrecisConfig;
+import dev.precis.config.TaskType;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,6 +94,15 @@ public final class ModelCatalog {
             TextFamily.BAG_SPACE,
             "epochs",
             TextFamily::bag));
+    register(
+        new ModelType(
+            UpliftForestFamily.TYPE,
+            "uplift random forest, splits on the divergence between the arms (model.uplift:"
+                + " forest)",
+            UpliftForestFamily.PARAMS,
+            UpliftForestFamily.SPACE,
+            "trees",
+            UpliftForestFamily::new));
   }
 
   private ModelCatalog() {}
@@ -122,6 +133,36 @@ public final class ModelCatalog {
   }
 
   /**
+   * Refuses the uplift forest as a base learner, and model.uplift: forest with a base learner: the
+   * forest is an uplift model of its own, so the two keys go together.
+   *
+   * @param key the key that names the type (model.type, or tune.models[i])
+   * @throws ConfigException naming the key to change
+   */
+  public static void checkUpliftForest(String type, PrecisConfig config, String key) {
+    boolean forestType = type.equals(UpliftForestFamily.TYPE);
+    boolean uplift = config.task() == TaskType.UPLIFT;
+    if (forestType && !uplift) {
+      throw new ConfigException(
+          key, "uplift-forest models an uplift; set task: uplift, or pick a response model type");
+    }
+    boolean forestApproach = uplift && config.model().uplift() == ModelConfig.Uplift.FOREST;
+    if (forestType && !forestApproach) {
+      throw new ConfigException(
+          "model.uplift",
+          "uplift-forest is an uplift model of its own, not a base learner; set model.uplift:"
+              + " forest");
+    }
+    if (forestApproach && !forestType) {
+      throw new ConfigException(
+          key,
+          "model.uplift: forest grows its own trees; set "
+              + key
+              + " to uplift-forest (model.params are then its parameters)");
+    }
+  }
+
+  /**
    * The config with model.params checked against the type and every default filled in.
    *
    * @throws ConfigException naming the parameter that is unknown or out of range, or prep.imbalance
@@ -129,6 +170,7 @@ public final class ModelCatalog {
    */
   public static PrecisConfig complete(PrecisConfig config) {
     ModelType type = type(config.model().type());
+    checkUpliftForest(type.name(), config, "model.type");
     type.checkImbalance(config.prep().imbalance());
     Map<String, Object> resolved = new LinkedHashMap<>();
     for (String key : config.model().params().keySet()) {

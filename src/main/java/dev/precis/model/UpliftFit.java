@@ -11,7 +11,8 @@ import java.util.Random;
  * Fits an uplift model from response models of one family (the base learner), the one way each
  * approach needs its rows: split by arm (two-model), with the arm as the last feature
  * (single-model), or relabelled with the transformed outcome and the arms weighed equally
- * (class-transformation). Every fit is seeded, so the same rows give the same models.
+ * (class-transformation); the uplift forest, no base learner, fits the rows of both arms as they
+ * are. Every fit is seeded, so the same rows give the same models.
  */
 public final class UpliftFit {
   private UpliftFit() {}
@@ -44,6 +45,7 @@ public final class UpliftFit {
           List.of(
               base.fit(
                   transformed(balanced(train, seed)), transformed(valid), response, engine, seed));
+      case FOREST -> List.of(base.fit(train, valid, task, engine, seed));
     };
   }
 

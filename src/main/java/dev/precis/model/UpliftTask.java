@@ -8,7 +8,8 @@ import java.util.List;
  * How much a treatment raises the chance of an outcome: the models of {@code approach} over the
  * pipeline's features, combined into each row's uplift, p(outcome | treated) - p(outcome |
  * control). Its scorer is an {@link UpliftScorer}. Under two-model the bundle holds the treated
- * arm's model first, then the control arm's; under single-model and class-transformation one model.
+ * arm's model first, then the control arm's; under single-model, class-transformation and forest
+ * one model.
  *
  * @param treatment the column holding each row's arm; never a feature
  * @param treated its value of the treated arm
@@ -39,6 +40,7 @@ public record UpliftTask(
         yield new ArmScorer(new WithArm(both, 1.0), new WithArm(both, 0.0));
       }
       case CLASS_TRANSFORMATION -> new TransformedOutcomeScorer(models.get(0).scorer(featureNames));
+      case FOREST -> UpliftForest.scorerOf(models.get(0), featureNames);
     };
   }
 

@@ -149,6 +149,7 @@ public final class SearchSpace {
                 + String.join(", ", ModelCatalog.names())
                 + ")");
       }
+      ModelCatalog.checkUpliftForest(name, config, "tune.models[" + i + "]");
       if (models.indexOf(name) != i) {
         throw new ConfigException("tune.models[" + i + "]", name + " is listed twice");
       }

@@ -81,7 +81,11 @@ class FamilyParamsTest {
 
   @Test
   void everyFamilysDeclaredParamsBindToItsRecord() {
+    // uplift-forest is refused under task response: UpliftForestTest binds its params
     for (String name : ModelCatalog.names()) {
+      if (name.equals("uplift-forest")) {
+        continue;
+      }
       PrecisConfig config = config("model.type=" + name);
       ModelCatalog.type(name).fitter(config.model().params());
     }

@@ -41,7 +41,11 @@ class SearchSpaceTest {
 
   @Test
   void everyModelTypesDefaultSpaceDrawsParamsItsFamilyAcceptsTest() {
+    // uplift-forest is refused under task response: UpliftForestTest searches its space
     for (String type : ModelCatalog.names()) {
+      if (type.equals("uplift-forest")) {
+        continue;
+      }
       PrecisConfig config = load("tune.models=[" + type + "]");
       FamilySpace space = SearchSpace.of(config).families().get(0);
       assertTrue(!space.dimensions().isEmpty(), type + " searches nothing by default");
