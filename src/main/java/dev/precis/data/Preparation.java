@@ -111,7 +111,8 @@ public record Preparation(
           target.positive(),
           config.data().id(),
           config.seed(),
-          PersonalData.of(config.data()));
+          PersonalData.of(config.data()),
+          threads());
     }
   }
 
