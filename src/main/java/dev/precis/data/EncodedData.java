@@ -1,8 +1,13 @@
 package dev.precis.data;
 
+import dev.precis.PrecisException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Rows turned into model features, with their labels. The features are sparse: a row holds its
@@ -139,7 +144,7 @@ public record EncodedData(
       int to = (int) ((long) which.length * (r + 1) / runs);
       work.add(() -> encodeRun(table, pipeline, target, which, from, to));
     }
-    List<SparseRows> parts = ParallelRuns.all(work, threads, "encoding rows");
+    List<SparseRows> parts = runs == 1 ? List.of(call(work.get(0))) : runAll(work, threads);
     return new EncodedData(
         pipeline.featureNames(),
         SparseRows.join(pipeline.featureNames().size(), parts),
@@ -171,5 +176,54 @@ public record EncodedData(
       }
     }
     return x.trimmed();
+  }
+
+  private static List<SparseRows> runAll(List<Callable<SparseRows>> work, int threads) {
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.min(threads, work.size()),
+            r -> {
+              Thread t = new Thread(r, "precis-encode");
+              t.setDaemon(true);
+              return t;
+            });
+    try {
+      List<Future<SparseRows>> futures = new ArrayList<>();
+      work.forEach(w -> futures.add(pool.submit(w)));
+      List<SparseRows> parts = new ArrayList<>();
+      for (Future<SparseRows> future : futures) {
+        parts.add(await(future));
+      }
+      return parts;
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static SparseRows call(Callable<SparseRows> work) {
+    try {
+      return work.call();
+    } catch (RuntimeException e) {
+      throw e;
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static SparseRows await(Future<SparseRows> future) {
+    try {
+      return future.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new PrecisException(1, "interrupted while encoding rows", e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      if (e.getCause() instanceof Error error) {
+        throw error;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
   }
 }

@@ -143,26 +143,6 @@ public final class PipelineFitter {
       String id,
       long seed,
       PersonalData personal) {
-    return fit(table, columns, rows, prep, needs, target, positive, id, seed, personal, 1);
-  }
-
-  /**
-   * As {@link #fit(CsvTable, List, int[], PrepConfig, PipelineNeeds, String, String, String, long,
-   * PersonalData)}, with {@code threads} threads (engine.threads) for the steps that can use them;
-   * the pipeline is the same whatever their number.
-   */
-  public static FeaturePipeline fit(
-      CsvTable table,
-      List<ColumnSpec> columns,
-      int[] rows,
-      PrepConfig prep,
-      PipelineNeeds needs,
-      String target,
-      String positive,
-      String id,
-      long seed,
-      PersonalData personal,
-      int threads) {
     for (ColumnSpec spec : columns) {
       if (!FITTERS.containsKey(spec.type())) {
         throw new IllegalStateException("no step fits a " + spec.type() + " column");
@@ -186,7 +166,7 @@ public final class PipelineFitter {
                       prep.missing().sentinels().getOrDefault(spec.name(), List.of()));
               TrainingColumn column =
                   new TrainingColumn(
-                      table, c, rows, own, labels, seed, personal.hides(spec.name()), threads);
+                      table, c, rows, own, labels, seed, personal.hides(spec.name()));
               steps.add(fitter.fit(column, needed, needs));
             }
           }

@@ -111,8 +111,7 @@ public record Preparation(
           target.positive(),
           config.data().id(),
           config.seed(),
-          PersonalData.of(config.data()),
-          threads());
+          PersonalData.of(config.data()));
     }
   }
 

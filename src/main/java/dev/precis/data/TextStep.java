@@ -4,13 +4,11 @@ import dev.precis.config.PrepConfig;
 import dev.precis.config.TextConfig;
 import dev.precis.config.TextConfig.Weighting;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 
@@ -73,7 +71,24 @@ public record TextStep(
           text.buckets(),
           signed);
     }
-    Map<String, int[]> documents = documentCounts(column, TextTerms.of(text));
+    TextTerms analyzer = TextTerms.of(text);
+    // per term: the rows holding it, and the last row that counted it, so a row counts once
+    Map<String, int[]> documents = new HashMap<>();
+    for (int i = 0; i < column.size(); i++) {
+      if (column.isMissing(i)) {
+        continue;
+      }
+      int row = i;
+      analyzer.forEach(
+          column.value(i),
+          term -> {
+            int[] seen = documents.computeIfAbsent(term, t -> new int[] {0, -1});
+            if (seen[1] != row) {
+              seen[0]++;
+              seen[1] = row;
+            }
+          });
+    }
     List<Map.Entry<String, Integer>> frequent =
         documents.entrySet().stream()
             .filter(e -> e.getValue()[0] >= text.minCount())
@@ -104,59 +119,6 @@ public record TextStep(
         idf,
         0,
         false);
-  }
-
-  // below this many rows a share of the counting is not worth a thread
-  private static final int MIN_SHARE = 512;
-
-  /**
-   * How many of the column's rows hold each term (the first number of its array), counted in shares
-   * of the rows on engine.threads threads and then added up: the same counts on any number.
-   */
-  private static Map<String, int[]> documentCounts(TrainingColumn column, TextTerms analyzer) {
-    int shares = Math.max(1, Math.min(column.threads(), column.size() / MIN_SHARE));
-    List<Callable<Map<String, int[]>>> work = new ArrayList<>();
-    for (int p = 0; p < shares; p++) {
-      int from = (int) ((long) column.size() * p / shares);
-      int to = (int) ((long) column.size() * (p + 1) / shares);
-      work.add(() -> documentCounts(column, analyzer, from, to));
-    }
-    List<Map<String, int[]>> counts = ParallelRuns.all(work, shares, "counting terms");
-    Map<String, int[]> total = counts.get(0);
-    for (Map<String, int[]> share : counts.subList(1, counts.size())) {
-      share.forEach(
-          (term, seen) ->
-              total.merge(
-                  term,
-                  seen,
-                  (a, b) -> {
-                    a[0] += b[0];
-                    return a;
-                  }));
-    }
-    return total;
-  }
-
-  /** Per term of rows [from, to): the rows holding it, and the last row to count it, once a row. */
-  private static Map<String, int[]> documentCounts(
-      TrainingColumn column, TextTerms analyzer, int from, int to) {
-    Map<String, int[]> documents = new HashMap<>();
-    for (int i = from; i < to; i++) {
-      if (column.isMissing(i)) {
-        continue;
-      }
-      int row = i;
-      analyzer.forEach(
-          column.value(i),
-          term -> {
-            int[] seen = documents.computeIfAbsent(term, t -> new int[] {0, -1});
-            if (seen[1] != row) {
-              seen[0]++;
-              seen[1] = row;
-            }
-          });
-    }
-    return documents;
   }
 
   @Override

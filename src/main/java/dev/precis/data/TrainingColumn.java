@@ -17,18 +17,16 @@ public final class TrainingColumn {
   private final boolean[] labels;
   private final long seed;
   private final boolean hidden;
-  private final int threads;
 
   /** A column whose steps may not look at the labels. */
   TrainingColumn(CsvTable table, int column, int[] rows, MissingValues missing) {
-    this(table, column, rows, missing, null, 0, false, 1);
+    this(table, column, rows, missing, null, 0, false);
   }
 
   /**
    * @param labels whether each of {@code rows} is a responder, or null when none may be read
    * @param seed what out-of-fold assignments are drawn from
    * @param hidden the column is personal (data.pii): its values are not shown in errors
-   * @param threads how many threads a fitter may read the column on (engine.threads)
    */
   TrainingColumn(
       CsvTable table,
@@ -37,10 +35,8 @@ public final class TrainingColumn {
       MissingValues missing,
       boolean[] labels,
       long seed,
-      boolean hidden,
-      int threads) {
+      boolean hidden) {
     this.hidden = hidden;
-    this.threads = threads;
     this.table = table;
     this.values = table.column(column);
     this.column = column;
@@ -60,11 +56,6 @@ public final class TrainingColumn {
 
   public long seed() {
     return seed;
-  }
-
-  /** How many threads a fitter may read the column on: engine.threads. */
-  public int threads() {
-    return threads;
   }
 
   /** The table the rows come from; out-of-fold values are for its rows alone. */

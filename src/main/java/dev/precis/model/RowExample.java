@@ -53,14 +53,6 @@ final class RowExample extends Example<Label> {
         rank[byName[r]] = r;
       }
     }
-
-    /**
-     * Feature f's place among the names sorted: its id in the feature map of a Tribuo dataset that
-     * holds every one of them.
-     */
-    int rank(int f) {
-      return rank[f];
-    }
   }
 
   @Override

@@ -1,19 +1,15 @@
 package dev.precis.model;
 
-import dev.precis.PrecisException;
 import dev.precis.data.EncodedData;
 import dev.precis.data.SparseRows;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import java.util.logging.Logger;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.MutableDataset;
-import org.tribuo.MutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
@@ -49,52 +45,8 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     this.learningRate = learningRate;
   }
 
-  /**
-   * Fits the rows. The model also holds the Tribuo dataset's feature map and provenance, which take
-   * as long to build as the descent itself: with two threads or more they are built on a second
-   * thread while the descent runs, as its ids need only the feature names (Tribuo numbers a
-   * dataset's features in name order, and the dataset holds every feature of the pipeline).
-   *
-   * @param threads engine.threads: 1 builds them on this thread, before the descent
-   */
-  LinearSGDModel fit(EncodedData train, int threads) {
-    FutureTask<Described> described =
-        new FutureTask<>(() -> describe(TribuoTraining.dataset(train)));
-    if (threads > 1) {
-      Thread thread = new Thread(described, "precis-dataset");
-      thread.setDaemon(true);
-      thread.start();
-    } else {
-      described.run();
-    }
-    ImmutableOutputInfo<Label> outputs = outputs(train);
-    RowExample.Names names = new RowExample.Names(train.featureNames().toArray(new String[0]));
-    int width = train.featureNames().size();
-    Rows rows = Rows.of(train, names, outputs);
-    // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
-    LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));
-    LOG.info("Outputs - " + outputs.toReadableString());
-    double[][] weights = new double[outputs.size()][width + 1];
-    new Steps(weights, rng.split()).run(rows);
-    LinearParameters parameters = new LinearParameters(width + 1, outputs.size());
-    DenseMatrix matrix = parameters.getWeightMatrix();
-    for (int o = 0; o < weights.length; o++) {
-      for (int f = 0; f < weights[o].length; f++) {
-        matrix.set(o, f, weights[o][f]);
-      }
-    }
-    Described model = await(described);
-    if (model.features().size() != width) {
-      throw new IllegalStateException(
-          "the dataset holds " + model.features().size() + " features, not " + width);
-    }
-    return createModel(getName(), model.provenance(), model.features(), outputs, parameters);
-  }
-
-  /** What the model keeps of the dataset it was fitted on. */
-  private record Described(ModelProvenance provenance, ImmutableFeatureMap features) {}
-
-  private Described describe(MutableDataset<Label> dataset) {
+  /** Fits the rows; {@code dataset} is the same rows as Tribuo examples, for its feature maps. */
+  LinearSGDModel fit(EncodedData train, MutableDataset<Label> dataset) {
     ModelProvenance provenance =
         new ModelProvenance(
             getModelClassName(),
@@ -102,33 +54,22 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
             dataset.getProvenance(),
             getProvenance(),
             Map.of());
-    return new Described(provenance, dataset.getFeatureIDMap());
-  }
-
-  /** The labels' ids, as a dataset of the rows numbers them: it observes each row's in turn. */
-  private static ImmutableOutputInfo<Label> outputs(EncodedData train) {
-    MutableOutputInfo<Label> info = Labels.FACTORY.generateInfo();
-    for (boolean y : train.y()) {
-      info.observe(Labels.of(y));
-    }
-    return info.generateImmutableOutputInfo();
-  }
-
-  private static <T> T await(FutureTask<T> task) {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PrecisException(1, "interrupted while fitting the logistic model", e);
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException runtime) {
-        throw runtime;
+    ImmutableFeatureMap featureMap = dataset.getFeatureIDMap();
+    ImmutableOutputInfo<Label> outputs = dataset.getOutputIDInfo();
+    Rows rows = Rows.of(train, featureMap, outputs);
+    // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
+    LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));
+    LOG.info("Outputs - " + outputs.toReadableString());
+    double[][] weights = new double[outputs.size()][featureMap.size() + 1];
+    new Steps(weights, rng.split()).run(rows);
+    LinearParameters parameters = new LinearParameters(featureMap.size() + 1, outputs.size());
+    DenseMatrix matrix = parameters.getWeightMatrix();
+    for (int o = 0; o < weights.length; o++) {
+      for (int f = 0; f < weights[o].length; f++) {
+        matrix.set(o, f, weights[o][f]);
       }
-      if (e.getCause() instanceof Error error) {
-        throw error;
-      }
-      throw new IllegalStateException(e.getCause());
     }
+    return createModel(getName(), provenance, featureMap, outputs, parameters);
   }
 
   /**
@@ -136,8 +77,10 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
    * out (they change nothing), then the bias, 1; and each row's label id and weight.
    */
   private record Rows(int[][] ids, double[][] values, int[] targets, double[] weights) {
-    static Rows of(EncodedData data, RowExample.Names names, ImmutableOutputInfo<Label> outputs) {
-      int bias = data.featureNames().size();
+    static Rows of(
+        EncodedData data, ImmutableFeatureMap featureMap, ImmutableOutputInfo<Label> outputs) {
+      int[] tribuoId = data.featureNames().stream().mapToInt(featureMap::getID).toArray();
+      int bias = featureMap.size();
       SparseRows x = data.x();
       int[][] ids = new int[x.rows()][];
       double[][] values = new double[x.rows()][];
@@ -151,7 +94,7 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
         }
         for (int k = x.start(r); k < x.end(r); k++) {
           if (x.value(k) != 0) {
-            packed[n++] = (long) names.rank(x.feature(k)) << 32 | (k - x.start(r));
+            packed[n++] = (long) tribuoId[x.feature(k)] << 32 | (k - x.start(r));
           }
         }
         Arrays.sort(packed, 0, n);
