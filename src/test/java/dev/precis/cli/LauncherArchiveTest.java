@@ -56,7 +56,8 @@ class LauncherArchiveTest {
   private static Run precis(Path root, Path path) throws IOException, InterruptedException {
     ProcessBuilder builder =
         new ProcessBuilder(root.resolve("bin/precis").toString(), "hello")
-            .redirectErrorStream(true);
+            .redirectErrorStream(true)
+            .directory(root.toFile());
     builder.environment().put("PATH", path + ":" + System.getenv("PATH"));
     Process process = builder.start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -111,6 +112,12 @@ class LauncherArchiveTest {
     assertTrue(cutting.resolve("java").toFile().setExecutable(true));
     assertEquals(new Run(0, "probe ran hello\n"), precis(root, cutting));
     assertFalse(Files.exists(root.resolve("target/precis.jsa")), "a cut archive was kept");
+    try (var files = Files.list(root)) {
+      // the check of the cut archive leaves no JVM crash report in the caller's folder
+      assertEquals(
+          List.of("bin", "pom.xml", "src", "target"),
+          files.map(p -> p.getFileName().toString()).sorted().toList());
+    }
     // the next run, with a java that dumps whole, makes the archive
     assertEquals(new Run(0, "probe ran hello\n"), precis(root, java));
     assertTrue(Files.exists(root.resolve("target/precis.jsa")));
