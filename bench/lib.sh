@@ -13,3 +13,25 @@ peer_value() {
 
 # ratio A B: A / B to two decimals.
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
+
+# bank_copies COPIES DIR: prints the path of the full bank data repeated COPIES times (one header),
+# made in DIR on first use.
+bank_copies() {
+  local data="$root/sample-data/bank/bank-additional-full.csv" big="$2/bank-x$1.csv"
+  if [[ ! -f "$big" ]]; then
+    echo "making $big ($1 copies of $(basename "$data"))" >&2
+    awk -v copies="$1" 'NR == 1 { print; next } { line[++m] = $0 }
+      END { for (c = 0; c < copies; c++) for (i = 1; i <= m; i++) print line[i] }' "$data" > "$big.tmp"
+    mv "$big.tmp" "$big"
+  fi
+  echo "$big"
+}
+
+# timed LOG COMMAND...: runs it under /usr/bin/time, its figures in LOG; sets wall (s) and rss_mib.
+timed() {
+  local log="$1"
+  shift
+  /usr/bin/time -f '%e %M' -o "$log" "$@"
+  read -r wall kib < <(tail -n 1 "$log")
+  rss_mib=$(awk -v k="$kib" 'BEGIN { printf "%.0f", k / 1024 }')
+}

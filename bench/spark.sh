@@ -29,13 +29,7 @@ source "$root/bench/lib.sh"
 spark="$root/bin/precis-spark"
 mkdir -p "$work"
 data="$root/sample-data/bank/bank-additional-full.csv"
-big="$work/bank-x$copies.csv"
-if [[ ! -f "$big" ]]; then
-  echo "making $big ($copies copies of $(basename "$data"))" >&2
-  awk -v copies="$copies" 'NR == 1 { print; next } { line[++m] = $0 }
-    END { for (c = 0; c < copies; c++) for (i = 1; i <= m; i++) print line[i] }' "$data" > "$big.tmp"
-  mv "$big.tmp" "$big"
-fi
+big=$(bank_copies "$copies" "$work")
 rows=$(($(wc -l < "$big") - 1))
 cores=$(awk -v m="$master" 'BEGIN { if (match(m, /\[[0-9]+\]/)) print substr(m, RSTART + 1, RLENGTH - 2); else print 0 }')
 [[ $cores -gt 0 ]] || cores=$(nproc)
@@ -45,24 +39,16 @@ model="$work/spark-bench.precis"
   --out "$model" --force --quiet
 "$spark" --help >/dev/null   # builds precis-spark.jar if needed, so the build is not timed
 
-# timed NAME COMMAND...: runs it under /usr/bin/time; sets wall and rss_mib.
-timed() {
-  local log="$work/$1.time"
-  shift
-  /usr/bin/time -f '%e %M' -o "$log" "$@"
-  read -r wall kib < <(tail -n 1 "$log")
-  rss_mib=$(awk -v k="$kib" 'BEGIN { printf "%.0f", k / 1024 }')
-}
 report() {
   printf '  %-28s wall %6.1f s   %8.0f rows/s   peak RSS %5d MiB\n' "$1" "$2" \
     "$(awk -v r="$rows" -v s="$2" 'BEGIN { print r / s }')" "$3"
 }
 
 echo "predict: $rows rows, logistic, $(nproc) cores here, Spark master $master"
-timed precis-predict "$precis" predict --model "$model" --data "$big" --out "$work/precis-scores.csv" \
-  --force --quiet
+timed "$work/precis-predict.time" "$precis" predict --model "$model" --data "$big" \
+  --out "$work/precis-scores.csv" --force --quiet
 precis_wall=$wall precis_rss=$rss_mib
-timed spark-predict "$spark" --master "$master" predict --model "$model" --data "$big" \
+timed "$work/spark-predict.time" "$spark" --master "$master" predict --model "$model" --data "$big" \
   --out "$work/spark-scores" --force 2>/dev/null
 spark_wall=$wall spark_rss=$rss_mib
 report "precis predict" "$precis_wall" "$precis_rss"
@@ -80,36 +66,13 @@ fi
 
 if [[ $eval == 1 ]]; then
   echo "eval: the same file, labelled"
-  timed precis-eval "$precis" eval --model "$model" --data "$big" --out "$work/precis-eval.json" \
-    --force --quiet || true
+  timed "$work/precis-eval.time" "$precis" eval --model "$model" --data "$big" \
+    --out "$work/precis-eval.json" --force --quiet || true
   report "precis eval" "$wall" "$rss_mib"
-  timed spark-eval "$spark" --master "$master" eval --model "$model" --data "$big" \
+  timed "$work/spark-eval.time" "$spark" --master "$master" eval --model "$model" --data "$big" \
     --out "$work/spark-eval.json" --force >/dev/null 2>&1 || true
   report "precis-spark eval" "$wall" "$rss_mib"
-  /usr/bin/python3 - "$work/precis-eval.json" "$work/spark-eval.json" <<'PY'
-import json, sys
-a, b = (json.load(open(f)) for f in sys.argv[1:3])
-worst = 0.0
-def diff(x, y):
-    global worst
-    if isinstance(x, dict):
-        for k in x:
-            if k not in ("created_at", "timings_seconds", "data", "model", "config"):
-                diff(x[k], y[k])
-    elif isinstance(x, list):
-        assert len(x) == len(y)
-        for p, q in zip(x, y):
-            diff(p, q)
-    elif isinstance(x, (int, float)) and not isinstance(x, bool):
-        worst = max(worst, abs(x - y))
-    else:
-        assert x == y, (x, y)
-diff(a, b)
-m = a["metrics"]
-print(f"  AUC {m['auc']:.12f}  PR-AUC {m['pr_auc']:.12f}  log loss {m['log_loss']:.12f}")
-print(f"  every figure of the two reports (gains by decile included): largest difference {worst:.1e}")
-sys.exit(0 if worst <= 1e-9 else 1)
-PY
+  /usr/bin/python3 "$root/bench/eval_diff.py" "$work/precis-eval.json" "$work/spark-eval.json"
 fi
 
 # On paper: Spark's rate per core here (the job alone, from its summary: a cluster pays the
