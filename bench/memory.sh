@@ -20,16 +20,9 @@ if [[ ! -x /usr/bin/time ]]; then
   exit 2
 fi
 mkdir -p "$work"
-data="$root/sample-data/bank/bank-additional-full.csv"
-big="$work/bank-x$copies.csv"
-precis="$root/bin/precis"
-
-if [[ ! -f "$big" ]]; then
-  echo "making $big ($copies copies of $(basename "$data"))" >&2
-  awk -v copies="$copies" 'NR == 1 { print; next } { line[++m] = $0 }
-    END { for (c = 0; c < copies; c++) for (i = 1; i <= m; i++) print line[i] }' "$data" > "$big.tmp"
-  mv "$big.tmp" "$big"
-fi
+# shellcheck source=bench/lib.sh
+source "$root/bench/lib.sh"
+big=$(bank_copies "$copies" "$work")
 rows=$(($(wc -l < "$big") - 1))
 "$precis" --version >/dev/null   # builds the jar if needed, so the build is not timed
 
