@@ -43,27 +43,10 @@ class SparkScoringTest {
   @Test
   void csvOutputIsPrecisPredictsLineForLine() throws IOException {
     Path single = dir.resolve("single.csv");
-    BankFixture.Result precis =
-        BankFixture.precis(
-            "predict",
-            "--model",
-            bank.model.toString(),
-            "--data",
-            bank.csv.toString(),
-            "--out",
-            single.toString(),
-            "--quiet");
+    BankFixture.Result precis = precis("predict", bank.csv, "--out", single.toString(), "--quiet");
     assertEquals(0, precis.code(), precis.err());
     Path out = dir.resolve("spark-csv");
-    BankFixture.Result spark =
-        BankFixture.spark(
-            "predict",
-            "--model",
-            bank.model.toString(),
-            "--data",
-            bank.csv.toString(),
-            "--out",
-            out.toString());
+    BankFixture.Result spark = spark("predict", bank.csv, "--out", out.toString());
     assertEquals(0, spark.code(), spark.err());
 
     List<Path> parts = parts(out, ".csv");
@@ -100,15 +83,7 @@ class SparkScoringTest {
         .write()
         .parquet(parquet.toString());
     Path out = dir.resolve("scores.parquet");
-    BankFixture.Result run =
-        BankFixture.spark(
-            "predict",
-            "--model",
-            bank.model.toString(),
-            "--data",
-            parquet.toString(),
-            "--out",
-            out.toString());
+    BankFixture.Result run = spark("predict", parquet, "--out", out.toString());
     assertEquals(0, run.code(), run.err());
 
     Map<String, Double> expected = singleMachineScores();
@@ -149,27 +124,10 @@ class SparkScoringTest {
   @Test
   void evalGivesPrecisEvalsReportAndExitCodes() throws IOException {
     Path single = dir.resolve("single-eval.json");
-    BankFixture.Result precis =
-        BankFixture.precis(
-            "eval",
-            "--model",
-            bank.model.toString(),
-            "--data",
-            bank.csv.toString(),
-            "--out",
-            single.toString(),
-            "--quiet");
+    BankFixture.Result precis = precis("eval", bank.csv, "--out", single.toString(), "--quiet");
     assertEquals(0, precis.code(), precis.err());
     Path report = dir.resolve("spark-eval.json");
-    BankFixture.Result spark =
-        BankFixture.spark(
-            "eval",
-            "--model",
-            bank.model.toString(),
-            "--data",
-            bank.csv.toString(),
-            "--out",
-            report.toString());
+    BankFixture.Result spark = spark("eval", bank.csv, "--out", report.toString());
     assertEquals(0, spark.code(), spark.err());
     assertTrue(spark.err().contains("AUC"), spark.err());
     assertSame(
@@ -178,25 +136,9 @@ class SparkScoringTest {
         "",
         Set.of("created_at", "timings_seconds", "data", "model", "config"));
 
-    BankFixture.Result gated =
-        BankFixture.spark(
-            "eval",
-            "--model",
-            bank.model.toString(),
-            "--data",
-            bank.csv.toString(),
-            "--set",
-            "eval.gates.auc=0.999");
+    BankFixture.Result gated = spark("eval", bank.csv, "--set", "eval.gates.auc=0.999");
     BankFixture.Result gatedPrecis =
-        BankFixture.precis(
-            "eval",
-            "--model",
-            bank.model.toString(),
-            "--data",
-            bank.csv.toString(),
-            "--set",
-            "eval.gates.auc=0.999",
-            "--quiet");
+        precis("eval", bank.csv, "--set", "eval.gates.auc=0.999", "--quiet");
     assertEquals(4, gatedPrecis.code(), gatedPrecis.err());
     assertEquals(4, gated.code(), gated.err());
   }
@@ -237,15 +179,7 @@ class SparkScoringTest {
     lines.set(3000, lines.get(3000).substring(0, lines.get(3000).lastIndexOf(';')));
     Path bad = BankFixture.write(dir.resolve("bank-bad.csv"), lines);
     Path out = dir.resolve("bad-scores");
-    BankFixture.Result run =
-        BankFixture.spark(
-            "predict",
-            "--model",
-            bank.model.toString(),
-            "--data",
-            bad.toString(),
-            "--out",
-            out.toString());
+    BankFixture.Result run = spark("predict", bad, "--out", out.toString());
     assertEquals(0, run.code(), run.err());
 
     JsonNode summary = json(dir.resolve("bad-scores.summary.json"));
@@ -268,12 +202,29 @@ class SparkScoringTest {
     List<String> lines = BankFixture.lines(bank.csv);
     lines.set(0, lines.get(0).replace("\"age\"", "\"years\""));
     Path renamed = BankFixture.write(dir.resolve("bank-renamed.csv"), lines);
-    BankFixture.Result run =
-        BankFixture.spark("eval", "--model", bank.model.toString(), "--data", renamed.toString());
+    BankFixture.Result run = spark("eval", renamed);
     assertEquals(3, run.code(), run.err());
     assertTrue(run.err().startsWith("precis-spark: error: "), run.err());
     assertTrue(run.err().contains("'age'"), run.err());
     assertEquals(1, run.err().strip().lines().count(), run.err());
+  }
+
+  /** `precis COMMAND --model <the bank model> --data DATA MORE...` on this machine. */
+  private static BankFixture.Result precis(String command, Path data, String... more) {
+    return BankFixture.precis(args(command, data, more));
+  }
+
+  /** The same arguments to precis-spark, in the shared local session. */
+  private static BankFixture.Result spark(String command, Path data, String... more) {
+    return BankFixture.spark(args(command, data, more));
+  }
+
+  private static String[] args(String command, Path data, String... more) {
+    List<String> args =
+        new java.util.ArrayList<>(
+            List.of(command, "--model", bank.model.toString(), "--data", data.toString()));
+    args.addAll(List.of(more));
+    return args.toArray(String[]::new);
   }
 
   private static List<Path> parts(Path out, String suffix) throws IOException {
