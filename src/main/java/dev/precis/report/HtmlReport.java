@@ -5,6 +5,7 @@ import dev.precis.eval.CampaignProfit;
 import dev.precis.eval.Comparison;
 import dev.precis.eval.GateResult;
 import dev.precis.eval.ProfitAtDepth;
+import dev.precis.eval.UpliftMetrics;
 import dev.precis.io.OutputFile;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,7 +52,9 @@ public final class HtmlReport {
     page.append("</table>\n");
     gates(page, report);
     comparison(page, report);
-    return page.append(UpliftHtml.section(report.uplift())).end();
+    ChallengerComparison comparison = report.comparison();
+    UpliftMetrics challenger = comparison == null ? null : comparison.challengerUplift();
+    return page.append(UpliftHtml.section(report.uplift(), challenger)).end();
   }
 
   private static void summary(HtmlPage html, EvalReport report) {

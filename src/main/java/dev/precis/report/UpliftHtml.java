@@ -18,6 +18,15 @@ public final class UpliftHtml {
 
   /** The section: a heading, two tables and a charts block. */
   public static String section(UpliftMetrics m) {
+    return section(m, null);
+  }
+
+  /**
+   * The section, with a challenger's Qini curve drawn over the model's.
+   *
+   * @param challenger the challenger's metrics on the same rows, or null
+   */
+  public static String section(UpliftMetrics m, UpliftMetrics challenger) {
     StringBuilder html = new StringBuilder("<h2>Uplift: ");
     html.append(verdict(m.verdict())).append("</h2>\n<table class=\"uplift\">\n");
     row(html, "Rows", Html.count(m.rows()));
@@ -45,7 +54,7 @@ public final class UpliftHtml {
     html.append("</table>\n<p>").append(Html.escape(UpliftSummary.meaning(m))).append("</p>\n");
     deciles(html, m.byDecile());
     html.append("<div class=\"charts\">\n");
-    for (SvgChart chart : charts(m, false)) {
+    for (SvgChart chart : charts(m, challenger, false)) {
       html.append(chart.render()).append('\n');
     }
     return html.append("</div>\n").toString();
@@ -105,12 +114,24 @@ public final class UpliftHtml {
    * dwarfs a real model's), and the uplift by decile with its intervals and the average uplift.
    */
   static List<SvgChart> charts(UpliftMetrics m, boolean withPerfect) {
+    return charts(m, null, withPerfect);
+  }
+
+  /**
+   * @param challenger a challenger's metrics on the same rows, whose Qini curve is drawn too; or
+   *     null
+   */
+  static List<SvgChart> charts(UpliftMetrics m, UpliftMetrics challenger, boolean withPerfect) {
     List<double[]> model = share(m.qiniCurve(), m.rows());
     List<double[]> perfect = share(m.perfectQiniCurve(), m.rows());
+    List<double[]> rival = challenger == null ? null : share(challenger.qiniCurve(), m.rows());
     double end = model.get(model.size() - 1)[1];
     List<double[]> all = new ArrayList<>(model);
     if (withPerfect) {
       all.addAll(perfect);
+    }
+    if (rival != null) {
+      all.addAll(rival);
     }
     double low = Math.min(0, all.stream().mapToDouble(p -> p[1]).min().orElse(0));
     double high = Math.max(0, all.stream().mapToDouble(p -> p[1]).max().orElse(0));
@@ -129,6 +150,10 @@ public final class UpliftHtml {
       qini.line("perfect order", perfect, 2, true);
     }
     qini.line("model (Qini AUC " + Html.number(m.qiniAuc(), 3) + ")", model, 0, false);
+    if (rival != null) {
+      qini.line(
+          "challenger (Qini AUC " + Html.number(challenger.qiniAuc(), 3) + ")", rival, 1, false);
+    }
 
     List<UpliftBin> bins = m.byDecile();
     double[] uplift = bins.stream().mapToDouble(b -> orNaN(b.uplift())).toArray();

@@ -202,9 +202,13 @@ class UpliftEvalCommandTest {
             "--fail-if-worse",
             "--set",
             "eval.resamples=100",
-            "--json");
+            "--json",
+            "--html",
+            tmp.resolve("challenger.html").toString());
     assertEquals(0, run.exitCode(), run.transcript());
     JsonNode report = Mappers.json().readTree(run.out());
+    String page = Files.readString(tmp.resolve("challenger.html"));
+    assertTrue(page.contains("data-series=\"challenger (Qini AUC "), "the challenger's Qini curve");
     JsonNode comparison = report.path("comparison");
     assertEquals("no difference", comparison.path("verdict").asText());
     List<String> metrics = new ArrayList<>();
