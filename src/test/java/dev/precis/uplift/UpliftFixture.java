@@ -1,8 +1,14 @@
 package dev.precis.uplift;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.precis.cli.CliRun;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 
@@ -85,5 +91,93 @@ final class UpliftFixture {
             "prep:",
             "  split: {valid: 0.2, test: 0.0}",
             ""));
+  }
+
+  /**
+   * Trains {@code name}.precis with {@code train --config config} and {@code trainOptions}, scores
+   * {@code data} with it ({@code predict} and {@code predictOptions}) and returns the scored lines,
+   * header first. Asserts that both commands succeed.
+   */
+  static List<String> trainAndPredict(
+      Path dir,
+      String name,
+      Path config,
+      Path data,
+      List<String> trainOptions,
+      String... predictOptions)
+      throws IOException {
+    Path bundle = dir.resolve(name + ".precis");
+    List<String> train =
+        new ArrayList<>(
+            List.of("train", "--config", config.toString(), "--out", bundle.toString(), "--quiet"));
+    train.addAll(trainOptions);
+    CliRun trained = CliRun.precis(train);
+    assertEquals(0, trained.exitCode(), trained.transcript());
+    Path scored = dir.resolve(name + ".csv");
+    List<String> predict =
+        new ArrayList<>(
+            List.of(
+                "predict",
+                "--model",
+                bundle.toString(),
+                "--data",
+                data.toString(),
+                "--out",
+                scored.toString(),
+                "--quiet"));
+    predict.addAll(List.of(predictOptions));
+    CliRun predicted = CliRun.precis(predict);
+    assertEquals(0, predicted.exitCode(), predicted.transcript());
+    return Files.readAllLines(scored);
+  }
+
+  /**
+   * The mean uplift the scored lines (header first, one line per row of {@code data}, in order)
+   * give each side of the planted effect: [0] segments A and C, [1] segment B.
+   */
+  static double[] meanUpliftBySegment(List<String> scored, Path data) throws IOException {
+    List<String> segments = segments(data);
+    double[] sum = new double[2];
+    long[] count = new long[2];
+    for (int i = 1; i < scored.size(); i++) {
+      int b = segments.get(i - 1).equals("B") ? 1 : 0;
+      sum[b] += Double.parseDouble(scored.get(i).split(",", -1)[3]);
+      count[b]++;
+    }
+    return new double[] {sum[0] / count[0], sum[1] / count[1]};
+  }
+
+  /**
+   * Asserts that a model ranks the planted segment first: segment B's mean uplift is well above the
+   * others', and B fills nine in ten of the rows {@code predict --top-percent} selects.
+   */
+  static void assertSegmentBRanksFirst(List<String> scored, Path data) throws IOException {
+    assertEquals("id,p_treated,p_control,uplift,decile,selected", scored.get(0));
+    double[] mean = meanUpliftBySegment(scored, data);
+    assertTrue(mean[1] > mean[0] + 0.15, mean[1] + " vs " + mean[0]);
+    List<String> segments = segments(data);
+    long selected = 0;
+    long selectedB = 0;
+    for (int i = 1; i < scored.size(); i++) {
+      if (scored.get(i).split(",", -1)[5].equals("1")) {
+        selected++;
+        selectedB += segments.get(i - 1).equals("B") ? 1 : 0;
+      }
+    }
+    assertTrue(selectedB > 0.9 * selected, selectedB + " of " + selected + " selected are B");
+  }
+
+  /** Asserts that each scored line's uplift is its p_treated less its p_control. */
+  static void assertUpliftIsTheArmsDifference(List<String> scored) {
+    for (String line : scored.subList(1, scored.size())) {
+      String[] cells = line.split(",", -1);
+      double difference = Double.parseDouble(cells[1]) - Double.parseDouble(cells[2]);
+      assertEquals(difference, Double.parseDouble(cells[3]), 2.5e-6, line);
+    }
+  }
+
+  /** Each row's segment, in the order of {@code data}. */
+  private static List<String> segments(Path data) throws IOException {
+    return Files.readAllLines(data).stream().skip(1).map(l -> l.split(",")[2]).toList();
   }
 }

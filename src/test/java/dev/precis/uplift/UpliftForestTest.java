@@ -22,10 +22,11 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,65 +55,11 @@ class UpliftForestTest {
 
   @Test
   void theForestRanksThePlantedSegmentFirst() throws IOException {
-    Path bundle = dir.resolve("forest.precis");
-    CliRun train =
-        CliRun.precis(
-            "train",
-            "--config",
-            config.toString(),
-            "--set",
-            FOREST[0],
-            "--set",
-            FOREST[1],
-            "--set",
-            FOREST[2],
-            "--out",
-            bundle.toString(),
-            "--quiet");
-    assertEquals(0, train.exitCode(), train.transcript());
-    Path scored = dir.resolve("forest.csv");
-    CliRun predict =
-        CliRun.precis(
-            "predict",
-            "--model",
-            bundle.toString(),
-            "--data",
-            data.toString(),
-            "--top-percent",
-            "20",
-            "--out",
-            scored.toString(),
-            "--quiet");
-    assertEquals(0, predict.exitCode(), predict.transcript());
-    List<String> lines = Files.readAllLines(scored);
-    assertEquals("id,p_treated,p_control,uplift,decile,selected", lines.get(0));
-    List<String[]> input =
-        Files.readAllLines(data).stream().skip(1).map(l -> l.split(",")).toList();
-    double upliftB = 0;
-    double upliftOther = 0;
-    long selected = 0;
-    long selectedB = 0;
-    for (int i = 1; i < lines.size(); i++) {
-      String[] cells = lines.get(i).split(",", -1);
-      boolean b = input.get(i - 1)[2].equals("B");
-      double uplift = Double.parseDouble(cells[3]);
-      assertEquals(
-          Double.parseDouble(cells[1]) - Double.parseDouble(cells[2]),
-          uplift,
-          2.5e-6,
-          lines.get(i));
-      upliftB += b ? uplift : 0;
-      upliftOther += b ? 0 : uplift;
-      if (cells[5].equals("1")) {
-        selected++;
-        selectedB += b ? 1 : 0;
-      }
-    }
-    long rowsB = input.stream().filter(r -> r[2].equals("B")).count();
-    upliftB /= rowsB;
-    upliftOther /= input.size() - rowsB;
-    assertTrue(upliftB > upliftOther + 0.15, upliftB + " vs " + upliftOther);
-    assertTrue(selectedB > 0.9 * selected, selectedB + " of " + selected + " selected are B");
+    List<String> scored =
+        UpliftFixture.trainAndPredict(
+            dir, "forest", config, data, sets(FOREST), "--top-percent", "20");
+    UpliftFixture.assertUpliftIsTheArmsDifference(scored);
+    UpliftFixture.assertSegmentBRanksFirst(scored, data);
   }
 
   @Test
@@ -190,32 +137,33 @@ class UpliftForestTest {
   }
 
   private static CliRun tune(Path out, String models) {
-    return CliRun.precis(
-        "tune",
-        "--config",
-        config.toString(),
-        "--set",
-        FOREST[0],
-        "--set",
-        FOREST[1],
-        "--set",
-        "model.params={trees: 8, min_leaf: 40}",
-        "--set",
-        models,
-        "--strategy",
-        "random",
-        "--trials",
-        "3",
-        "--folds",
-        "2",
-        "--out",
-        out.toString(),
-        "--quiet");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "tune",
+                "--config",
+                config.toString(),
+                "--strategy",
+                "random",
+                "--trials",
+                "3",
+                "--folds",
+                "2",
+                "--out",
+                out.toString(),
+                "--quiet"));
+    args.addAll(sets(FOREST[0], FOREST[1], "model.params={trees: 8, min_leaf: 40}", models));
+    return CliRun.precis(args);
+  }
+
+  /** Each value after its own --set. */
+  private static List<String> sets(String... values) {
+    return Arrays.stream(values).flatMap(value -> Stream.of("--set", value)).toList();
   }
 
   private static ModelTraining.Result train(String... sets) {
     List<ConfigOverride> overrides =
-        java.util.stream.Stream.concat(Arrays.stream(FOREST), Arrays.stream(sets))
+        Stream.concat(Arrays.stream(FOREST), Arrays.stream(sets))
             .map(ConfigOverride::parseSet)
             .toList();
     PrecisConfig resolved = new ConfigLoader(ModelCatalog::complete).load(config, overrides);

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.precis.cli.CliRun;
 import dev.precis.config.ConfigLoader;
 import dev.precis.config.ConfigOverride;
 import dev.precis.config.PrecisConfig;
@@ -16,7 +15,6 @@ import dev.precis.train.ModelTraining;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -46,64 +44,24 @@ class UpliftModelsTest {
   @ParameterizedTest
   @CsvSource({"two-model, logistic", "single-model, xgboost", "class-transformation, logistic"})
   void eachApproachRanksThePlantedSegmentFirst(String approach, String base) throws IOException {
-    Path bundle = dir.resolve(approach + ".precis");
-    CliRun train =
-        CliRun.precis(
-            "train",
-            "--config",
-            config.toString(),
-            "--set",
-            "model.uplift=" + approach,
-            "--model",
-            base,
-            "--out",
-            bundle.toString(),
-            "--quiet");
-    assertEquals(0, train.exitCode(), train.transcript());
-    Path scored = dir.resolve(approach + ".csv");
-    CliRun predict =
-        CliRun.precis(
-            "predict",
-            "--model",
-            bundle.toString(),
-            "--data",
-            data.toString(),
+    List<String> scored =
+        UpliftFixture.trainAndPredict(
+            dir,
+            approach,
+            config,
+            data,
+            List.of("--set", "model.uplift=" + approach, "--model", base),
             "--top-percent",
-            "20",
-            "--out",
-            scored.toString(),
-            "--quiet");
-    assertEquals(0, predict.exitCode(), predict.transcript());
-    List<String> lines = Files.readAllLines(scored);
-    assertEquals("id,p_treated,p_control,uplift,decile,selected", lines.get(0));
-    List<String[]> input =
-        Files.readAllLines(data).stream().skip(1).map(l -> l.split(",")).toList();
-    double upliftB = 0;
-    double upliftOther = 0;
-    long selected = 0;
-    long selectedB = 0;
-    for (int i = 1; i < lines.size(); i++) {
-      String[] cells = lines.get(i).split(",", -1);
-      boolean b = input.get(i - 1)[2].equals("B");
-      double uplift = Double.parseDouble(cells[3]);
-      upliftB += b ? uplift : 0;
-      upliftOther += b ? 0 : uplift;
-      if (cells[5].equals("1")) {
-        selected++;
-        selectedB += b ? 1 : 0;
-      }
-      if (approach.equals("class-transformation")) {
+            "20");
+    if (approach.equals("class-transformation")) {
+      for (String line : scored.subList(1, scored.size())) {
+        String[] cells = line.split(",", -1);
         assertEquals("", cells[1] + cells[2], "no arm probabilities");
-      } else {
-        double difference = Double.parseDouble(cells[1]) - Double.parseDouble(cells[2]);
-        assertEquals(difference, uplift, 2.5e-6, lines.get(i));
       }
+    } else {
+      UpliftFixture.assertUpliftIsTheArmsDifference(scored);
     }
-    long rowsB = input.stream().filter(r -> r[2].equals("B")).count();
-    upliftB /= rowsB;
-    upliftOther /= input.size() - rowsB;
-    assertTrue(upliftB > upliftOther + 0.15, upliftB + " vs " + upliftOther);
-    assertTrue(selectedB > 0.9 * selected, selectedB + " of " + selected + " selected are B");
+    UpliftFixture.assertSegmentBRanksFirst(scored, data);
   }
 
   @Test
