@@ -1,13 +1,25 @@
 package dev.precis.uplift;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precis.cli.CliRun;
+import dev.precis.config.ConfigLoader;
+import dev.precis.config.ConfigOverride;
+import dev.precis.config.PrecisConfig;
+import dev.precis.data.Preparation;
+import dev.precis.data.SparseRows;
+import dev.precis.model.ModelBundle;
+import dev.precis.model.ModelCatalog;
+import dev.precis.train.ModelTraining;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
@@ -174,6 +186,38 @@ final class UpliftFixture {
       double difference = Double.parseDouble(cells[1]) - Double.parseDouble(cells[2]);
       assertEquals(difference, Double.parseDouble(cells[3]), 2.5e-6, line);
     }
+  }
+
+  /** Trains in memory, as {@code train --config config --set ...} would, into {@code dir}. */
+  static ModelTraining.Result train(Path dir, Path config, List<String> sets) {
+    List<ConfigOverride> overrides = sets.stream().map(ConfigOverride::parseSet).toList();
+    PrecisConfig resolved = new ConfigLoader(ModelCatalog::complete).load(config, overrides);
+    return ModelTraining.train(resolved, dir.resolve("memory.precis"));
+  }
+
+  /** Asserts that the bundle scores the experiment's rows the same after a write and a read. */
+  static void assertScoresTheSameReadBack(ModelBundle bundle) throws IOException {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    bundle.write(bytes);
+    ModelBundle back = ModelBundle.read(new ByteArrayInputStream(bytes.toByteArray()), "u.precis");
+    SparseRows rows = trainingRows(bundle.config());
+    assertArrayEquals(bundle.scorer().score(rows), back.scorer().score(rows));
+  }
+
+  /** Asserts that two bundles give the experiment's rows the same scores, and that these vary. */
+  static void assertSameScores(ModelBundle one, ModelBundle other) {
+    SparseRows rows = trainingRows(one.config());
+    double[] scores = one.scorer().score(rows);
+    assertArrayEquals(scores, other.scorer().score(rows));
+    assertTrue(Arrays.stream(scores).distinct().count() > 10, "the scores vary");
+  }
+
+  /** The experiment's training rows, encoded as a bundle of this config encodes them. */
+  private static SparseRows trainingRows(PrecisConfig config) {
+    return Preparation.run(config, ModelCatalog.type(config.model().type()).needs())
+        .data()
+        .train()
+        .x();
   }
 
   /** Each row's segment, in the order of {@code data}. */

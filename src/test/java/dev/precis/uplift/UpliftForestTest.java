@@ -1,6 +1,5 @@
 package dev.precis.uplift;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,18 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.cli.CliRun;
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
-import dev.precis.config.PrecisConfig;
-import dev.precis.data.Preparation;
-import dev.precis.data.SparseRows;
 import dev.precis.model.ArtifactKinds;
-import dev.precis.model.ModelBundle;
-import dev.precis.model.ModelCatalog;
 import dev.precis.model.UpliftForest;
 import dev.precis.train.ModelTraining;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -66,10 +56,7 @@ class UpliftForestTest {
   void theSameSeedGivesTheSameForestOnOneThreadOrThree() {
     ModelTraining.Result one = train("engine.threads=1");
     ModelTraining.Result three = train("engine.threads=3");
-    SparseRows rows = rows(one.bundle().config());
-    double[] a = one.bundle().scorer().score(rows);
-    assertArrayEquals(a, three.bundle().scorer().score(rows));
-    assertTrue(Arrays.stream(a).distinct().count() > 10, "the scores vary");
+    UpliftFixture.assertSameScores(one.bundle(), three.bundle());
   }
 
   @Test
@@ -78,11 +65,7 @@ class UpliftForestTest {
     assertTrue(
         result.bundle().manifest().artifacts().stream()
             .anyMatch(a -> a.name().equals("uplift-forest.json")));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    result.bundle().write(bytes);
-    ModelBundle back = ModelBundle.read(new ByteArrayInputStream(bytes.toByteArray()), "f.precis");
-    SparseRows rows = rows(result.bundle().config());
-    assertArrayEquals(result.bundle().scorer().score(rows), back.scorer().score(rows));
+    UpliftFixture.assertScoresTheSameReadBack(result.bundle());
   }
 
   /** A child that points back up the tree would make scoring loop: such a file is refused. */
@@ -162,19 +145,7 @@ class UpliftForestTest {
   }
 
   private static ModelTraining.Result train(String... sets) {
-    List<ConfigOverride> overrides =
-        Stream.concat(Arrays.stream(FOREST), Arrays.stream(sets))
-            .map(ConfigOverride::parseSet)
-            .toList();
-    PrecisConfig resolved = new ConfigLoader(ModelCatalog::complete).load(config, overrides);
-    return ModelTraining.train(resolved, dir.resolve("memory.precis"));
-  }
-
-  /** The experiment's training rows, encoded as the bundles were. */
-  private static SparseRows rows(PrecisConfig config) {
-    return Preparation.run(config, ModelCatalog.type(config.model().type()).needs())
-        .data()
-        .train()
-        .x();
+    return UpliftFixture.train(
+        dir, config, Stream.concat(Arrays.stream(FOREST), Arrays.stream(sets)).toList());
   }
 }

@@ -1,22 +1,11 @@
 package dev.precis.uplift;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
-import dev.precis.config.PrecisConfig;
-import dev.precis.data.Preparation;
-import dev.precis.data.SparseRows;
-import dev.precis.model.ModelBundle;
-import dev.precis.model.ModelCatalog;
 import dev.precis.train.ModelTraining;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -70,12 +59,7 @@ class UpliftModelsTest {
     List<String> names =
         result.bundle().manifest().artifacts().stream().map(a -> a.name()).toList();
     assertTrue(names.contains("treated.model.tribuo") && names.contains("control.model.tribuo"));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    result.bundle().write(bytes);
-    ModelBundle back =
-        ModelBundle.read(new ByteArrayInputStream(bytes.toByteArray()), "uplift.precis");
-    SparseRows rows = rows(result.bundle().config());
-    assertArrayEquals(result.bundle().scorer().score(rows), back.scorer().score(rows));
+    UpliftFixture.assertScoresTheSameReadBack(result.bundle());
   }
 
   @Test
@@ -84,24 +68,10 @@ class UpliftModelsTest {
         train("model.type=xgboost", "model.uplift=two-model", "engine.threads=1");
     ModelTraining.Result two =
         train("model.type=xgboost", "model.uplift=two-model", "engine.threads=2");
-    SparseRows rows = rows(one.bundle().config());
-    double[] a = one.bundle().scorer().score(rows);
-    assertArrayEquals(a, two.bundle().scorer().score(rows));
-    assertTrue(Arrays.stream(a).distinct().count() > 10, "the scores vary");
+    UpliftFixture.assertSameScores(one.bundle(), two.bundle());
   }
 
   private static ModelTraining.Result train(String... sets) {
-    List<ConfigOverride> overrides = Arrays.stream(sets).map(ConfigOverride::parseSet).toList();
-    PrecisConfig resolved = new ConfigLoader(ModelCatalog::complete).load(config, overrides);
-    return ModelTraining.train(resolved, dir.resolve("memory.precis"));
-  }
-
-  /** The experiment's training rows, encoded as the bundles were. */
-  private static SparseRows rows(PrecisConfig bundleConfig) {
-    PrecisConfig config = bundleConfig;
-    return Preparation.run(config, ModelCatalog.type(config.model().type()).needs())
-        .data()
-        .train()
-        .x();
+    return UpliftFixture.train(dir, config, List.of(sets));
   }
 }
