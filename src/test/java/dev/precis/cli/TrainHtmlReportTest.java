@@ -121,19 +121,13 @@ class TrainHtmlReportTest {
     Path page = tmp.resolve("sms.html");
     Path messages = SmsSample.slice(SmsSample.TRAIN, 0, 1500, tmp.resolve("sms.tsv"));
     CliRun run =
-        CliRun.precis(
-            "train",
-            "--config",
-            SmsSample.CONFIG,
-            "--data",
-            messages.toString(),
+        SmsSample.train(
+            messages,
+            tmp.resolve("sms.precis"),
             "--set",
             "prep.split.valid=0",
-            "--out",
-            tmp.resolve("sms.precis").toString(),
             "--html",
-            page.toString(),
-            "--quiet");
+            page.toString());
     assertEquals(0, run.exitCode(), run.transcript());
     String sms = Files.readString(page);
     JsonNode written = JSON.readTree(tmp.resolve("sms.train-report.json").toFile());

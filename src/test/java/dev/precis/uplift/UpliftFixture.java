@@ -126,19 +126,7 @@ final class UpliftFixture {
     CliRun trained = CliRun.precis(train);
     assertEquals(0, trained.exitCode(), trained.transcript());
     Path scored = dir.resolve(name + ".csv");
-    List<String> predict =
-        new ArrayList<>(
-            List.of(
-                "predict",
-                "--model",
-                bundle.toString(),
-                "--data",
-                data.toString(),
-                "--out",
-                scored.toString(),
-                "--quiet"));
-    predict.addAll(List.of(predictOptions));
-    CliRun predicted = CliRun.precis(predict);
+    CliRun predicted = CliRun.predict(bundle, data, scored, predictOptions);
     assertEquals(0, predicted.exitCode(), predicted.transcript());
     return Files.readAllLines(scored);
   }
