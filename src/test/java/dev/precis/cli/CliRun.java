@@ -48,6 +48,25 @@ public record CliRun(int exitCode, String out, String err) {
   }
 
   /**
+   * {@code precis command --quiet} under a config file, on {@code data} into {@code out}, with more
+   * options after these.
+   */
+  public static CliRun withConfig(
+      String command, Path config, Path data, Path out, String... options) {
+    List<String> first =
+        List.of(
+            command,
+            "--config",
+            config.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            out.toString(),
+            "--quiet");
+    return precis(concat(first, options));
+  }
+
+  /**
    * {@code precis predict --quiet} of {@code data} with {@code model} into {@code out}, with more
    * options after these.
    */

@@ -30,19 +30,7 @@ final class SmsSample {
    * {@code precis train --quiet} of SMS messages into {@code out}, with more options after these.
    */
   static CliRun train(Path data, Path out, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "train",
-                "--config",
-                CONFIG,
-                "--data",
-                data.toString(),
-                "--out",
-                out.toString(),
-                "--quiet"));
-    args.addAll(List.of(options));
-    return CliRun.precis(args);
+    return CliRun.withConfig("train", Path.of(CONFIG), data, out, options);
   }
 
   /** The test AUC `precis eval` reports for a model on a file. */

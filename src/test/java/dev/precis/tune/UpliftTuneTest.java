@@ -173,7 +173,8 @@ class UpliftTuneTest {
   void foldsThatCannotEachHoldEveryArmAndOutcomeAreADataErrorTest() {
     // about 130 responders in the control arm: too few for 150 folds, though 300-odd responders
     // in all would do for a response
-    CliRun tune = hillstrom("tune", data, dir.resolve("many-folds"), "--folds", "150");
+    CliRun tune =
+        CliRun.withConfig("tune", CONFIG, data, dir.resolve("many-folds"), "--folds", "150");
     assertEquals(3, tune.exitCode(), tune.transcript());
     assertTrue(tune.err().contains("responders of the control arm"), tune.err());
     assertTrue(tune.err().contains("tune.folds"), tune.err());
@@ -182,9 +183,9 @@ class UpliftTuneTest {
   @Test
   void aPrepDirectoryIsRefusedForItKeepsNoArmTest() {
     Path prepared = dir.resolve("prepared");
-    CliRun prep = hillstrom("prep", data, prepared);
+    CliRun prep = CliRun.withConfig("prep", CONFIG, data, prepared);
     assertEquals(0, prep.exitCode(), prep.transcript());
-    CliRun tune = hillstrom("tune", prepared, dir.resolve("from-prep"));
+    CliRun tune = CliRun.withConfig("tune", CONFIG, prepared, dir.resolve("from-prep"));
     assertEquals(2, tune.exitCode(), tune.transcript());
     assertTrue(tune.err().contains("data.path"), tune.err());
     assertTrue(tune.err().contains("raw file"), tune.err());
@@ -211,23 +212,12 @@ class UpliftTuneTest {
 
   /** {@code tune} of the subset, 3 trials on 2 folds, with more options after these. */
   private static CliRun tune(Path out, String... options) {
-    return hillstrom(
-        "tune", data, out, CliRun.concat(List.of("--trials", "3", "--folds", "2"), options));
-  }
-
-  /** {@code precis command --quiet} under the Hillstrom config, with more options after these. */
-  private static CliRun hillstrom(String command, Path input, Path out, String... options) {
-    List<String> first =
-        List.of(
-            command,
-            "--config",
-            CONFIG.toString(),
-            "--data",
-            input.toString(),
-            "--out",
-            out.toString(),
-            "--quiet");
-    return CliRun.precis(CliRun.concat(first, options));
+    return CliRun.withConfig(
+        "tune",
+        CONFIG,
+        data,
+        out,
+        CliRun.concat(List.of("--trials", "3", "--folds", "2"), options));
   }
 
   private static PrecisConfig config() {

@@ -18,7 +18,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -119,11 +118,8 @@ final class UpliftFixture {
       String... predictOptions)
       throws IOException {
     Path bundle = dir.resolve(name + ".precis");
-    List<String> train =
-        new ArrayList<>(
-            List.of("train", "--config", config.toString(), "--out", bundle.toString(), "--quiet"));
-    train.addAll(trainOptions);
-    CliRun trained = CliRun.precis(train);
+    CliRun trained =
+        CliRun.withConfig("train", config, data, bundle, trainOptions.toArray(String[]::new));
     assertEquals(0, trained.exitCode(), trained.transcript());
     Path scored = dir.resolve(name + ".csv");
     CliRun predicted = CliRun.predict(bundle, data, scored, predictOptions);
