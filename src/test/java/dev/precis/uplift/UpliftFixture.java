@@ -27,7 +27,9 @@ import java.util.Random;
  * A seeded synthetic experiment with a planted effect: the treatment raises the visit rate from
  * about 10% to 45% for customers of segment "B" only, and changes nothing for "A" and "C". Arms:
  * "mail" (treated), "none" (control), and "sms", a third arm that uplift skips. Column {@code
- * tilted} is drawn larger in the treated arm (a failed randomisation); {@code age} is not.
+ * tilted} is drawn larger in the treated arm (a failed randomisation); {@code age} is not. Also the
+ * steps and checks the uplift model tests share: train and predict, the planted segment's ranking,
+ * and the same scores read back or on another thread count.
  */
 final class UpliftFixture {
   static final int ROWS = 3000;
@@ -105,9 +107,9 @@ final class UpliftFixture {
   }
 
   /**
-   * Trains {@code name}.precis with {@code train --config config} and {@code trainOptions}, scores
-   * {@code data} with it ({@code predict} and {@code predictOptions}) and returns the scored lines,
-   * header first. Asserts that both commands succeed.
+   * Trains {@code name}.precis on {@code data} with {@code train --config config} and {@code
+   * trainOptions}, scores {@code data} with it ({@code predict} and {@code predictOptions}) and
+   * returns the scored lines, header first. Asserts that both commands succeed.
    */
   static List<String> trainAndPredict(
       Path dir,
