@@ -27,6 +27,14 @@ bank_copies() {
   echo "$big"
 }
 
+# need_time: exits 2, saying how to install it, where /usr/bin/time (which timed runs) is missing.
+need_time() {
+  if [[ ! -x /usr/bin/time ]]; then
+    echo "needs /usr/bin/time (Debian: apt-get install time)" >&2
+    exit 2
+  fi
+}
+
 # timed LOG COMMAND...: runs it under /usr/bin/time, its figures in LOG; sets wall (s) and rss_mib.
 timed() {
   local log="$1"

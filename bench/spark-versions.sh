@@ -25,11 +25,8 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 [[ ${#sparks[@]} -gt 0 ]] || sparks=(build)
-if [[ ! -x /usr/bin/time ]]; then
-  echo "needs /usr/bin/time (Debian: apt-get install time)" >&2
-  exit 2
-fi
 source "$root/bench/lib.sh"
+need_time
 spark="$root/bin/precis-spark"
 mkdir -p "$work"
 

@@ -21,11 +21,8 @@ while [[ $# -gt 0 ]]; do
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
-if [[ ! -x /usr/bin/time ]]; then
-  echo "needs /usr/bin/time (Debian: apt-get install time)" >&2
-  exit 2
-fi
 source "$root/bench/lib.sh"
+need_time
 spark="$root/bin/precis-spark"
 mkdir -p "$work"
 data="$root/sample-data/bank/bank-additional-full.csv"

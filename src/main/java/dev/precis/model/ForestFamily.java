@@ -1,6 +1,5 @@
 package dev.precis.model;
 
-import dev.precis.PrecisException;
 import dev.precis.config.EngineConfig;
 import dev.precis.data.EncodedData;
 import dev.precis.data.PipelineNeeds;
@@ -8,10 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 import org.tribuo.Dataset;
 import org.tribuo.Model;
 import org.tribuo.Trainer;
@@ -40,6 +36,15 @@ final class ForestFamily extends TypedFamily<ForestParams> {
   /** The names of the forests this family grows, by kind: how {@link TreeScorer} knows them. */
   static final List<String> NAMES = List.of("random-forest", "extra-trees");
 
+  /** Also the uplift forest's: both read 0 as the square root of the feature count. */
+  static final ParamSpec FEATURE_FRACTION =
+      ParamSpec.real(
+          "feature_fraction",
+          0.0,
+          0.0,
+          1.0,
+          "share of the features each split considers; 0 for the square root of their number");
+
   static final List<ParamSpec> PARAMS =
       List.of(
           ParamSpec.integer("trees", 100, 1, 100_000, "trees in the forest"),
@@ -52,12 +57,7 @@ final class ForestFamily extends TypedFamily<ForestParams> {
           ParamSpec.integer("max_depth", 12, 0, 1000, "deepest split level; 0 for no limit"),
           ParamSpec.integer(
               "min_samples_leaf", 20, 1, 1_000_000, "fewest training rows a leaf may hold"),
-          ParamSpec.real(
-              "feature_fraction",
-              0.0,
-              0.0,
-              1.0,
-              "share of the features each split considers; 0 for the square root of their number"),
+          FEATURE_FRACTION,
           ParamSpec.choice(
               "impurity", "gini", TreeFamily.IMPURITIES, "split criterion: gini or entropy"));
   static final Map<String, Object> SPACE =
@@ -100,34 +100,18 @@ final class ForestFamily extends TypedFamily<ForestParams> {
       float fraction,
       SplittableRandom seeds,
       int threads) {
-    List<Trainer<Label>> groups = new ArrayList<>();
+    List<Callable<Model<Label>>> groups = new ArrayList<>();
     for (int first = 0; first < params.trees(); first += GROUP) {
-      groups.add(
-          group(params, fraction, Math.min(GROUP, params.trees() - first), seeds.nextLong()));
+      Trainer<Label> group =
+          group(params, fraction, Math.min(GROUP, params.trees() - first), seeds.nextLong());
+      groups.add(() -> group.train(rows));
     }
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, groups.size()));
-    try {
-      List<Future<Model<Label>>> grown = new ArrayList<>();
-      for (Trainer<Label> group : groups) {
-        grown.add(pool.submit(() -> group.train(rows)));
-      }
-      List<Model<Label>> trees = new ArrayList<>();
-      for (Future<Model<Label>> future : grown) {
-        trees.addAll(((EnsembleModel<Label>) future.get()).getModels());
-      }
-      return WeightedEnsembleModel.createEnsembleFromExistingModels(
-          NAMES.get(KINDS.indexOf(params.kind())), trees, new FullyWeightedVotingCombiner());
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new PrecisException(1, "a forest's trees could not be grown", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PrecisException(1, "interrupted while growing the forest", e);
-    } finally {
-      pool.shutdownNow();
+    List<Model<Label>> trees = new ArrayList<>();
+    for (Model<Label> group : ParallelGrowth.inOrder(groups, threads, "the forest")) {
+      trees.addAll(((EnsembleModel<Label>) group).getModels());
     }
+    return WeightedEnsembleModel.createEnsembleFromExistingModels(
+        NAMES.get(KINDS.indexOf(params.kind())), trees, new FullyWeightedVotingCombiner());
   }
 
   /**

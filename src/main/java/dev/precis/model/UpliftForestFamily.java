@@ -8,10 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Callable;
 
 /**
  * The uplift random forest (model.uplift: forest): trees that split where the treated and control
@@ -34,12 +31,7 @@ final class UpliftForestFamily extends TypedFamily<UpliftForestParams> {
           ParamSpec.integer("max_depth", 8, 1, 30, "deepest split level"),
           ParamSpec.integer(
               "min_leaf", 100, 1, 1_000_000, "fewest training rows of each arm a leaf may hold"),
-          ParamSpec.real(
-              "feature_fraction",
-              0.0,
-              0.0,
-              1.0,
-              "share of the features each split considers; 0 for the square root of their number"),
+          ForestFamily.FEATURE_FRACTION,
           ParamSpec.choice(
               "criterion",
               "kl",
@@ -96,35 +88,12 @@ final class UpliftForestFamily extends TypedFamily<UpliftForestParams> {
                         ? params.featureFraction() * width
                         : Math.sqrt(width)));
     SplittableRandom seeds = new SplittableRandom(seed);
-    List<UpliftTreeGrower> growers = new ArrayList<>();
+    List<Callable<UpliftForest.Tree>> growers = new ArrayList<>();
     for (int t = 0; t < params.trees(); t++) {
-      growers.add(new UpliftTreeGrower(binned, params, tried, seeds.nextLong()));
+      growers.add(new UpliftTreeGrower(binned, params, tried, seeds.nextLong())::grow);
     }
-    return new UpliftForest(UpliftForest.NAME, width, grow(growers, engine.effectiveThreads()));
-  }
-
-  private static List<UpliftForest.Tree> grow(List<UpliftTreeGrower> growers, int threads) {
-    ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, growers.size()));
-    try {
-      List<Future<UpliftForest.Tree>> grown = new ArrayList<>();
-      for (UpliftTreeGrower grower : growers) {
-        grown.add(pool.submit(grower::grow));
-      }
-      List<UpliftForest.Tree> trees = new ArrayList<>();
-      for (Future<UpliftForest.Tree> tree : grown) {
-        trees.add(tree.get());
-      }
-      return trees;
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException cause) {
-        throw cause;
-      }
-      throw new PrecisException(1, "the uplift forest's trees could not be grown", e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new PrecisException(1, "interrupted while growing the uplift forest", e);
-    } finally {
-      pool.shutdownNow();
-    }
+    List<UpliftForest.Tree> trees =
+        ParallelGrowth.inOrder(growers, engine.effectiveThreads(), "the uplift forest");
+    return new UpliftForest(UpliftForest.NAME, width, trees);
   }
 }

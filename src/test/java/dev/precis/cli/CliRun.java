@@ -48,6 +48,45 @@ public record CliRun(int exitCode, String out, String err) {
   }
 
   /**
+   * {@code precis command --quiet} under a config file, on {@code data} into {@code out}, with more
+   * options after these.
+   */
+  public static CliRun withConfig(
+      String command, Path config, Path data, Path out, String... options) {
+    List<String> first =
+        List.of(
+            command,
+            "--config",
+            config.toString(),
+            "--data",
+            data.toString(),
+            "--out",
+            out.toString(),
+            "--quiet");
+    return precis(concat(first, options));
+  }
+
+  /**
+   * {@code precis predict --quiet} of {@code data} with {@code model} into {@code out}, with more
+   * options after these.
+   */
+  public static CliRun predict(Path model, Path data, Path out, String... options) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "predict",
+                "--quiet",
+                "--model",
+                model.toString(),
+                "--data",
+                data.toString(),
+                "--out",
+                out.toString()));
+    args.addAll(List.of(options));
+    return precis(args);
+  }
+
+  /**
    * {@code precis tune --quiet} of the bank sample (target {@code y}) into {@code out}, with more
    * options after these.
    */

@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
@@ -45,19 +44,7 @@ class ExplainCommandTest {
   }
 
   private static List<CSVRecord> predict(String out, String... options) throws IOException {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "predict",
-                "--quiet",
-                "--model",
-                model.toString(),
-                "--data",
-                BankData.CSV.toString(),
-                "--out",
-                dir.resolve(out).toString()));
-    args.addAll(List.of(options));
-    CliRun run = CliRun.precis(args);
+    CliRun run = CliRun.predict(model, BankData.CSV, dir.resolve(out), options);
     assertEquals(0, run.exitCode(), run.err());
     try (Reader reader = Files.newBufferedReader(dir.resolve(out))) {
       return CSVFormat.DEFAULT.parse(reader).getRecords();

@@ -42,23 +42,13 @@ class ExplainFamiliesTest {
   private static List<String> explain(Path model, Path data, String name, String... options)
       throws IOException {
     Path out = dir.resolve(name + ".csv");
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "predict",
-                "--quiet",
-                "--model",
-                model.toString(),
-                "--data",
-                data.toString(),
-                "--out",
-                out.toString(),
-                "--explain",
-                "3",
-                "--summary",
-                dir.resolve(name + ".json").toString()));
-    args.addAll(List.of(options));
-    CliRun run = CliRun.precis(args);
+    String summary = dir.resolve(name + ".json").toString();
+    CliRun run =
+        CliRun.predict(
+            model,
+            data,
+            out,
+            CliRun.concat(List.of("--explain", "3", "--summary", summary), options));
     assertEquals(0, run.exitCode(), run.err());
     return Files.readAllLines(out, StandardCharsets.UTF_8);
   }
@@ -104,21 +94,15 @@ class ExplainFamiliesTest {
     Path data = SmsSample.slice(SmsSample.TRAIN, 0, 400, dir.resolve("sms.tsv"));
     Path model = dir.resolve("text.precis");
     CliRun run =
-        CliRun.precis(
-            "train",
-            "--config",
-            SmsSample.CONFIG,
-            "--data",
-            data.toString(),
+        SmsSample.train(
+            data,
+            model,
             "--model",
             "text-embedding-bag",
             "--set",
             "data.types={text: text}",
             "--set",
-            "model.params.epochs=2",
-            "--out",
-            model.toString(),
-            "--quiet");
+            "model.params.epochs=2");
     assertEquals(0, run.exitCode(), run.transcript());
     List<String> lines = explain(model, data, "text");
     assertTrue(

@@ -10,7 +10,23 @@ import java.util.regex.Pattern;
 
 /** Reads the pages train --html and eval --html write, as their tests check them. */
 final class HtmlPages {
+  /** The charts of a scored part that every page opens with, by title, in order. */
+  private static final List<String> SCORE_CHARTS =
+      List.of(
+          "ROC curve",
+          "Precision-recall curve",
+          "Cumulative gains",
+          "Lift by score bin",
+          "Calibration");
+
   private HtmlPages() {}
+
+  /** The titles a page's charts should have: the scored part's, then {@code more}. */
+  static List<String> scoreChartsThen(String... more) {
+    List<String> titles = new ArrayList<>(SCORE_CHARTS);
+    titles.addAll(List.of(more));
+    return titles;
+  }
 
   /** Asserts that the page needs nothing from outside it: no script, link, image or URL. */
   static void assertSelfContained(String html) {

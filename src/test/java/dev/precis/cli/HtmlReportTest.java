@@ -70,13 +70,7 @@ class HtmlReportTest {
     String html = eval("--set", TERMS, "--fail-under", "auc=0.99").html();
     HtmlPages.assertSelfContained(html);
     assertEquals(
-        List.of(
-            "ROC curve",
-            "Precision-recall curve",
-            "Cumulative gains",
-            "Lift by score bin",
-            "Calibration",
-            "Profit by depth"),
+        HtmlPages.scoreChartsThen("Profit by depth"),
         HtmlPages.titlesOfLabelledCharts(HtmlPages.elements(html, "svg")));
     assertTrue(html.contains(">False positive rate<"), "ROC x axis");
     assertTrue(html.contains(">Observed response rate<"), "calibration y axis");

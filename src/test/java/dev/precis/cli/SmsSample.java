@@ -26,6 +26,13 @@ final class SmsSample {
     return Files.write(out, kept, StandardCharsets.UTF_8);
   }
 
+  /**
+   * {@code precis train --quiet} of SMS messages into {@code out}, with more options after these.
+   */
+  static CliRun train(Path data, Path out, String... options) {
+    return CliRun.withConfig("train", Path.of(CONFIG), data, out, options);
+  }
+
   /** The test AUC `precis eval` reports for a model on a file. */
   static double evalAuc(Path model, Path data) throws IOException {
     CliRun eval =

@@ -37,28 +37,20 @@ class TextNetworksTest {
 
   private static Path trainModel(String name, String type, Path data, String... sets) {
     Path model = dir.resolve(name + ".precis");
-    List<String> args =
+    List<String> options =
         new ArrayList<>(
             List.of(
-                "train",
-                "--config",
-                CONFIG,
-                "--data",
-                data.toString(),
                 "--model",
                 type,
                 "--set",
                 "data.types={text: text}",
                 "--set",
-                "model.params.epochs=4",
-                "--out",
-                model.toString(),
-                "--quiet"));
+                "model.params.epochs=4"));
     for (String set : sets) {
-      args.add("--set");
-      args.add(set);
+      options.add("--set");
+      options.add(set);
     }
-    CliRun run = CliRun.precis(args.toArray(String[]::new));
+    CliRun run = SmsSample.train(data, model, options.toArray(String[]::new));
     assertEquals(0, run.exitCode(), run.transcript());
     return model;
   }

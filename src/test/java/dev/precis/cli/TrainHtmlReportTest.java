@@ -46,14 +46,8 @@ class TrainHtmlReportTest {
   void pageIsSelfContainedWithALabelledChartPerCurveAndImportance() {
     HtmlPages.assertSelfContained(html);
     assertEquals(
-        List.of(
-            "ROC curve",
-            "Precision-recall curve",
-            "Cumulative gains",
-            "Lift by score bin",
-            "Calibration",
-            "Column importance: coefficients",
-            "Column importance: permutation"),
+        HtmlPages.scoreChartsThen(
+            "Column importance: coefficients", "Column importance: permutation"),
         HtmlPages.titlesOfLabelledCharts(HtmlPages.elements(html, "svg")));
     assertTrue(html.contains("<h2>Charts (validation rows)</h2>"), "the part charted");
     assertTrue(html.contains("<tr><th>Family</th><td>logistic</td></tr>"), "the family");
@@ -121,19 +115,13 @@ class TrainHtmlReportTest {
     Path page = tmp.resolve("sms.html");
     Path messages = SmsSample.slice(SmsSample.TRAIN, 0, 1500, tmp.resolve("sms.tsv"));
     CliRun run =
-        CliRun.precis(
-            "train",
-            "--config",
-            SmsSample.CONFIG,
-            "--data",
-            messages.toString(),
+        SmsSample.train(
+            messages,
+            tmp.resolve("sms.precis"),
             "--set",
             "prep.split.valid=0",
-            "--out",
-            tmp.resolve("sms.precis").toString(),
             "--html",
-            page.toString(),
-            "--quiet");
+            page.toString());
     assertEquals(0, run.exitCode(), run.transcript());
     String sms = Files.readString(page);
     JsonNode written = JSON.readTree(tmp.resolve("sms.train-report.json").toFile());

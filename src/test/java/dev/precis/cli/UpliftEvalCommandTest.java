@@ -59,19 +59,7 @@ class UpliftEvalCommandTest {
 
   private static Path train(Path data, String name, String... options) {
     Path out = shared.resolve(name);
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "train",
-                "--config",
-                CONFIG.toString(),
-                "--data",
-                data.toString(),
-                "--out",
-                out.toString(),
-                "--quiet"));
-    args.addAll(List.of(options));
-    CliRun run = CliRun.precis(args);
+    CliRun run = CliRun.withConfig("train", CONFIG, data, out, options);
     assertEquals(0, run.exitCode(), run.transcript());
     return out;
   }

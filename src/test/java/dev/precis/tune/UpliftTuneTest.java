@@ -142,16 +142,7 @@ class UpliftTuneTest {
     assertEquals("uplift", refit.at("/config/task").asText());
 
     Path scored = dir.resolve("refit-scored.csv");
-    CliRun predict =
-        CliRun.precis(
-            "predict",
-            "--model",
-            out.resolve("best.precis").toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            scored.toString(),
-            "--quiet");
+    CliRun predict = CliRun.predict(out.resolve("best.precis"), data, scored);
     assertEquals(0, predict.exitCode(), predict.transcript());
     List<String> lines = Files.readAllLines(scored);
     assertTrue(lines.get(0).startsWith("p_treated,p_control,uplift"), lines.get(0));
@@ -183,17 +174,7 @@ class UpliftTuneTest {
     // about 130 responders in the control arm: too few for 150 folds, though 300-odd responders
     // in all would do for a response
     CliRun tune =
-        CliRun.precis(
-            "tune",
-            "--config",
-            CONFIG.toString(),
-            "--data",
-            data.toString(),
-            "--folds",
-            "150",
-            "--out",
-            dir.resolve("many-folds").toString(),
-            "--quiet");
+        CliRun.withConfig("tune", CONFIG, data, dir.resolve("many-folds"), "--folds", "150");
     assertEquals(3, tune.exitCode(), tune.transcript());
     assertTrue(tune.err().contains("responders of the control arm"), tune.err());
     assertTrue(tune.err().contains("tune.folds"), tune.err());
@@ -202,27 +183,9 @@ class UpliftTuneTest {
   @Test
   void aPrepDirectoryIsRefusedForItKeepsNoArmTest() {
     Path prepared = dir.resolve("prepared");
-    CliRun prep =
-        CliRun.precis(
-            "prep",
-            "--config",
-            CONFIG.toString(),
-            "--data",
-            data.toString(),
-            "--out",
-            prepared.toString(),
-            "--quiet");
+    CliRun prep = CliRun.withConfig("prep", CONFIG, data, prepared);
     assertEquals(0, prep.exitCode(), prep.transcript());
-    CliRun tune =
-        CliRun.precis(
-            "tune",
-            "--config",
-            CONFIG.toString(),
-            "--data",
-            prepared.toString(),
-            "--out",
-            dir.resolve("from-prep").toString(),
-            "--quiet");
+    CliRun tune = CliRun.withConfig("tune", CONFIG, prepared, dir.resolve("from-prep"));
     assertEquals(2, tune.exitCode(), tune.transcript());
     assertTrue(tune.err().contains("data.path"), tune.err());
     assertTrue(tune.err().contains("raw file"), tune.err());
@@ -247,24 +210,14 @@ class UpliftTuneTest {
     assertEquals(boards.get(0), boards.get(1));
   }
 
+  /** {@code tune} of the subset, 3 trials on 2 folds, with more options after these. */
   private static CliRun tune(Path out, String... options) {
-    List<String> args =
-        new ArrayList<>(
-            List.of(
-                "tune",
-                "--config",
-                CONFIG.toString(),
-                "--data",
-                data.toString(),
-                "--trials",
-                "3",
-                "--folds",
-                "2",
-                "--out",
-                out.toString(),
-                "--quiet"));
-    args.addAll(List.of(options));
-    return CliRun.precis(args);
+    return CliRun.withConfig(
+        "tune",
+        CONFIG,
+        data,
+        out,
+        CliRun.concat(List.of("--trials", "3", "--folds", "2"), options));
   }
 
   private static PrecisConfig config() {

@@ -1,6 +1,5 @@
 package dev.precis.uplift;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,24 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.precis.cli.CliRun;
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
-import dev.precis.config.PrecisConfig;
-import dev.precis.data.Preparation;
-import dev.precis.data.SparseRows;
 import dev.precis.model.ArtifactKinds;
-import dev.precis.model.ModelBundle;
-import dev.precis.model.ModelCatalog;
 import dev.precis.model.UpliftForest;
 import dev.precis.train.ModelTraining;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -54,75 +45,18 @@ class UpliftForestTest {
 
   @Test
   void theForestRanksThePlantedSegmentFirst() throws IOException {
-    Path bundle = dir.resolve("forest.precis");
-    CliRun train =
-        CliRun.precis(
-            "train",
-            "--config",
-            config.toString(),
-            "--set",
-            FOREST[0],
-            "--set",
-            FOREST[1],
-            "--set",
-            FOREST[2],
-            "--out",
-            bundle.toString(),
-            "--quiet");
-    assertEquals(0, train.exitCode(), train.transcript());
-    Path scored = dir.resolve("forest.csv");
-    CliRun predict =
-        CliRun.precis(
-            "predict",
-            "--model",
-            bundle.toString(),
-            "--data",
-            data.toString(),
-            "--top-percent",
-            "20",
-            "--out",
-            scored.toString(),
-            "--quiet");
-    assertEquals(0, predict.exitCode(), predict.transcript());
-    List<String> lines = Files.readAllLines(scored);
-    assertEquals("id,p_treated,p_control,uplift,decile,selected", lines.get(0));
-    List<String[]> input =
-        Files.readAllLines(data).stream().skip(1).map(l -> l.split(",")).toList();
-    double upliftB = 0;
-    double upliftOther = 0;
-    long selected = 0;
-    long selectedB = 0;
-    for (int i = 1; i < lines.size(); i++) {
-      String[] cells = lines.get(i).split(",", -1);
-      boolean b = input.get(i - 1)[2].equals("B");
-      double uplift = Double.parseDouble(cells[3]);
-      assertEquals(
-          Double.parseDouble(cells[1]) - Double.parseDouble(cells[2]),
-          uplift,
-          2.5e-6,
-          lines.get(i));
-      upliftB += b ? uplift : 0;
-      upliftOther += b ? 0 : uplift;
-      if (cells[5].equals("1")) {
-        selected++;
-        selectedB += b ? 1 : 0;
-      }
-    }
-    long rowsB = input.stream().filter(r -> r[2].equals("B")).count();
-    upliftB /= rowsB;
-    upliftOther /= input.size() - rowsB;
-    assertTrue(upliftB > upliftOther + 0.15, upliftB + " vs " + upliftOther);
-    assertTrue(selectedB > 0.9 * selected, selectedB + " of " + selected + " selected are B");
+    List<String> scored =
+        UpliftFixture.trainAndPredict(
+            dir, "forest", config, data, sets(FOREST), "--top-percent", "20");
+    UpliftFixture.assertUpliftIsTheArmsDifference(scored);
+    UpliftFixture.assertSegmentBRanksFirst(scored, data);
   }
 
   @Test
   void theSameSeedGivesTheSameForestOnOneThreadOrThree() {
     ModelTraining.Result one = train("engine.threads=1");
     ModelTraining.Result three = train("engine.threads=3");
-    SparseRows rows = rows(one.bundle().config());
-    double[] a = one.bundle().scorer().score(rows);
-    assertArrayEquals(a, three.bundle().scorer().score(rows));
-    assertTrue(Arrays.stream(a).distinct().count() > 10, "the scores vary");
+    UpliftFixture.assertSameScores(one.bundle(), three.bundle());
   }
 
   @Test
@@ -131,11 +65,7 @@ class UpliftForestTest {
     assertTrue(
         result.bundle().manifest().artifacts().stream()
             .anyMatch(a -> a.name().equals("uplift-forest.json")));
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    result.bundle().write(bytes);
-    ModelBundle back = ModelBundle.read(new ByteArrayInputStream(bytes.toByteArray()), "f.precis");
-    SparseRows rows = rows(result.bundle().config());
-    assertArrayEquals(result.bundle().scorer().score(rows), back.scorer().score(rows));
+    UpliftFixture.assertScoresTheSameReadBack(result.bundle());
   }
 
   /** A child that points back up the tree would make scoring loop: such a file is refused. */
@@ -190,43 +120,32 @@ class UpliftForestTest {
   }
 
   private static CliRun tune(Path out, String models) {
-    return CliRun.precis(
-        "tune",
-        "--config",
-        config.toString(),
-        "--set",
-        FOREST[0],
-        "--set",
-        FOREST[1],
-        "--set",
-        "model.params={trees: 8, min_leaf: 40}",
-        "--set",
-        models,
-        "--strategy",
-        "random",
-        "--trials",
-        "3",
-        "--folds",
-        "2",
-        "--out",
-        out.toString(),
-        "--quiet");
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "tune",
+                "--config",
+                config.toString(),
+                "--strategy",
+                "random",
+                "--trials",
+                "3",
+                "--folds",
+                "2",
+                "--out",
+                out.toString(),
+                "--quiet"));
+    args.addAll(sets(FOREST[0], FOREST[1], "model.params={trees: 8, min_leaf: 40}", models));
+    return CliRun.precis(args);
+  }
+
+  /** Each value after its own --set. */
+  private static List<String> sets(String... values) {
+    return Arrays.stream(values).flatMap(value -> Stream.of("--set", value)).toList();
   }
 
   private static ModelTraining.Result train(String... sets) {
-    List<ConfigOverride> overrides =
-        java.util.stream.Stream.concat(Arrays.stream(FOREST), Arrays.stream(sets))
-            .map(ConfigOverride::parseSet)
-            .toList();
-    PrecisConfig resolved = new ConfigLoader(ModelCatalog::complete).load(config, overrides);
-    return ModelTraining.train(resolved, dir.resolve("memory.precis"));
-  }
-
-  /** The experiment's training rows, encoded as the bundles were. */
-  private static SparseRows rows(PrecisConfig config) {
-    return Preparation.run(config, ModelCatalog.type(config.model().type()).needs())
-        .data()
-        .train()
-        .x();
+    return UpliftFixture.train(
+        dir, config, Stream.concat(Arrays.stream(FOREST), Arrays.stream(sets)).toList());
   }
 }
