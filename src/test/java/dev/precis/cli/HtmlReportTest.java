@@ -76,7 +76,9 @@ class HtmlReportTest {
             "Cumulative gains",
             "Lift by score bin",
             "Calibration",
-            "Profit by depth"),
+            "Profit by depth",
+            "Column importance: coefficients",
+            "Column importance: permutation"),
         HtmlPages.titlesOfLabelledCharts(HtmlPages.elements(html, "svg")));
     assertTrue(html.contains(">False positive rate<"), "ROC x axis");
     assertTrue(html.contains(">Observed response rate<"), "calibration y axis");
@@ -132,7 +134,9 @@ class HtmlReportTest {
     JsonNode report = written.report();
     JsonNode comparison = report.path("comparison");
     String html = written.html();
-    List<String> svgs = HtmlPages.elements(html, "svg");
+    // the curves' charts; each model's top columns are drawn apart (EvalTopFeaturesTest)
+    List<String> svgs =
+        HtmlPages.elements(html.substring(0, html.indexOf("<h2>Top columns")), "svg");
     assertEquals(6, svgs.size());
     for (String svg : svgs) {
       assertTrue(svg.contains(">model bank.precis"), "the model in the legend: " + svg);
