@@ -32,6 +32,7 @@ import dev.precis.report.EvalReport;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import dev.precis.report.ThresholdUsed;
+import dev.precis.report.TrainingImportance;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -216,7 +217,13 @@ public final class Evaluation {
         RocCurve.of(scores, labels, RocCurve.POINTS),
         featureDrift,
         RESPONSE,
-        null);
+        null,
+        topFeatures(bundle, model.path()));
+  }
+
+  /** The importance the bundle keeps from its training run; null when it keeps none. */
+  private static TrainingImportance topFeatures(ModelBundle bundle, String path) {
+    return bundle.importance().map(json -> TrainingImportance.read(json, path)).orElse(null);
   }
 
   /**
@@ -336,7 +343,8 @@ public final class Evaluation {
         money == null
             ? null
             : CampaignEconomics.of(challengerScores, labels, money, config.eval().bins()),
-        null);
+        null,
+        topFeatures(against.challenger(), against.challengerPath().toString()));
   }
 
   /**

@@ -86,7 +86,8 @@ final class UpliftEvaluation {
         null,
         featureDrift,
         Evaluation.UPLIFT,
-        metrics);
+        metrics,
+        null);
   }
 
   /**
@@ -176,7 +177,8 @@ final class UpliftEvaluation {
         null,
         null,
         null,
-        metrics(UpliftScores.of(challengerScores, treated, outcome), config));
+        metrics(UpliftScores.of(challengerScores, treated, outcome), config),
+        null);
   }
 
   /** Why a file whose kept rows are all of one arm has no uplift to measure. */

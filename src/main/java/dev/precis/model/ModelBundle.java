@@ -27,10 +27,11 @@ import java.util.zip.ZipOutputStream;
  * says what the bundle was made from, its task, and lists every other entry with its kind and
  * sha256: config.yaml (the resolved config), pipeline.json, bins.json and the model artifacts
  * (model.tribuo, in Tribuo's protobuf format, and calibrator.json when the scores are calibrated),
- * and distributions.json, each feature's training distribution for measuring drift (bundles written
- * before it have none). Reading checks every digest, reads the config over the built-in defaults so
- * a key added later never breaks an older bundle, and loads each artifact by its kind. Bundles of
- * the first schema, which list nothing, still read.
+ * distributions.json, each feature's training distribution for measuring drift, and
+ * importance.json, each input column's importance as training measured it (bundles written before
+ * either have none; an uplift bundle has no importance). Reading checks every digest, reads the
+ * config over the built-in defaults so a key added later never breaks an older bundle, and loads
+ * each artifact by its kind. Bundles of the first schema, which list nothing, still read.
  */
 public final class ModelBundle {
   static final String MANIFEST = "manifest.json";
@@ -38,6 +39,7 @@ public final class ModelBundle {
   static final String PIPELINE = "pipeline.json";
   static final String BINS = "bins.json";
   static final String DISTRIBUTIONS = "distributions.json";
+  static final String IMPORTANCE = "importance.json";
 
   /** The entries every bundle has besides its model artifacts, with their kinds. */
   static final Map<String, String> PARTS =
@@ -46,7 +48,8 @@ public final class ModelBundle {
   /**
    * Entries that are not models but that a bundle of an older Precis may lack, with their kinds.
    */
-  static final Map<String, String> LATER_PARTS = Map.of(DISTRIBUTIONS, "feature-distributions");
+  static final Map<String, String> LATER_PARTS =
+      Map.of(DISTRIBUTIONS, "feature-distributions", IMPORTANCE, "feature-importance");
 
   private final Manifest manifest;
   private final PrecisConfig config;
@@ -77,6 +80,8 @@ public final class ModelBundle {
    *
    * @param manifest all but its artifact list
    * @param distributions each feature's distribution on the training rows
+   * @param importance the JSON of each input column's importance as training measured it; null when
+   *     training measured none
    * @param models the task's model artifacts
    */
   public static ModelBundle of(
@@ -85,6 +90,7 @@ public final class ModelBundle {
       FeaturePipeline pipeline,
       ScoreBins bins,
       FeatureDistributions distributions,
+      byte[] importance,
       List<ModelArtifact> models) {
     Map<String, byte[]> entries = new LinkedHashMap<>();
     List<Manifest.Artifact> listed = new ArrayList<>();
@@ -93,6 +99,9 @@ public final class ModelBundle {
       put(entries, listed, PIPELINE, Mappers.json().writeValueAsBytes(pipeline));
       put(entries, listed, BINS, Mappers.json().writeValueAsBytes(bins));
       put(entries, listed, DISTRIBUTIONS, Mappers.json().writeValueAsBytes(distributions));
+      if (importance != null) {
+        put(entries, listed, IMPORTANCE, importance);
+      }
       for (ModelArtifact model : models) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.save(bytes);
@@ -162,6 +171,14 @@ public final class ModelBundle {
       throw PrecisException.data(
           "the model bundle's " + DISTRIBUTIONS + " cannot be read; train the model again", e);
     }
+  }
+
+  /**
+   * The JSON of each input column's importance as training measured it, as written; empty for a
+   * bundle written before it was kept, and for an uplift model.
+   */
+  public Optional<byte[]> importance() {
+    return Optional.ofNullable(entries.get(IMPORTANCE)).map(byte[]::clone);
   }
 
   /**

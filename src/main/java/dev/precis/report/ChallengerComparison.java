@@ -23,6 +23,8 @@ import java.util.List;
  * @param challengerUplift when both models are uplift models, the challenger's uplift metrics on
  *     the same rows, as the champion's {@code uplift} (its response fields are then null); absent
  *     otherwise
+ * @param challengerTopFeatures the challenger's columns by importance, as the champion's {@code
+ *     top_features}; absent for a challenger bundle that keeps none
  */
 public record ChallengerComparison(
     InputFile challenger,
@@ -31,4 +33,5 @@ public record ChallengerComparison(
     List<RocPoint> challengerRoc,
     List<CalibrationBin> challengerCalibration,
     @JsonInclude(JsonInclude.Include.NON_NULL) CampaignProfit challengerEconomics,
-    @JsonInclude(JsonInclude.Include.NON_NULL) UpliftMetrics challengerUplift) {}
+    @JsonInclude(JsonInclude.Include.NON_NULL) UpliftMetrics challengerUplift,
+    @JsonInclude(JsonInclude.Include.NON_NULL) TrainingImportance challengerTopFeatures) {}

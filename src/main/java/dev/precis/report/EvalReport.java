@@ -50,6 +50,9 @@ import java.util.Map;
  * @param uplift under task uplift, the Qini and uplift curves, their AUCs, uplift@k, the
  *     random-order band with its verdict and the table by decile, on the rows of both arms; absent
  *     otherwise
+ * @param topFeatures the columns the model relies on most, as its training run measured them on its
+ *     validation rows and the bundle keeps them (not measured again on this file); null for a
+ *     bundle that keeps none (trained by an older Precis, or an uplift model)
  */
 public record EvalReport(
     @JsonUnwrapped ReportHeader about,
@@ -76,6 +79,7 @@ public record EvalReport(
     List<RocPoint> roc,
     dev.precis.data.FeatureDrift featureDrift,
     String task,
-    @JsonInclude(JsonInclude.Include.NON_NULL) UpliftMetrics uplift) {
+    @JsonInclude(JsonInclude.Include.NON_NULL) UpliftMetrics uplift,
+    TrainingImportance topFeatures) {
   public static final String SCHEMA = "precis.eval/2";
 }

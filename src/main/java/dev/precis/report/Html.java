@@ -36,4 +36,13 @@ final class Html {
   static String tick(double value) {
     return new BigDecimal(value).round(new MathContext(4)).stripTrailingZeros().toPlainString();
   }
+
+  /** A part of the split in words: "validation rows". */
+  static String rows(String part) {
+    return switch (part) {
+      case "valid" -> "validation rows";
+      case "train" -> "training rows";
+      default -> part + " rows";
+    };
+  }
 }

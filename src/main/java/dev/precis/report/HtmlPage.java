@@ -3,6 +3,7 @@ package dev.precis.report;
 import dev.precis.io.OutputFile;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The page a report's HTML is written into: one self-contained document with its CSS inline, a
@@ -95,6 +96,25 @@ final class HtmlPage {
     for (SvgChart chart : charts) {
       html.append(chart.render()).append('\n');
     }
+    html.append("</div>\n");
+    return this;
+  }
+
+  /**
+   * A section of columns side by side where the page is wide (one per model, say), each under its
+   * name.
+   *
+   * @param columns each column's markup by its name: the caller escapes what the markup holds
+   */
+  HtmlPage columns(String heading, Map<String, String> columns) {
+    html.append("<h2>").append(Html.escape(heading)).append("</h2>\n<div class=\"charts\">\n");
+    columns.forEach(
+        (name, markup) ->
+            html.append("<div><h3>")
+                .append(Html.escape(name))
+                .append("</h3>\n")
+                .append(markup)
+                .append("</div>\n"));
     html.append("</div>\n");
     return this;
   }

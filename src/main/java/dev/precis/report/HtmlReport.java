@@ -8,15 +8,18 @@ import dev.precis.eval.ProfitAtDepth;
 import dev.precis.eval.UpliftMetrics;
 import dev.precis.io.OutputFile;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 
 /**
  * The eval report as one self-contained HTML page (eval --html): a summary table, the gates, the
  * challenger comparison, and the SVG charts of {@link ModelCharts} (ROC, precision-recall, gains,
- * lift, calibration and profit by depth), the challenger overlaid on the model in each. Everything
- * is inline (CSS, SVG) and read from the {@link EvalReport} alone, so the page shows the numbers of
- * the JSON report; it needs no network and no script, and prints.
+ * lift, calibration and profit by depth), the challenger overlaid on the model in each, and the
+ * columns each model relies on most as its training run measured them. Everything is inline (CSS,
+ * SVG) and read from the {@link EvalReport} alone, so the page shows the numbers of the JSON
+ * report; it needs no network and no script, and prints.
  */
 public final class HtmlReport {
   private static final String CHAMPION = "model";
@@ -40,7 +43,9 @@ public final class HtmlReport {
     gates(page, report);
     comparison(page, report);
     economics(page, report);
-    return page.charts("Charts", charts(report)).end();
+    page.charts("Charts", charts(report));
+    topColumns(page, report);
+    return page.end();
   }
 
   /** An uplift model's page: what was scored, the gates, and the uplift section. */
@@ -217,6 +222,53 @@ public final class HtmlReport {
         .append("</td><td>")
         .append(at.roi() == null ? "–" : Html.number(at.roi(), 3))
         .append("</td></tr>\n");
+  }
+
+  /**
+   * The importance charts of the train page, from the bundle's training run: the model's alone, or
+   * the model's and the challenger's side by side. Nothing when neither bundle keeps any.
+   */
+  private static void topColumns(HtmlPage page, EvalReport report) {
+    ChallengerComparison comparison = report.comparison();
+    TrainingImportance champion = report.topFeatures();
+    TrainingImportance challenger = comparison == null ? null : comparison.challengerTopFeatures();
+    if (champion == null && challenger == null) {
+      return;
+    }
+    String heading = "Top columns (measured in training, not on this file)";
+    if (comparison == null) {
+      page.charts(heading, importanceCharts(champion)).append(note(champion));
+      return;
+    }
+    Map<String, String> columns = new LinkedHashMap<>();
+    columns.put(CHAMPION + " " + fileName(report.model().path()), column(champion));
+    columns.put(CHALLENGER + " " + fileName(comparison.challenger().path()), column(challenger));
+    page.columns(heading, columns);
+  }
+
+  private static List<SvgChart> importanceCharts(TrainingImportance kept) {
+    return ImportanceCharts.of(kept.importance(), kept.modelImportance());
+  }
+
+  /** One model's importance charts one above the other, and what they were measured on. */
+  private static String column(TrainingImportance kept) {
+    if (kept == null) {
+      return "<p class=\"note\">Its bundle keeps no column importance (trained by an older"
+          + " Precis).</p>\n";
+    }
+    StringBuilder markup = new StringBuilder();
+    importanceCharts(kept).forEach(chart -> markup.append(chart.render()).append('\n'));
+    return markup.append(note(kept)).toString();
+  }
+
+  /** Where the figures come from, and the training run's own caveat, if any. */
+  private static String note(TrainingImportance kept) {
+    String caveat = kept.importance().note();
+    return "<p class=\"note\">Measured on "
+        + Html.escape(kept.measuredOn())
+        + " when the model was trained, not recomputed on this file"
+        + (caveat == null ? "" : ": " + Html.escape(caveat))
+        + ".</p>\n";
   }
 
   /** The charts of ModelCharts, the challenger overlaid on the model when there is one. */

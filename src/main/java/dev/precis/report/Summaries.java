@@ -214,6 +214,29 @@ public final class Summaries {
     text.append(table);
   }
 
+  /**
+   * The columns of most permutation importance in training, as many as one 80-column line holds;
+   * the report holds them all. Nothing when the bundle keeps none.
+   */
+  private static String topColumns(TrainingImportance kept) {
+    if (kept == null || kept.importance().columns().isEmpty()) {
+      return "";
+    }
+    List<ImportanceSummary.Column> columns = kept.importance().columns();
+    StringBuilder line =
+        new StringBuilder("Top columns (training): ").append(columns.get(0).column());
+    for (int i = 1; i < columns.size(); i++) {
+      String next = ", " + columns.get(i).column();
+      // room for the " ..." that says more columns follow
+      if (line.length() + next.length() > (i == columns.size() - 1 ? 79 : 75)) {
+        line.append(" ...");
+        break;
+      }
+      line.append(next);
+    }
+    return line.append('\n').toString();
+  }
+
   /** The ten terms of most weight each way; the report holds more. */
   private static void terms(StringBuilder text, TermWeights column) {
     text.append("Terms of most weight in '").append(column.column()).append("':\n");
@@ -297,6 +320,7 @@ public final class Summaries {
     text.append(economics(report.economics(), report.config().eval().economics()));
     text.append(unseen(report.unseenLevels(), "  "));
     text.append(DriftSummary.of(report.scoreDrift(), report.featureDrift()));
+    text.append(topColumns(report.topFeatures()));
     text.append(challenger(report.comparison()));
     text.append(baseline(report.baseline()));
     text.append(gates(report.gates()));
@@ -353,27 +377,38 @@ public final class Summaries {
           "[" + signed(d.low()) + ", " + signed(d.high()) + "]",
           d.method());
     }
+    // the path on a line of its own, so that the rest fits 80 columns
     return String.format(
             Locale.ROOT,
-            "Challenger %s on the same rows (bootstrap: %,d paired resamples, seed %d):%n",
+            "Challenger %s%n  on the same rows (bootstrap: %,d paired resamples, seed %d):%n",
             comparison.challenger().path(),
             c.resamples(),
             c.seed())
         + table
-        + "  "
-        + verdict(comparison)
+        + "  verdict "
+        + comparison.comparison().verdict().text()
+        + ":"
+        + System.lineSeparator()
+        + "    "
+        + verdictGrounds(comparison)
         + System.lineSeparator();
   }
 
   /**
-   * The challenger's verdict with the AUC difference behind it, e.g. for a failed --fail-if-worse.
+   * The challenger's verdict with the AUC difference behind it, on one line, e.g. for a failed
+   * --fail-if-worse.
    */
   public static String verdict(ChallengerComparison comparison) {
-    // the first difference is the one the verdict is on: AUC, or an uplift model's Qini AUC
-    Comparison.Difference auc = comparison.comparison().differences().get(0);
     return "verdict "
         + comparison.comparison().verdict().text()
-        + ": challenger "
+        + ": "
+        + verdictGrounds(comparison);
+  }
+
+  private static String verdictGrounds(ChallengerComparison comparison) {
+    // the first difference is the one the verdict is on: AUC, or an uplift model's Qini AUC
+    Comparison.Difference auc = comparison.comparison().differences().get(0);
+    return "challenger "
         + (auc.metric().equals("qini") ? "Qini AUC" : "AUC")
         + " minus champion's "
         + signed(auc.difference())

@@ -2,7 +2,6 @@ package dev.precis.report;
 
 import dev.precis.eval.BinaryMetrics;
 import dev.precis.io.OutputFile;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -15,9 +14,6 @@ import java.util.stream.Collectors;
  * JSON report, with the page shell and charts of the eval page ({@link HtmlReport}).
  */
 public final class TrainHtmlReport {
-  /** Columns drawn in an importance chart: the rest are in the JSON report. */
-  static final int TOP_COLUMNS = 15;
-
   private TrainHtmlReport() {}
 
   /** Writes the page, as any output is written (see {@link OutputFile}). */
@@ -34,13 +30,13 @@ public final class TrainHtmlReport {
     if (curves != null) {
       BinaryMetrics metrics = report.metrics().get(curves.part());
       page.charts(
-          "Charts (" + partName(curves.part()) + ")",
+          "Charts (" + Html.rows(curves.part()) + ")",
           ModelCharts.of(
               List.of(
                   new ModelCharts.Curves(
                       report.modelType(), metrics, curves.roc(), curves.calibration(), null))));
     }
-    List<SvgChart> importance = importance(report);
+    List<SvgChart> importance = ImportanceCharts.of(report.importance(), report.modelImportance());
     if (!importance.isEmpty()) {
       page.charts("Top columns", importance);
     }
@@ -130,57 +126,6 @@ public final class TrainHtmlReport {
     page.append("</table>\n");
   }
 
-  /** The family's own importance, then permutation importance, each its top columns. */
-  static List<SvgChart> importance(TrainReport report) {
-    List<SvgChart> charts = new ArrayList<>();
-    FamilyImportance family = report.modelImportance();
-    if (family != null && !family.columns().isEmpty()) {
-      List<FamilyImportance.Column> top =
-          family.columns().subList(0, Math.min(TOP_COLUMNS, family.columns().size()));
-      boolean gain = family.method().equals("gain");
-      charts.add(
-          new SvgChart(
-                  "Column importance: " + family.method(),
-                  gain
-                      ? "Share of the trees' total gain"
-                      : "Mean |contribution to the log-odds| over the rows",
-                  "Column",
-                  0,
-                  1,
-                  0,
-                  1)
-              .rowBars(
-                  "model_importance (" + family.method() + ")",
-                  top.stream().map(FamilyImportance.Column::column).toList(),
-                  top.stream().mapToDouble(FamilyImportance.Column::value).toArray()));
-    }
-    ImportanceSummary permutation = report.importance();
-    if (!permutation.columns().isEmpty()) {
-      List<ImportanceSummary.Column> top =
-          permutation.columns().subList(0, Math.min(TOP_COLUMNS, permutation.columns().size()));
-      charts.add(
-          new SvgChart(
-                  "Column importance: permutation",
-                  "Mean drop in AUC when the column is shuffled",
-                  "Column",
-                  0,
-                  1,
-                  0,
-                  1)
-              .rowBars(
-                  "importance ("
-                      + Html.count(permutation.sampledRows())
-                      + " "
-                      + partName(permutation.rows())
-                      + ", "
-                      + permutation.repeats()
-                      + " shuffles)",
-                  top.stream().map(ImportanceSummary.Column::column).toList(),
-                  top.stream().mapToDouble(ImportanceSummary.Column::mean).toArray()));
-    }
-    return charts;
-  }
-
   private static void terms(HtmlPage page, TermWeights column) {
     page.append(
         "<h2>Terms of "
@@ -212,13 +157,5 @@ public final class TrainHtmlReport {
     page.append("<h2>Warnings</h2>\n<ul>\n");
     warnings.forEach(w -> page.append("<li>" + Html.escape(w) + "</li>\n"));
     page.append("</ul>\n");
-  }
-
-  private static String partName(String part) {
-    return switch (part) {
-      case "valid" -> "validation rows";
-      case "train" -> "training rows";
-      default -> part + " rows";
-    };
   }
 }

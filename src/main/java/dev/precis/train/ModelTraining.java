@@ -36,6 +36,7 @@ import dev.precis.report.PrepReport.PartSummary;
 import dev.precis.report.ReportHeader;
 import dev.precis.report.Reports;
 import dev.precis.report.TrainReport;
+import dev.precis.report.TrainingImportance;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,9 +56,10 @@ public final class ModelTraining {
 
   /**
    * The bundle of a fitted task: its manifest (made now), the resolved config, the pipeline, the
-   * training scores' bins and the features' training distributions.
+   * training scores' bins, the features' training distributions and the columns' importance.
    *
    * @param trainScores the bundle's scores of the training rows, whose bins predict reports
+   * @param importance the columns' importance as measured here; null when none was measured
    */
   static ModelBundle bundle(
       PrecisConfig resolved,
@@ -66,6 +68,7 @@ public final class ModelTraining {
       PreparedData data,
       double[] trainScores,
       Map<String, Double> timings,
+      TrainingImportance importance,
       List<ModelArtifact> models) {
     Manifest manifest =
         new Manifest(
@@ -87,6 +90,7 @@ public final class ModelTraining {
         data.pipeline(),
         ScoreBins.fromScores(trainScores, SCORE_BINS),
         FeatureDistributions.of(data.pipeline(), data.train()),
+        importance == null ? null : importance.toJson(),
         models);
   }
 
@@ -156,7 +160,16 @@ public final class ModelTraining {
     timings.put("importance", Reports.secondsSince(importanceStart));
     timings.put("total", Reports.secondsSince(start));
 
-    ModelBundle bundle = bundle(resolved, task, input, data, trainScores, timings, models);
+    ModelBundle bundle =
+        bundle(
+            resolved,
+            task,
+            input,
+            data,
+            trainScores,
+            timings,
+            TrainingImportance.of(importance, modelImportance),
+            models);
     TrainReport report =
         new TrainReport(
             new ReportHeader(TrainReport.SCHEMA, Version.precis(), bundle.manifest().createdAt()),

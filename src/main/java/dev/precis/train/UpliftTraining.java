@@ -76,7 +76,7 @@ final class UpliftTraining {
     timings.put("total", Reports.secondsSince(start));
 
     ModelBundle bundle =
-        ModelTraining.bundle(resolved, task, input, data, trainScores, timings, models);
+        ModelTraining.bundle(resolved, task, input, data, trainScores, timings, null, models);
     Imbalance none = resolved.prep().imbalance();
     TrainReport report =
         new TrainReport(

@@ -113,7 +113,7 @@ class CalibrationTest {
   void theBundleHoldsTheCalibratorAsAListedArtifact() throws IOException {
     try (ZipFile zip = new ZipFile(shared.resolve("platt.precis").toFile())) {
       JsonNode manifest = JSON.readTree(zip.getInputStream(zip.getEntry("manifest.json")));
-      JsonNode calibrator = manifest.at("/artifacts/5");
+      JsonNode calibrator = manifest.at("/artifacts/6");
       assertEquals("calibrator.json", calibrator.path("name").asText(), manifest.toString());
       assertEquals("calibrator", calibrator.path("kind").asText());
       JsonNode saved = JSON.readTree(zip.getInputStream(zip.getEntry("calibrator.json")));

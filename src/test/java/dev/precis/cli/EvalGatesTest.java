@@ -223,6 +223,17 @@ class EvalGatesTest {
   }
 
   @Test
+  void challengerSummaryFitsEightyColumnsSaveItsPaths() {
+    CliRun run = eval(logistic, "--challenger", xgboost.toString(), "--set", "eval.resamples=100");
+    assertEquals(0, run.exitCode(), run.transcript());
+    assertTrue(run.err().contains("  verdict better:"), run.err());
+    run.err()
+        .lines()
+        .filter(line -> !line.startsWith("Evaluated ") && !line.startsWith("Challenger "))
+        .forEach(line -> assertTrue(line.length() <= 80, line.length() + ": " + line));
+  }
+
+  @Test
   void scoreDriftIsSmallOnTheTrainingFileAndLargeOnASkewedSlice() throws IOException {
     JsonNode same = JSON.readTree(eval(logistic, "--json").out()).path("score_drift");
     assertTrue(same.path("psi").asDouble() < 0.1, same.toString());

@@ -1,8 +1,10 @@
 package dev.precis.cli;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -101,5 +103,19 @@ final class HtmlPages {
                     + "[^\"]*\"[^>]*stroke-width=\"2\" points=\"([^\"]+)\"")
             .matcher(svg);
     return line.find() ? line.group(1).split(" ").length : -1;
+  }
+
+  /**
+   * Asserts that an importance chart's bars are the first 15 columns of a report's list, in its
+   * order, with its values of {@code field}.
+   */
+  static void assertBars(String svg, JsonNode columns, String field) {
+    List<String> names = strings(svg, "data-category");
+    List<Double> values = values(svg, "data-value");
+    assertEquals(Math.min(15, columns.size()), names.size());
+    for (int i = 0; i < names.size(); i++) {
+      assertEquals(columns.get(i).path("column").asText(), names.get(i));
+      assertEquals(columns.get(i).path(field).asDouble(), values.get(i), 0.0);
+    }
   }
 }

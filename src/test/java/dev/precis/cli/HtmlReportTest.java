@@ -70,7 +70,8 @@ class HtmlReportTest {
     String html = eval("--set", TERMS, "--fail-under", "auc=0.99").html();
     HtmlPages.assertSelfContained(html);
     assertEquals(
-        HtmlPages.scoreChartsThen("Profit by depth"),
+        HtmlPages.scoreChartsThen(
+            "Profit by depth", "Column importance: coefficients", "Column importance: permutation"),
         HtmlPages.titlesOfLabelledCharts(HtmlPages.elements(html, "svg")));
     assertTrue(html.contains(">False positive rate<"), "ROC x axis");
     assertTrue(html.contains(">Observed response rate<"), "calibration y axis");
@@ -126,7 +127,9 @@ class HtmlReportTest {
     JsonNode report = written.report();
     JsonNode comparison = report.path("comparison");
     String html = written.html();
-    List<String> svgs = HtmlPages.elements(html, "svg");
+    // the curves' charts; each model's top columns are drawn apart (EvalTopFeaturesTest)
+    List<String> svgs =
+        HtmlPages.elements(html.substring(0, html.indexOf("<h2>Top columns")), "svg");
     assertEquals(6, svgs.size());
     for (String svg : svgs) {
       assertTrue(svg.contains(">model bank.precis"), "the model in the legend: " + svg);

@@ -94,19 +94,8 @@ class TrainHtmlReportTest {
   @Test
   void importanceChartsAreTheTopColumnsOfTheJsonReport() {
     List<String> svgs = HtmlPages.elements(html, "svg");
-    assertBars(svgs.get(5), report.at("/model_importance/columns"), "value");
-    assertBars(svgs.get(6), report.at("/importance/columns"), "mean");
-  }
-
-  /** The chart's bars are the first columns of the report, in its order, with its values. */
-  private static void assertBars(String svg, JsonNode columns, String field) {
-    List<String> names = HtmlPages.strings(svg, "data-category");
-    List<Double> values = HtmlPages.values(svg, "data-value");
-    assertEquals(Math.min(15, columns.size()), names.size());
-    for (int i = 0; i < names.size(); i++) {
-      assertEquals(columns.get(i).path("column").asText(), names.get(i));
-      assertEquals(columns.get(i).path(field).asDouble(), values.get(i), 0.0);
-    }
+    HtmlPages.assertBars(svgs.get(5), report.at("/model_importance/columns"), "value");
+    HtmlPages.assertBars(svgs.get(6), report.at("/importance/columns"), "mean");
   }
 
   @Test

@@ -133,6 +133,7 @@ class BundleArtifactsTest {
             "pipeline.json:pipeline",
             "bins.json:score-bins",
             "distributions.json:feature-distributions",
+            "importance.json:feature-importance",
             "model.tribuo:tribuo-model"),
         listed);
     assertEquals(
@@ -142,6 +143,7 @@ class BundleArtifactsTest {
             "pipeline.json",
             "bins.json",
             "distributions.json",
+            "importance.json",
             "model.tribuo"),
         List.copyOf(entries.keySet()));
   }
