@@ -26,7 +26,7 @@ final class SparkFiles {
     org.apache.hadoop.fs.Path path = new org.apache.hadoop.fs.Path(file);
     try {
       FileSystem fs = path.getFileSystem(hadoop);
-      if (!fs.isFile(path)) {
+      if (!fs.exists(path) || !fs.getFileStatus(path).isFile()) {
         throw PrecisException.usage(file + ": no such file; check " + option);
       }
       try (InputStream in = fs.open(path)) {
