@@ -42,12 +42,7 @@ class EvalTopFeaturesTest {
   static void trainTwoModels() throws IOException {
     model = shared.resolve("bank.precis");
     challenger = shared.resolve("tree.precis");
-    CliRun run = CliRun.train(DATA, model.toString(), "--positive", "yes", "--quiet");
-    assertEquals(0, run.exitCode(), run.transcript());
-    run =
-        CliRun.train(
-            DATA, challenger.toString(), "--positive", "yes", "--model", "tree", "--quiet");
-    assertEquals(0, run.exitCode(), run.transcript());
+    HtmlPages.trainModelAndChallenger(model, challenger);
     modelTraining = JSON.readTree(shared.resolve("bank.train-report.json").toFile());
     challengerTraining = JSON.readTree(shared.resolve("tree.train-report.json").toFile());
   }

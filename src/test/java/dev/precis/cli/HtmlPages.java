@@ -23,6 +23,20 @@ final class HtmlPages {
 
   private HtmlPages() {}
 
+  /**
+   * Trains the two bank models the eval page tests compare: logistic as {@code model}, a tree as
+   * {@code challenger}, each with its train report beside it.
+   */
+  static void trainModelAndChallenger(java.nio.file.Path model, java.nio.file.Path challenger) {
+    String data = BankData.CSV.toString();
+    CliRun run = CliRun.train(data, model.toString(), "--positive", "yes", "--quiet");
+    assertEquals(0, run.exitCode(), run.transcript());
+    run =
+        CliRun.train(
+            data, challenger.toString(), "--positive", "yes", "--model", "tree", "--quiet");
+    assertEquals(0, run.exitCode(), run.transcript());
+  }
+
   /** The titles a page's charts should have: the scored part's, then {@code more}. */
   static List<String> scoreChartsThen(String... more) {
     List<String> titles = new ArrayList<>(SCORE_CHARTS);

@@ -33,12 +33,7 @@ class HtmlReportTest {
   static void trainTwoModels() {
     model = shared.resolve("bank.precis");
     challenger = shared.resolve("tree.precis");
-    CliRun run = CliRun.train(DATA, model.toString(), "--positive", "yes", "--quiet");
-    assertEquals(0, run.exitCode(), run.transcript());
-    run =
-        CliRun.train(
-            DATA, challenger.toString(), "--positive", "yes", "--model", "tree", "--quiet");
-    assertEquals(0, run.exitCode(), run.transcript());
+    HtmlPages.trainModelAndChallenger(model, challenger);
   }
 
   private record Written(String html, JsonNode report) {}
