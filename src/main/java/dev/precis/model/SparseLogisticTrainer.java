@@ -9,7 +9,6 @@ import java.util.SplittableRandom;
 import java.util.logging.Logger;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
-import org.tribuo.MutableDataset;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
 import org.tribuo.classification.sgd.linear.LinearSGDTrainer;
@@ -45,17 +44,21 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     this.learningRate = learningRate;
   }
 
-  /** Fits the rows; {@code dataset} is the same rows as Tribuo examples, for its feature maps. */
-  LinearSGDModel fit(EncodedData train, MutableDataset<Label> dataset) {
+  /**
+   * Fits the rows. The model's feature map, output info and provenance are those Tribuo's trainer
+   * would take from the rows as a dataset ({@link TribuoTraining#domains}), built without one.
+   */
+  LinearSGDModel fit(EncodedData train) {
+    TribuoData.Domains domains = TribuoTraining.domains(train);
     ModelProvenance provenance =
         new ModelProvenance(
             getModelClassName(),
             OffsetDateTime.now(),
-            dataset.getProvenance(),
+            domains.provenance(),
             getProvenance(),
             Map.of());
-    ImmutableFeatureMap featureMap = dataset.getFeatureIDMap();
-    ImmutableOutputInfo<Label> outputs = dataset.getOutputIDInfo();
+    ImmutableFeatureMap featureMap = domains.features();
+    ImmutableOutputInfo<Label> outputs = domains.outputs();
     Rows rows = Rows.of(train, featureMap, outputs);
     // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
     LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));

@@ -13,11 +13,18 @@ import org.tribuo.classification.Label;
  * several) on the training rows as one Tribuo dataset.
  */
 final class TribuoTraining {
+  private static final String DESCRIPTION = "precis training rows";
+
   private TribuoTraining() {}
 
   /** The training rows as the dataset every Tribuo trainer takes. */
   static MutableDataset<Label> dataset(EncodedData train) {
-    return TribuoData.dataset(train, "precis training rows");
+    return TribuoData.dataset(train, DESCRIPTION);
+  }
+
+  /** What a trainer reads of {@link #dataset} besides its examples, built without them. */
+  static TribuoData.Domains domains(EncodedData train) {
+    return TribuoData.domains(train, DESCRIPTION);
   }
 
   /**

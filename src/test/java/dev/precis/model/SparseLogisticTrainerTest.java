@@ -25,11 +25,11 @@ import org.tribuo.math.optimisers.AdaGrad;
  */
 class SparseLogisticTrainerTest {
 
-  private static PreparedData bank() {
+  static PreparedData bank() {
     return Preparation.run(ModelBundleTest.bankConfig(), PipelineNeeds.SCALED).data();
   }
 
-  private static PreparedData sms() {
+  static PreparedData sms() {
     PrecisConfig config =
         new ConfigLoader(ModelCatalog::complete)
             .load(
@@ -52,9 +52,7 @@ class SparseLogisticTrainerTest {
                     batch,
                     seed)
                 .train(TribuoTraining.dataset(train));
-    LinearSGDModel ours =
-        new SparseLogisticTrainer(epochs, rate, batch, seed)
-            .fit(train, TribuoTraining.dataset(train));
+    LinearSGDModel ours = new SparseLogisticTrainer(epochs, rate, batch, seed).fit(train);
     List<String> names = data.pipeline().featureNames();
     double[] expected = LinearScorer.weights(tribuo, names);
     double[] actual = LinearScorer.weights(ours, names);
