@@ -53,6 +53,14 @@ public record FeatureDrift(
   }
 
   /**
+   * As {@link #of(FeatureTally, FeaturePipeline)}; unavailable ({@link #NO_DISTRIBUTIONS}) when
+   * {@code tally} is null: the bundle kept no training bins to count the rows in.
+   */
+  public static FeatureDrift ofCounted(FeatureTally tally, FeaturePipeline pipeline) {
+    return tally == null ? unavailable(NO_DISTRIBUTIONS) : of(tally, pipeline);
+  }
+
+  /**
    * @param features the encoded features' names, as the tally spans them
    * @param columns the column that made each feature
    */

@@ -156,12 +156,8 @@ public final class Evaluation {
         Metrics.ifDefined(scores, labels, config.eval())
             .orElseThrow(() -> oneClass(data.path(), bundle.pipeline().target(), scored.seen()));
     List<GateResult> gates = new ArrayList<>(Gates.check(config.eval(), metrics, scores, labels));
-    ScoreDrift scoreDrift =
-        ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin);
-    FeatureDrift featureDrift =
-        scored.drift() == null
-            ? FeatureDrift.unavailable(FeatureDrift.NO_DISTRIBUTIONS)
-            : FeatureDrift.of(scored.drift(), bundle.pipeline());
+    ScoreDrift scoreDrift = scoreDrift(bundle, scores);
+    FeatureDrift featureDrift = FeatureDrift.ofCounted(scored.drift(), bundle.pipeline());
     gates.addAll(Gates.drift(config.eval().failOver(), featureDrift.psi(), scoreDrift.psi()));
     Baseline baseline = null;
     if (against.baseline() != null) {
@@ -241,6 +237,11 @@ public final class Evaluation {
               + ": works on response metrics (AUC, lift), and an uplift model (task: uplift) is"
               + " measured by Qini AUC and uplift@k; leave the option out");
     }
+  }
+
+  /** The scores' drift from the bundle's training scores, over its score bins. */
+  static ScoreDrift scoreDrift(ModelBundle bundle, double[] scores) {
+    return ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin);
   }
 
   /** DeLong's interval needs two rows of each class; a file with fewer has none. */

@@ -48,12 +48,8 @@ final class UpliftEvaluation {
     UpliftScores uplift = UpliftScores.of(scores, treated, outcome);
     UpliftMetrics metrics = metrics(uplift, config);
     List<GateResult> gates = new ArrayList<>(Gates.checkUplift(config.eval(), uplift));
-    ScoreDrift scoreDrift =
-        ScoreDrift.of(scores, bundle.bins().cuts().size() + 1, bundle.bins()::bin);
-    FeatureDrift featureDrift =
-        collected.drift == null
-            ? FeatureDrift.unavailable(FeatureDrift.NO_DISTRIBUTIONS)
-            : FeatureDrift.of(collected.drift, bundle.pipeline());
+    ScoreDrift scoreDrift = Evaluation.scoreDrift(bundle, scores);
+    FeatureDrift featureDrift = FeatureDrift.ofCounted(collected.drift, bundle.pipeline());
     gates.addAll(Gates.drift(config.eval().failOver(), featureDrift.psi(), scoreDrift.psi()));
     ChallengerComparison comparison =
         against.challenger() == null

@@ -92,10 +92,7 @@ public final class BatchPrediction {
     Map<String, Double> timings = new LinkedHashMap<>();
     timings.put("total", seconds);
     ScoreDrift scoreDrift = rows == 0 ? null : ScoreDrift.of(scoreBinCounts());
-    FeatureDrift featureDrift =
-        drift == null
-            ? FeatureDrift.unavailable(FeatureDrift.NO_DISTRIBUTIONS)
-            : FeatureDrift.of(drift, bundle.pipeline());
+    FeatureDrift featureDrift = FeatureDrift.ofCounted(drift, bundle.pipeline());
     List<GateResult> gates =
         Gates.drift(
             select.failOver(), featureDrift.psi(), scoreDrift == null ? null : scoreDrift.psi());
