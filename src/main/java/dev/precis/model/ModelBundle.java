@@ -58,6 +58,7 @@ public final class ModelBundle {
   private final List<ModelArtifact> models;
   private final Map<String, byte[]> entries;
   private Explainer explainer;
+  private Optional<FeatureDistributions> distributions;
 
   ModelBundle(
       Manifest manifest,
@@ -159,8 +160,18 @@ public final class ModelBundle {
     return distributions().flatMap(kept -> FeatureTally.of(pipeline.featureNames(), kept));
   }
 
-  /** Each feature's training distribution; empty for a bundle written before they were kept. */
-  public Optional<FeatureDistributions> distributions() {
+  /**
+   * Each feature's training distribution, read once (drift and the explainer's baseline both use
+   * it); empty for a bundle written before they were kept.
+   */
+  public synchronized Optional<FeatureDistributions> distributions() {
+    if (distributions == null) {
+      distributions = readDistributions();
+    }
+    return distributions;
+  }
+
+  private Optional<FeatureDistributions> readDistributions() {
     byte[] bytes = entries.get(DISTRIBUTIONS);
     if (bytes == null) {
       return Optional.empty();
