@@ -109,8 +109,6 @@ public final class PipelineFitter {
    * @param prep the prep settings as configured
    * @param needs what the model family to be fitted needs from the pipeline
    * @param seed what out-of-fold target encoding draws its folds from
-   * @param personal how the table's personal columns were changed (data.pii): the pipeline keeps
-   *     their rules, and a fitter's error about one of them does not show the value
    * @throws dev.precis.PrecisException (data) when a numeric column holds a non-number, or two
    *     columns would make features of the same name
    */
