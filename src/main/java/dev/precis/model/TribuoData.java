@@ -10,17 +10,21 @@ import dev.precis.data.EncodedData;
 import dev.precis.data.SparseRows;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.tribuo.CategoricalInfo;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.MutableDataset;
-import org.tribuo.MutableFeatureMap;
 import org.tribuo.MutableOutputInfo;
+import org.tribuo.RealInfo;
 import org.tribuo.Tribuo;
+import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.provenance.DataProvenance;
 import org.tribuo.provenance.DatasetProvenance;
@@ -62,38 +66,61 @@ public final class TribuoData {
 
   /**
    * What a trainer reads of {@link #dataset}{@code (data, description)} besides its examples: the
-   * same feature map (with the same statistics), output info and provenance, built in one pass over
-   * the rows without an example per row.
+   * same features with the same ids, output info and provenance, built in one pass over the rows
+   * without an example per row. Each feature's statistics are those a Tribuo {@link RealInfo}
+   * gathers from its nonzero values in row order (count, min, max, and Welford's mean and sum of
+   * squares), or none for a feature no row holds but as a zero. Where a dataset keeps a feature of
+   * at most 50 distinct values as a {@code CategoricalInfo}, a histogram of its values, these keep
+   * the real summary: a model's weights have no use for the histogram, and building it boxed every
+   * value of a text's terms.
    *
    * @throws IllegalArgumentException when a value is NaN, as the dataset would
    */
   static Domains domains(EncodedData data, String description) {
-    String[] names = data.featureNames().toArray(new String[0]);
+    List<String> names = data.featureNames();
     SparseRows x = data.x();
-    int[] neverHeld = neverHeld(x, names.length);
-    MutableFeatureMap features = new MutableFeatureMap();
+    int width = names.size();
+    int[] neverHeld = neverHeld(x, width);
+    RealStatistics statistics = new RealStatistics(width);
     MutableOutputInfo<Label> outputs = Labels.FACTORY.generateInfo();
+    boolean[] known = new boolean[width];
+    int knownCount = 0;
     boolean dense = true;
     for (int r = 0; r < x.rows(); r++) {
-      int before = features.size();
+      int before = knownCount;
       int size = x.end(r) - x.start(r);
       for (int k = x.start(r); k < x.end(r); k++) {
-        if (Double.isNaN(x.value(k))) {
+        double value = x.value(k);
+        if (Double.isNaN(value)) {
           throw new IllegalArgumentException("row " + r + " holds a NaN value");
         }
-        features.add(names[x.feature(k)], x.value(k));
+        int feature = x.feature(k);
+        if (!known[feature]) {
+          known[feature] = true;
+          knownCount++;
+        }
+        statistics.observe(feature, value);
       }
       // the zeros dataset's row r also yields (see example)
       int[] zeros = r == 0 ? neverHeld : NONE;
       int[] extra = size == 0 && zeros.length == 0 ? new int[] {0} : zeros;
       for (int f : extra) {
-        features.add(names[f], 0.0);
+        if (!known[f]) {
+          known[f] = true;
+          knownCount++;
+        }
       }
       size += extra.length;
       outputs.observe(Labels.of(data.y()[r]));
       // MutableDataset's rule: dense while no row after the first adds or lacks a feature
-      if (before != 0 && (before < features.size() || size != features.size())) {
+      if (before != 0 && (before < knownCount || size != knownCount)) {
         dense = false;
+      }
+    }
+    List<VariableInfo> infos = new ArrayList<>(knownCount);
+    for (int f = 0; f < width; f++) {
+      if (known[f]) {
+        infos.add(statistics.info(f, names.get(f)));
       }
     }
     Map<String, Provenance> fields =
@@ -111,16 +138,58 @@ public final class TribuoData {
             "num-examples",
             new IntProvenance("num-examples", x.rows()),
             "num-features",
-            new IntProvenance("num-features", features.size()),
+            new IntProvenance("num-features", knownCount),
             "num-outputs",
             new IntProvenance("num-outputs", outputs.size()),
             "tribuo-version",
             new StringProvenance("tribuo-version", Tribuo.VERSION));
     return new Domains(
-        new ImmutableFeatureMap(features),
+        new ImmutableFeatureMap(infos),
         outputs.generateImmutableOutputInfo(),
         // the constructor takes the fields out of the map as it reads them
         new DatasetProvenance(new HashMap<>(fields)));
+  }
+
+  /** Per feature, what {@link RealInfo#observe} keeps, in arrays. */
+  private static final class RealStatistics {
+    private final int[] count;
+    private final double[] min;
+    private final double[] max;
+    private final double[] mean;
+    private final double[] sumSquares;
+
+    RealStatistics(int width) {
+      count = new int[width];
+      min = new double[width];
+      max = new double[width];
+      mean = new double[width];
+      sumSquares = new double[width];
+      Arrays.fill(min, Double.POSITIVE_INFINITY);
+      Arrays.fill(max, Double.NEGATIVE_INFINITY);
+    }
+
+    /** RealInfo's update: zeros are not counted. */
+    void observe(int f, double value) {
+      if (value == 0.0) {
+        return;
+      }
+      count[f]++;
+      min[f] = Math.min(min[f], value);
+      max[f] = Math.max(max[f], value);
+      double delta = value - mean[f];
+      mean[f] += delta / count[f];
+      sumSquares[f] += delta * (value - mean[f]);
+    }
+
+    /**
+     * The feature's statistics; one never seen but as a zero has none, as in Tribuo's dataset (a
+     * RealInfo of no values would hold a minimum above its maximum, which Tribuo refuses to load).
+     */
+    VariableInfo info(int f, String name) {
+      return count[f] == 0
+          ? new CategoricalInfo(name)
+          : new RealInfo(name, count[f], max[f], min[f], mean[f], sumSquares[f]);
+    }
   }
 
   /** A dataset's feature and output domains and its provenance. */

@@ -1,12 +1,15 @@
 package dev.precis.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precis.data.EncodedData;
 import dev.precis.data.SparseRows;
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.DoubleStream;
 import org.junit.jupiter.api.Test;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
@@ -14,11 +17,12 @@ import org.tribuo.MutableDataset;
 import org.tribuo.RealInfo;
 import org.tribuo.VariableInfo;
 import org.tribuo.classification.Label;
+import org.tribuo.protos.ProtoUtil;
 
 /**
- * Specifies {@link TribuoData#domains}: the feature map (each feature's statistics included),
- * output info and provenance are those of the rows as a Tribuo dataset, on tabular rows, text rows,
- * and rows that hold no feature or leave a feature unheld.
+ * Specifies {@link TribuoData#domains}: the features and their ids, output info and provenance are
+ * those of the rows as a Tribuo dataset, on tabular rows, text rows, and rows that hold no feature
+ * or leave a feature unheld; each feature's statistics are the real summary of its nonzero values.
  */
 class TribuoDomainsTest {
 
@@ -29,7 +33,15 @@ class TribuoDomainsTest {
     ImmutableFeatureMap actual = domains.features();
     assertEquals(expected.size(), actual.size());
     for (VariableInfo info : expected) {
-      assertEquals(info, actual.get(info.getName()), info.getName());
+      String name = info.getName();
+      assertEquals(expected.getID(name), actual.getID(name), name);
+      assertEquals(info.getCount(), actual.get(name).getCount(), name);
+      double[] values = nonzeroValues(data, data.featureNames().indexOf(name));
+      if (values.length == 0) {
+        assertEquals(info, actual.get(name), name);
+      } else {
+        assertSummarises(values, actual.get(name));
+      }
     }
     ImmutableOutputInfo<Label> outputs = dataset.getOutputIDInfo();
     assertEquals(outputs.toReadableString(), domains.outputs().toReadableString());
@@ -37,6 +49,36 @@ class TribuoDomainsTest {
       assertEquals(outputs.getID(label), domains.outputs().getID(label), label.getLabel());
     }
     assertEquals(dataset.getProvenance(), domains.provenance());
+    // a model saves the feature map, and must load it again
+    assertEquals(actual, ProtoUtil.deserialize(actual.serialize()));
+  }
+
+  /**
+   * Count, min and max exactly; mean and sum of squared deviations as a two-pass sum gives them.
+   */
+  private static void assertSummarises(double[] values, VariableInfo info) {
+    RealInfo real = assertInstanceOf(RealInfo.class, info);
+    assertEquals(values.length, real.getCount(), info.getName());
+    double mean = Arrays.stream(values).sum() / values.length;
+    double squares = Arrays.stream(values).map(v -> (v - mean) * (v - mean)).sum();
+    assertEquals(Arrays.stream(values).min().getAsDouble(), real.getMin(), info.getName());
+    assertEquals(Arrays.stream(values).max().getAsDouble(), real.getMax(), info.getName());
+    assertEquals(mean, real.getMean(), 1e-12 * (1 + Math.abs(mean)), info.getName());
+    if (values.length > 1) {
+      double variance = squares / (values.length - 1);
+      assertEquals(variance, real.getVariance(), 1e-10 * (1 + variance), info.getName());
+    }
+  }
+
+  private static double[] nonzeroValues(EncodedData data, int feature) {
+    SparseRows x = data.x();
+    DoubleStream.Builder values = DoubleStream.builder();
+    for (int k = 0; x.rows() > 0 && k < x.end(x.rows() - 1); k++) {
+      if (x.feature(k) == feature && x.value(k) != 0) {
+        values.add(x.value(k));
+      }
+    }
+    return values.build().toArray();
   }
 
   @Test
