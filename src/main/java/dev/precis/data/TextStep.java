@@ -1,16 +1,15 @@
 package dev.precis.data;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import dev.precis.config.PrepConfig;
 import dev.precis.config.TextConfig;
 import dev.precis.config.TextConfig.Weighting;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
-import java.util.stream.Stream;
 
 /**
  * A text column as a bag of terms (see {@link TextTerms}): one sparse feature per kept term,
@@ -30,6 +29,8 @@ import java.util.stream.Stream;
  * @param buckets the hashed features (hashing weighting only, else 0)
  * @param signed whether a hashed term adds or subtracts by its hash's sign (hashing only); false
  *     for a family that needs non-negative features, such as naive Bayes
+ * @param fitted the training rows' terms, or null under hashing, for too many rows, or once read
+ *     back from disk
  */
 public record TextStep(
     String name,
@@ -41,12 +42,39 @@ public record TextStep(
     List<String> terms,
     double[] idf,
     int buckets,
-    boolean signed)
+    boolean signed,
+    @JsonIgnore FittedTerms fitted)
     implements SingleColumnStep {
 
   public TextStep {
-    terms = List.copyOf(terms);
+    terms = Vocabulary.of(terms);
     idf = idf.clone();
+  }
+
+  @JsonCreator
+  static TextStep read(
+      @JsonProperty("name") String name,
+      @JsonProperty("weighting") Weighting weighting,
+      @JsonProperty("ngram_min") int ngramMin,
+      @JsonProperty("ngram_max") int ngramMax,
+      @JsonProperty("char_ngram_min") int charNgramMin,
+      @JsonProperty("char_ngram_max") int charNgramMax,
+      @JsonProperty("terms") List<String> terms,
+      @JsonProperty("idf") double[] idf,
+      @JsonProperty("buckets") int buckets,
+      @JsonProperty("signed") boolean signed) {
+    return new TextStep(
+        name,
+        weighting,
+        ngramMin,
+        ngramMax,
+        charNgramMin,
+        charNgramMax,
+        terms,
+        idf,
+        buckets,
+        signed,
+        null);
   }
 
   /**
@@ -69,44 +97,18 @@ public record TextStep(
           List.of(),
           new double[0],
           text.buckets(),
-          signed);
+          signed,
+          null);
     }
     TextTerms analyzer = TextTerms.of(text);
-    // per term: the rows holding it, and the last row that counted it, so a row counts once
-    Map<String, int[]> documents = new HashMap<>();
+    TermCounts counts = new TermCounts(column.size(), TermCounts.MOST_KEPT);
     for (int i = 0; i < column.size(); i++) {
-      if (column.isMissing(i)) {
-        continue;
-      }
-      int row = i;
-      analyzer.forEach(
-          column.value(i),
-          term -> {
-            int[] seen = documents.computeIfAbsent(term, t -> new int[] {0, -1});
-            if (seen[1] != row) {
-              seen[0]++;
-              seen[1] = row;
-            }
-          });
+      counts.count(i, column.isMissing(i) ? null : column.value(i), analyzer);
     }
-    List<Map.Entry<String, Integer>> frequent =
-        documents.entrySet().stream()
-            .filter(e -> e.getValue()[0] >= text.minCount())
-            .map(e -> Map.entry(e.getKey(), e.getValue()[0]))
-            .toList();
-    Stream<Map.Entry<String, Integer>> candidates = frequent.stream();
-    if (frequent.size() > text.maxFeatures()) {
-      candidates =
-          candidates
-              .sorted(
-                  Map.Entry.<String, Integer>comparingByValue(Comparator.reverseOrder())
-                      .thenComparing(Map.Entry.comparingByKey()))
-              .limit(text.maxFeatures());
-    }
-    List<Map.Entry<String, Integer>> kept = candidates.sorted(Map.Entry.comparingByKey()).toList();
-    double[] idf = new double[text.weighting() == Weighting.TFIDF ? kept.size() : 0];
+    TermCounts.Kept kept = counts.kept(text.minCount(), text.maxFeatures());
+    double[] idf = new double[text.weighting() == Weighting.TFIDF ? kept.rows().length : 0];
     for (int t = 0; t < idf.length; t++) {
-      idf[t] = Math.log((1.0 + column.size()) / (1.0 + kept.get(t).getValue())) + 1;
+      idf[t] = Math.log((1.0 + column.size()) / (1.0 + kept.rows()[t])) + 1;
     }
     return new TextStep(
         column.name(),
@@ -115,10 +117,11 @@ public record TextStep(
         text.ngramMax(),
         text.charNgramMin(),
         text.charNgramMax(),
-        kept.stream().map(Map.Entry::getKey).toList(),
+        kept.terms(),
         idf,
         0,
-        false);
+        false,
+        counts.fitted(column, kept));
   }
 
   @Override
@@ -135,37 +138,49 @@ public record TextStep(
   }
 
   /**
-   * Gathers a row's terms as features, sorts them and counts each run, then weighs them: no map or
-   * boxed number per term.
+   * Gathers a row's terms as features (those the fit met, for a fitted row), sorts them and counts
+   * each run, then weighs them: no map or boxed number per term.
    */
-  private final class Encoder implements StepEncoder {
+  private final class Encoder implements StepEncoder, TextTerms.Sink {
     private final int column;
     private final int first;
     private final MissingValues missing;
+    // the compact constructor made the terms a vocabulary
+    private final Vocabulary vocabulary = (Vocabulary) terms;
     private final TextTerms analyzer =
         new TextTerms(ngramMin, ngramMax, charNgramMin, charNgramMax);
-    private final Map<String, Integer> index = new HashMap<>();
     // per row: each term met, as its feature times 2 plus 1 when it counts -1 (a hash's sign)
     private long[] met = new long[64];
     private int size;
+    private CsvTable table;
+    private int row;
 
     Encoder(int column, int first, MissingValues missing) {
       this.column = column;
       this.first = first;
       this.missing = missing;
-      for (int t = 0; t < terms.size(); t++) {
-        index.put(terms.get(t), t);
-      }
+    }
+
+    @Override
+    public void atRow(CsvTable of, int tableRow) {
+      table = of;
+      row = tableRow;
     }
 
     @Override
     public void encode(String[] fields, SparseRows out) {
-      String raw = fields[column];
-      if (missing.isMissing(raw)) {
-        return;
-      }
+      int at = fitted == null ? -1 : fitted.find(table, row);
+      table = null;
       size = 0;
-      analyzer.forEach(raw, this::meet);
+      if (at >= 0) {
+        for (int k = fitted.starts()[at]; k < fitted.starts()[at + 1]; k++) {
+          if (fitted.features()[k] >= 0) {
+            add((long) fitted.features()[k] << 1);
+          }
+        }
+      } else if (!missing.isMissing(fields[column])) {
+        analyzer.forEach(fields[column], this);
+      }
       Arrays.sort(met, 0, size);
       int[] features = new int[size];
       double[] values = new double[size];
@@ -198,19 +213,24 @@ public record TextStep(
       }
     }
 
-    private void meet(String term) {
+    @Override
+    public void accept(char[] chars, int length) {
       long feature;
       if (weighting == Weighting.HASHING) {
-        int hash = murmur3(term.getBytes(StandardCharsets.UTF_8));
+        int hash = murmur3(new String(chars, 0, length).getBytes(StandardCharsets.UTF_8));
         long bucket = Math.abs((long) hash) % buckets;
         feature = bucket << 1 | (signed && hash < 0 ? 1 : 0);
       } else {
-        Integer known = index.get(term);
-        if (known == null) {
+        int known = vocabulary.find(chars, length);
+        if (known < 0) {
           return;
         }
         feature = (long) known << 1;
       }
+      add(feature);
+    }
+
+    private void add(long feature) {
       if (size == met.length) {
         met = Arrays.copyOf(met, 2 * size);
       }

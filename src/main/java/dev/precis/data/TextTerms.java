@@ -2,9 +2,9 @@ package dev.precis.data;
 
 import dev.precis.config.TextConfig;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.function.Consumer;
 
 /**
  * Splits a text into the terms a {@link TextStep} counts. A token is a run of Unicode letters,
@@ -20,6 +20,8 @@ public final class TextTerms {
   private final int ngramMax;
   private final int charMin;
   private final int charMax;
+  private final Bounds bounds = new Bounds();
+  private char[] buffer = new char[256];
 
   public TextTerms(int ngramMin, int ngramMax, int charMin, int charMax) {
     this.ngramMin = ngramMin;
@@ -41,23 +43,51 @@ public final class TextTerms {
    */
   public static List<String> tokens(String text) {
     String lower = text.toLowerCase(Locale.ROOT);
-    List<String> tokens = new ArrayList<>();
-    int start = -1;
-    for (int i = 0; i < lower.length(); ) {
-      int point = lower.codePointAt(i);
-      boolean inToken = isTokenPoint(point);
-      if (inToken && start < 0) {
-        start = i;
-      } else if (!inToken && start >= 0) {
-        tokens.add(lower.substring(start, i));
-        start = -1;
-      }
-      i += Character.charCount(point);
-    }
-    if (start >= 0) {
-      tokens.add(lower.substring(start));
+    Bounds bounds = new Bounds();
+    bounds.scan(lower);
+    List<String> tokens = new ArrayList<>(bounds.count);
+    for (int t = 0; t < bounds.count; t++) {
+      tokens.add(lower.substring(bounds.starts[t], bounds.ends[t]));
     }
     return tokens;
+  }
+
+  /**
+   * Where a text's tokens start and end; kept from text to text, so that a scan allocates nothing.
+   */
+  private static final class Bounds {
+    private int[] starts = new int[64];
+    private int[] ends = new int[64];
+    private int count;
+
+    /** Finds the tokens of a lower-cased text. */
+    void scan(String lower) {
+      count = 0;
+      int start = -1;
+      for (int i = 0; i < lower.length(); ) {
+        int point = lower.codePointAt(i);
+        boolean inToken = isTokenPoint(point);
+        if (inToken && start < 0) {
+          start = i;
+        } else if (!inToken && start >= 0) {
+          add(start, i);
+          start = -1;
+        }
+        i += Character.charCount(point);
+      }
+      if (start >= 0) {
+        add(start, lower.length());
+      }
+    }
+
+    private void add(int start, int end) {
+      if (count == starts.length) {
+        starts = Arrays.copyOf(starts, 2 * count);
+        ends = Arrays.copyOf(ends, 2 * count);
+      }
+      starts[count] = start;
+      ends[count++] = end;
+    }
   }
 
   /** Whether a code point is a letter, a combining mark or a number (\p{L}, \p{M}, \p{N}). */
@@ -84,34 +114,64 @@ public final class TextTerms {
     };
   }
 
-  /** Gives each term of a text to {@code sink}, once per occurrence. */
-  public void forEach(String text, Consumer<String> sink) {
-    List<String> tokens = tokens(text);
-    StringBuilder gram = new StringBuilder();
+  /**
+   * Receives a term as the first {@code length} chars of {@code chars}, valid during the call only.
+   */
+  @FunctionalInterface
+  public interface Sink {
+    void accept(char[] chars, int length);
+  }
+
+  /**
+   * Gives each term of a text to {@code sink}, once per occurrence, written into a buffer this
+   * analyzer reuses: no String is made per term. Not for use by two threads at once.
+   */
+  public void forEach(String text, Sink sink) {
+    String lower = text.toLowerCase(Locale.ROOT);
+    bounds.scan(lower);
     for (int n = ngramMin; n <= ngramMax; n++) {
-      for (int start = 0; start + n <= tokens.size(); start++) {
-        gram.setLength(0);
+      for (int start = 0; start + n <= bounds.count; start++) {
+        int length = 0;
         for (int k = start; k < start + n; k++) {
+          int from = bounds.starts[k];
+          int to = bounds.ends[k];
+          ensure(length + 1 + to - from);
           if (k > start) {
-            gram.append(' ');
+            buffer[length++] = ' ';
           }
-          gram.append(tokens.get(k));
+          lower.getChars(from, to, buffer, length);
+          length += to - from;
         }
-        sink.accept(gram.toString());
+        sink.accept(buffer, length);
       }
     }
     if (charMin > 0) {
-      tokens.forEach(token -> characterGrams(token, sink));
+      for (int t = 0; t < bounds.count; t++) {
+        characterGrams(lower.substring(bounds.starts[t], bounds.ends[t]), sink);
+      }
     }
   }
 
   /** Character n-grams by code point, so that a letter outside the BMP is never cut in two. */
-  private void characterGrams(String token, Consumer<String> sink) {
+  private void characterGrams(String token, Sink sink) {
     int[] points = (" " + token + " ").codePoints().toArray();
     for (int n = charMin; n <= charMax; n++) {
       for (int start = 0; start + n <= points.length; start++) {
-        sink.accept("[" + new String(points, start, n) + "]");
+        ensure(2 + 2 * n);
+        int length = 0;
+        buffer[length++] = '[';
+        for (int k = start; k < start + n; k++) {
+          length += Character.toChars(points[k], buffer, length);
+        }
+        buffer[length++] = ']';
+        sink.accept(buffer, length);
       }
+    }
+  }
+
+  private void ensure(int length) {
+    if (buffer.length < length) {
+      buffer = Arrays.copyOf(buffer, Math.max(2 * buffer.length, length));
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.precis.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precis.config.DataConfig;
@@ -59,6 +60,7 @@ class TextStepTest {
   };
 
   @TempDir Path dir;
+  private CsvTable table;
 
   @Test
   void tfidfMatchesScikitLearn() throws IOException {
@@ -152,6 +154,58 @@ class TextStepTest {
     }
   }
 
+  /**
+   * The rows the step was fitted on encode from the terms the fit met, as their texts split again
+   * do; a row of another table is split, though it has the same row number.
+   */
+  @Test
+  void fittedRowsEncodeAsTheirTextsAndOtherTablesRowsAreSplit() throws IOException {
+    for (TextConfig text :
+        List.of(
+            text(1, 2, 0, 0, 20000, 2, Weighting.TFIDF),
+            text(1, 3, 2, 4, 7, 1, Weighting.COUNTS),
+            text(2, 2, 0, 0, 20000, 1, Weighting.BINARY))) {
+      TextStep step = fit(text, PipelineNeeds.SCALED);
+      assertNotNull(step.fitted());
+      assertDeepEquals(encode(step), encode(step, table, DOCS));
+      List<String> others = DOCS.stream().map(doc -> doc.replace("call", "ok")).toList();
+      assertDeepEquals(encode(step, null, others), encode(step, table(others), others));
+      // the fitted table's rows come from the fit, not from the fields (which are theirs)
+      assertDeepEquals(encode(step), encode(step, table, others));
+    }
+  }
+
+  /** Past the occurrences it may keep, a fit keeps none, and its rows are split again. */
+  @Test
+  void aFitKeepsNoTermsPastItsLimit() throws IOException {
+    fit(text(1, 2, 0, 0, 20000, 1, Weighting.COUNTS), PipelineNeeds.SCALED);
+    TextTerms analyzer = new TextTerms(1, 2, 0, 0);
+    int occurrences = 0;
+    for (String doc : DOCS) {
+      int[] count = {0};
+      analyzer.forEach(doc, (chars, length) -> count[0]++);
+      occurrences += count[0];
+    }
+    for (int limit : new int[] {occurrences - 1, occurrences}) {
+      TrainingColumn column = column(table);
+      TermCounts counts = new TermCounts(column.size(), limit);
+      for (int i = 0; i < column.size(); i++) {
+        counts.count(i, column.value(i), analyzer);
+      }
+      FittedTerms fitted = counts.fitted(column, counts.kept(1, 20000));
+      assertEquals(limit == occurrences, fitted != null, "limit " + limit);
+      if (fitted != null) {
+        assertEquals(occurrences, fitted.features().length);
+      }
+    }
+  }
+
+  private static void assertDeepEquals(double[][] expected, double[][] actual) {
+    for (int r = 0; r < expected.length; r++) {
+      assertArrayEquals(expected[r], actual[r], "row " + r);
+    }
+  }
+
   private static TextConfig text(
       int ngramMin,
       int ngramMax,
@@ -173,16 +227,7 @@ class TextStepTest {
   }
 
   private TextStep fit(TextConfig text, PipelineNeeds needs) throws IOException {
-    Path file = dir.resolve("docs.tsv");
-    StringBuilder lines = new StringBuilder("message\n");
-    DOCS.forEach(doc -> lines.append(doc).append('\n'));
-    Files.writeString(file, lines);
-    CsvTable table =
-        CsvTable.read(
-            file,
-            new DataConfig(
-                null, "\\t", true, null, null, null, null, null, null, DataConfig.Quote.NONE));
-    assertEquals(DOCS.size(), table.rowCount());
+    table = table(DOCS);
     PrepConfig prep =
         new PrepConfig(
             new PrepConfig.Missing(List.of(), PrepConfig.Impute.MEDIAN),
@@ -191,18 +236,45 @@ class TextStepTest {
             new PrepConfig.Split(0, 0, true),
             text,
             PrepConfig.Layout.AUTO);
-    int[] rows = IntStream.range(0, table.rowCount()).toArray();
-    return TextStep.fit(
-        new TrainingColumn(table, 0, rows, new MissingValues(List.of())), prep, needs);
+    return TextStep.fit(column(table), prep, needs);
   }
 
+  private CsvTable table(List<String> docs) throws IOException {
+    Path file = Files.createTempFile(dir, "docs", ".tsv");
+    StringBuilder lines = new StringBuilder("message\n");
+    docs.forEach(doc -> lines.append(doc).append('\n'));
+    Files.writeString(file, lines);
+    CsvTable read =
+        CsvTable.read(
+            file,
+            new DataConfig(
+                null, "\\t", true, null, null, null, null, null, null, DataConfig.Quote.NONE));
+    assertEquals(docs.size(), read.rowCount());
+    return read;
+  }
+
+  /** Every row of the table, in reverse order: the fitted terms are looked up by table row. */
+  private static TrainingColumn column(CsvTable table) {
+    int[] rows = IntStream.range(0, table.rowCount()).map(r -> table.rowCount() - 1 - r).toArray();
+    return new TrainingColumn(table, 0, rows, new MissingValues(List.of()));
+  }
+
+  /** DOCS's rows, their texts split anew. */
   private static double[][] encode(TextStep step) {
+    return encode(step, null, DOCS);
+  }
+
+  /** The rows of {@code docs}, said to be rows of {@code table} when it is not null. */
+  private static double[][] encode(TextStep step, CsvTable table, List<String> docs) {
     StepEncoder encoder = step.encoder(new int[] {0}, 0, new MissingValues(List.of()));
     int width = step.featureNames().size();
     SparseRows out = new SparseRows(width);
-    double[][] rows = new double[DOCS.size()][width];
-    for (int r = 0; r < DOCS.size(); r++) {
-      encoder.encode(new String[] {DOCS.get(r)}, out);
+    double[][] rows = new double[docs.size()][width];
+    for (int r = 0; r < docs.size(); r++) {
+      if (table != null) {
+        encoder.atRow(table, r);
+      }
+      encoder.encode(new String[] {docs.get(r)}, out);
       out.endRow();
       out.dense(r, rows[r]);
     }

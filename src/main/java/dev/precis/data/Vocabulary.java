@@ -1,0 +1,42 @@
+package dev.precis.data;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.RandomAccess;
+
+/**
+ * A text step's kept terms, in order, with a table from a term's characters to its position. The
+ * table is built once with the list and only read after, so every thread's encoder shares it: a
+ * table per encoder was built again for every run of rows.
+ */
+final class Vocabulary extends AbstractList<String> implements RandomAccess {
+  private final String[] terms;
+  private final TermTable index = new TermTable();
+
+  private Vocabulary(List<String> terms) {
+    this.terms = terms.toArray(new String[0]);
+    for (String term : this.terms) {
+      index.add(term.toCharArray(), term.length());
+    }
+  }
+
+  /** The terms as a vocabulary; the list itself when it is one already. */
+  static Vocabulary of(List<String> terms) {
+    return terms instanceof Vocabulary vocabulary ? vocabulary : new Vocabulary(terms);
+  }
+
+  /** The position of the term held by the first {@code length} chars of {@code key}, or -1. */
+  int find(char[] key, int length) {
+    return index.find(key, length);
+  }
+
+  @Override
+  public String get(int position) {
+    return terms[position];
+  }
+
+  @Override
+  public int size() {
+    return terms.length;
+  }
+}
