@@ -379,7 +379,13 @@ public record PrepConfig(
     MINMAX,
     /** Centred on the training median, divided by the interquartile range: robust to outliers. */
     @JsonProperty("robust")
-    ROBUST
+    ROBUST,
+    /**
+     * The normal score of the value's rank among the training values (up to 1,000 training
+     * quantiles): heavy tails and spikes spread evenly, as tabular networks are fed.
+     */
+    @JsonProperty("quantile")
+    QUANTILE
   }
 
   public PrepConfig {

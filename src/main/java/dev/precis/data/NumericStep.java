@@ -28,6 +28,9 @@ import java.util.List;
  * @param floor the training quantile values are raised to, or null
  * @param ceiling the training quantile values are lowered to, or null
  * @param log1p whether a value becomes log(1 + value); a later negative one is taken as 0
+ * @param quantiles under prep.scale quantile, the training values at evenly spaced probabilities
+ *     (see {@link NormalScores}): the feature is the value's normal score, not (x - center) /
+ *     scale; empty otherwise
  */
 public record NumericStep(
     String name,
@@ -40,11 +43,13 @@ public record NumericStep(
     @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> sentinels,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double floor,
     @JsonInclude(JsonInclude.Include.NON_NULL) Double ceiling,
-    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean log1p)
+    @JsonInclude(JsonInclude.Include.NON_DEFAULT) boolean log1p,
+    @JsonInclude(JsonInclude.Include.NON_EMPTY) List<Double> quantiles)
     implements SingleColumnStep {
 
   public NumericStep {
     sentinels = sentinels == null ? List.of() : List.copyOf(sentinels);
+    quantiles = quantiles == null ? List.of() : List.copyOf(quantiles);
   }
 
   /** A step of the parts the first format had: fill, centre and scale, with no transform. */
@@ -56,7 +61,19 @@ public record NumericStep(
       boolean indicator,
       boolean missingAsAbsent,
       boolean clip) {
-    this(name, fill, center, scale, indicator, missingAsAbsent, clip, List.of(), null, null, false);
+    this(
+        name,
+        fill,
+        center,
+        scale,
+        indicator,
+        missingAsAbsent,
+        clip,
+        List.of(),
+        null,
+        null,
+        false,
+        List.of());
   }
 
   /** Reads a step from pipeline.json, where the later parts appear only when they are set. */
@@ -72,7 +89,8 @@ public record NumericStep(
       @JsonProperty("sentinels") List<Double> sentinels,
       @JsonProperty("floor") Double floor,
       @JsonProperty("ceiling") Double ceiling,
-      @JsonProperty("log1p") Boolean log1p) {
+      @JsonProperty("log1p") Boolean log1p,
+      @JsonProperty("quantiles") List<Double> quantiles) {
     return new NumericStep(
         name,
         fill,
@@ -84,15 +102,17 @@ public record NumericStep(
         sentinels,
         floor,
         ceiling,
-        Boolean.TRUE.equals(log1p));
+        Boolean.TRUE.equals(log1p),
+        quantiles);
   }
 
   /**
    * Fills in as the column's imputation says (prep.columns.NAME.impute, else prep.missing.numeric),
    * or leaves missing values out when the family needs that; clips at the training quantiles
    * prep.numeric.clip names and takes log1p when asked; then centres and scales under prep.scale:
-   * standard (mean 0, standard deviation 1), minmax (into [0, 1] by the training range) or robust
-   * (median 0, interquartile range 1, or standard deviation 1 where the quartiles are equal).
+   * standard (mean 0, standard deviation 1), minmax (into [0, 1] by the training range), robust
+   * (median 0, interquartile range 1, or standard deviation 1 where the quartiles are equal) or
+   * quantile (the normal score of the value's rank among the training values).
    *
    * @param prep the prep settings as the family needs them (see {@link PipelineNeeds#prep})
    * @throws dev.precis.PrecisException (data) when a value is not a number, or is negative under
@@ -120,7 +140,8 @@ public record NumericStep(
             sentinels,
             floor,
             ceiling,
-            settings.log1p());
+            settings.log1p(),
+            List.of());
     if (settings.log1p()) {
       refuseNegatives(column, unscaled);
     }
@@ -140,6 +161,7 @@ public record NumericStep(
         double sd = x.standardDeviation();
         yield unscaled.scaled(x.median(), iqr > 0 ? iqr : sd > 0 ? sd : 1.0, false);
       }
+      case QUANTILE -> unscaled.withQuantiles(NormalScores.fit(x));
     };
   }
 
@@ -195,7 +217,24 @@ public record NumericStep(
         sentinels,
         floor,
         ceiling,
-        log1p);
+        log1p,
+        quantiles);
+  }
+
+  private NumericStep withQuantiles(List<Double> values) {
+    return new NumericStep(
+        name,
+        fill,
+        center,
+        scale,
+        indicator,
+        missingAsAbsent,
+        clip,
+        sentinels,
+        floor,
+        ceiling,
+        log1p,
+        values);
   }
 
   /** Whether the first pipeline format holds this step: it fills in and transforms nothing. */
@@ -205,7 +244,8 @@ public record NumericStep(
         && sentinels.isEmpty()
         && floor == null
         && ceiling == null
-        && !log1p;
+        && !log1p
+        && quantiles.isEmpty();
   }
 
   private double clipped(double value) {
@@ -241,12 +281,14 @@ public record NumericStep(
   public StepEncoder encoder(int[] columns, int first, MissingValues missing) {
     int column = columns[0];
     MissingValues own = missing.withSentinels(sentinels);
+    NormalScores normal = quantiles.isEmpty() ? null : new NormalScores(quantiles);
     return (fields, out) -> {
       String raw = fields[column];
       boolean absent = own.isMissing(raw);
       double value = valueOf(raw, absent, fill, name);
       if (!(absent && missingAsAbsent)) {
-        double feature = (transform(value) - center) / scale;
+        double x = transform(value);
+        double feature = normal == null ? (x - center) / scale : normal.apply(x);
         out.put(first, clip ? Math.min(1.0, Math.max(0.0, feature)) : feature);
       }
       if (indicator && absent) {

@@ -6,7 +6,7 @@ import dev.precis.config.PrepConfig;
 /**
  * What a model family needs from the feature pipeline, so that the pipeline gives each family
  * exactly the features it can use: scaled numbers for gradient methods, numbers as they are for
- * trees, non-negative values for naive Bayes.
+ * trees, non-negative values for naive Bayes, normal scores of quantiles for the mlp.
  *
  * @param numbers the form numeric features take
  * @param missingAsAbsent whether a missing number is left out of the row (with its indicator
@@ -34,7 +34,13 @@ public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent, Text text)
     RAW("numbers as they are"),
     /** Shifted and scaled into [0, 1] by the training range, as count-like models need. */
     @JsonProperty("non_negative")
-    NON_NEGATIVE("numbers min-max scaled into [0, 1]");
+    NON_NEGATIVE("numbers min-max scaled into [0, 1]"),
+    /**
+     * The normal scores of their ranks among the training values (prep.scale quantile), whatever
+     * prep.scale says: heavy tails and spikes spread evenly for a network's gradients.
+     */
+    @JsonProperty("quantile")
+    QUANTILE("numbers as normal scores of their training quantiles");
 
     private final String description;
 
@@ -82,6 +88,7 @@ public record PipelineNeeds(Numbers numbers, boolean missingAsAbsent, Text text)
       case SCALED -> configured;
       case RAW -> configured.withRawNumbers();
       case NON_NEGATIVE -> configured.withScale(PrepConfig.Scale.MINMAX);
+      case QUANTILE -> configured.withScale(PrepConfig.Scale.QUANTILE);
     };
   }
 }

@@ -31,8 +31,9 @@ public record Scaling(double center, double scale, double fill, boolean clip) {
           n == 0 || max == min
               ? new Scaling(mean, 1, mean, true)
               : new Scaling(min, max - min, mean, true);
-      // a date's parts are bounded and a day count has no outliers to resist: robust is standard
-      case STANDARD, ROBUST -> {
+      // a date's parts are bounded and a day count has no outliers to resist or tails to spread:
+      // robust and quantile are standard
+      case STANDARD, ROBUST, QUANTILE -> {
         double squares = 0;
         for (int i = 0; i < n; i++) {
           squares += (values[i] - mean) * (values[i] - mean);

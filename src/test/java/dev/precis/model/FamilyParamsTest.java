@@ -101,8 +101,9 @@ class FamilyParamsTest {
   }
 
   @Test
-  void logisticAndMlpWantScaledNumbers() {
+  void logisticWantsScaledNumbersAndMlpTheirQuantileScores() {
     assertEquals(PipelineNeeds.SCALED, ModelCatalog.type("logistic").needs());
-    assertEquals(PipelineNeeds.SCALED, ModelCatalog.type("mlp").needs());
+    assertEquals(
+        new PipelineNeeds(PipelineNeeds.Numbers.QUANTILE, false), ModelCatalog.type("mlp").needs());
   }
 }
