@@ -129,7 +129,12 @@ public record TextStep(
     if (weighting == Weighting.HASHING) {
       return IntStream.range(0, buckets).mapToObj(b -> name + ":#" + b).toList();
     }
-    return terms.stream().map(term -> name + ":" + term).toList();
+    return vocabulary().featureNames(name);
+  }
+
+  /** The terms, which the compact constructor made a vocabulary. */
+  private Vocabulary vocabulary() {
+    return (Vocabulary) terms;
   }
 
   @Override
@@ -145,8 +150,7 @@ public record TextStep(
     private final int column;
     private final int first;
     private final MissingValues missing;
-    // the compact constructor made the terms a vocabulary
-    private final Vocabulary vocabulary = (Vocabulary) terms;
+    private final Vocabulary vocabulary = vocabulary();
     private final TextTerms analyzer =
         new TextTerms(ngramMin, ngramMax, charNgramMin, charNgramMax);
     // per row: each term met, as its feature times 2 plus 1 when it counts -1 (a hash's sign)

@@ -1,17 +1,23 @@
 package dev.precis.data;
 
 import java.util.AbstractList;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.RandomAccess;
 
 /**
  * A text step's kept terms, in order, with a table from a term's characters to its position. The
  * table is built once with the list and only read after, so every thread's encoder shares it: a
- * table per encoder was built again for every run of rows.
+ * table per encoder was built again for every run of rows. The features' names are made once too.
  */
 final class Vocabulary extends AbstractList<String> implements RandomAccess {
   private final String[] terms;
   private final TermTable index = new TermTable();
+  private volatile Named named;
+
+  /** The terms as features of a column. */
+  private record Named(String column, List<String> names) {}
 
   private Vocabulary(List<String> terms) {
     this.terms = terms.toArray(new String[0]);
@@ -28,6 +34,23 @@ final class Vocabulary extends AbstractList<String> implements RandomAccess {
   /** The position of the term held by the first {@code length} chars of {@code key}, or -1. */
   int find(char[] key, int length) {
     return index.find(key, length);
+  }
+
+  /**
+   * The terms as the features of column {@code column}, "column:term", made once: a pipeline asks
+   * for its features' names many times.
+   */
+  List<String> featureNames(String column) {
+    Named last = named;
+    if (last == null || !last.column().equals(column)) {
+      List<String> names = new ArrayList<>(terms.length);
+      for (String term : terms) {
+        names.add(column + ":" + term);
+      }
+      last = new Named(column, Collections.unmodifiableList(names));
+      named = last;
+    }
+    return last.names();
   }
 
   @Override
