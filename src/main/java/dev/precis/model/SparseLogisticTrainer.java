@@ -25,8 +25,10 @@ import org.tribuo.provenance.ModelProvenance;
  * makes the same shuffles (the trainer's first split of its seed's generator), the same minibatch
  * gradients, scaled as Tribuo scales them, and the same AdaGrad steps, and returns the same kind of
  * {@link LinearSGDModel}. Only the order in which a minibatch's rows are summed differs (row order
- * here, heap order there), so a weight may differ from Tribuo's in its last bits. One thread: the
- * model depends on the seed alone.
+ * here, heap order there), and with two classes the first class's weights are set to the negation
+ * of the second's rather than learned beside them (in Tribuo's they are that negation but for
+ * rounding), so a weight may differ from Tribuo's in its last bits. One thread: the model depends
+ * on the seed alone.
  */
 final class SparseLogisticTrainer extends LinearSGDTrainer {
   private static final Logger LOG = Logger.getLogger(SparseLogisticTrainer.class.getName());
@@ -126,6 +128,10 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     private final int[] touched;
     private final int[] mark;
     private final double[] scores;
+    // the first output whose weights are learned: with two, the first's are the negation of the
+    // second's (each of their gradients is the other's negation, to the last bit or two), so the
+    // second's alone are learned, at half the work
+    private final int learned;
 
     Steps(double[][] weights, SplittableRandom random) {
       this.weights = weights;
@@ -138,6 +144,7 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
       mark = new int[width];
       Arrays.fill(mark, -1);
       scores = new double[outputs];
+      learned = outputs == 2 ? 1 : 0;
     }
 
     void run(Rows rows) {
@@ -159,6 +166,11 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
           batch++;
         }
       }
+      if (learned == 1) {
+        for (int f = 0; f < weights[0].length; f++) {
+          weights[0][f] = -weights[1][f];
+        }
+      }
     }
 
     /** Tribuo's shuffle, swap for swap, so that the rows come in the order Tribuo's would. */
@@ -173,18 +185,24 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
 
     /**
      * Adds row r's gradient of the log-likelihood, (one-hot target - softmax) times the row, to the
-     * minibatch's sums; returns the count of features touched so far.
+     * minibatch's sums; returns the count of features touched so far. With two outputs only the
+     * second's is summed (see {@link #learned}).
      */
     private int addGradient(Rows rows, int r, int batch, int count) {
       int[] ids = rows.ids()[r];
       double[] values = rows.values()[r];
-      double max = -Double.MAX_VALUE;
-      for (int o = 0; o < scores.length; o++) {
+      for (int o = learned; o < scores.length; o++) {
         double score = 0;
         for (int e = 0; e < ids.length; e++) {
           score += values[e] * weights[o][ids[e]];
         }
         scores[o] = score;
+      }
+      if (learned == 1) {
+        scores[0] = -scores[1];
+      }
+      double max = -Double.MAX_VALUE;
+      for (double score : scores) {
         max = Math.max(max, score);
       }
       double total = 0;
@@ -205,11 +223,11 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
         if (mark[f] != batch) {
           mark[f] = batch;
           touched[count++] = f;
-          for (double[] sum : sums) {
-            sum[f] = 0;
+          for (int o = learned; o < scores.length; o++) {
+            sums[o][f] = 0;
           }
         }
-        for (int o = 0; o < scores.length; o++) {
+        for (int o = learned; o < scores.length; o++) {
           sums[o][f] += scores[o] * values[e];
         }
       }
@@ -222,7 +240,7 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
      */
     private void step(int count, double weight) {
       double rate = weight * learningRate;
-      for (int o = 0; o < weights.length; o++) {
+      for (int o = learned; o < weights.length; o++) {
         for (int t = 0; t < count; t++) {
           int f = touched[t];
           double gradient = sums[o][f] * minibatchSize;
