@@ -149,19 +149,20 @@ public record NumericStep(
     return switch (settings.scale()) {
       case STANDARD -> {
         double sd = x.standardDeviation();
-        yield unscaled.scaled(x.mean(), sd > 0 ? sd : 1.0, false);
+        yield unscaled.scaled(x.mean(), sd > 0 ? sd : 1.0, false, List.of());
       }
       case NONE -> unscaled;
-      case MINMAX -> unscaled.scaled(x.min(), x.max() > x.min() ? x.max() - x.min() : 1.0, true);
+      case MINMAX ->
+          unscaled.scaled(x.min(), x.max() > x.min() ? x.max() - x.min() : 1.0, true, List.of());
       case ROBUST -> {
         // A column mostly of one value (bank's previous, 0 for 86%) has no spread between its
         // quartiles; dividing by 1 would leave its other values at their raw size, so the
         // standard deviation stands in.
         double iqr = x.quantile(0.75) - x.quantile(0.25);
         double sd = x.standardDeviation();
-        yield unscaled.scaled(x.median(), iqr > 0 ? iqr : sd > 0 ? sd : 1.0, false);
+        yield unscaled.scaled(x.median(), iqr > 0 ? iqr : sd > 0 ? sd : 1.0, false, List.of());
       }
-      case QUANTILE -> unscaled.withQuantiles(NormalScores.fit(x));
+      case QUANTILE -> unscaled.scaled(0, 1, false, NormalScores.fit(x));
     };
   }
 
@@ -205,7 +206,11 @@ public record NumericStep(
     }
   }
 
-  private NumericStep scaled(double center, double scale, boolean clip) {
+  /**
+   * This step scaling (x - center) / scale, clipped into [0, 1] when {@code clip}, or, where there
+   * are quantiles, taking the normal score of x among them.
+   */
+  private NumericStep scaled(double center, double scale, boolean clip, List<Double> quantiles) {
     return new NumericStep(
         name,
         fill,
@@ -219,22 +224,6 @@ public record NumericStep(
         ceiling,
         log1p,
         quantiles);
-  }
-
-  private NumericStep withQuantiles(List<Double> values) {
-    return new NumericStep(
-        name,
-        fill,
-        center,
-        scale,
-        indicator,
-        missingAsAbsent,
-        clip,
-        sentinels,
-        floor,
-        ceiling,
-        log1p,
-        values);
   }
 
   /** Whether the first pipeline format holds this step: it fills in and transforms nothing. */

@@ -7,12 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precis.PrecisException;
+import dev.precis.config.ConfigLoader;
+import dev.precis.config.ConfigOverride;
 import dev.precis.config.DataConfig;
+import dev.precis.config.PrecisConfig;
+import dev.precis.model.ModelCatalog;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -23,6 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CsvTableTest {
   static final Path BANK = Path.of("sample-data/bank/bank-additional.csv");
+
+  /** The bank sample's config as `--set` options give it: data.path, then {@code sets} in order. */
+  static PrecisConfig bankConfig(String... sets) {
+    List<ConfigOverride> overrides = new ArrayList<>();
+    overrides.add(ConfigOverride.parseSet("data.path=" + BANK));
+    Arrays.stream(sets).map(ConfigOverride::parseSet).forEach(overrides::add);
+    return new ConfigLoader(ModelCatalog::complete).load(null, overrides);
+  }
 
   @TempDir Path dir;
 

@@ -10,17 +10,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
-import dev.precis.model.ModelCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,15 +40,12 @@ class MissingAndNumericTransformsTest {
   }
 
   private static PrecisConfig config(String... sets) {
-    List<ConfigOverride> overrides =
-        new ArrayList<>(
-            List.of(
-                ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
-                ConfigOverride.parseSet("data.target=y"),
-                ConfigOverride.parseSet("data.drop=[duration]"),
-                ConfigOverride.parseSet("prep.missing.tokens=[unknown]")));
-    Arrays.stream(sets).map(ConfigOverride::parseSet).forEach(overrides::add);
-    return new ConfigLoader(ModelCatalog::complete).load(null, overrides);
+    String[] all =
+        Stream.concat(
+                Stream.of("data.target=y", "data.drop=[duration]", "prep.missing.tokens=[unknown]"),
+                Arrays.stream(sets))
+            .toArray(String[]::new);
+    return CsvTableTest.bankConfig(all);
   }
 
   private static FeaturePipeline fitBank(PipelineNeeds needs, String... sets) {

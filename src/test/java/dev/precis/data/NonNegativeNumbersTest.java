@@ -5,11 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
-import dev.precis.model.ModelCatalog;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,13 +21,7 @@ class NonNegativeNumbersTest {
   private static final PipelineNeeds NON_NEGATIVE =
       new PipelineNeeds(PipelineNeeds.Numbers.NON_NEGATIVE, false);
   private static final PrecisConfig BANK =
-      new ConfigLoader(ModelCatalog::complete)
-          .load(
-              null,
-              List.of(
-                  ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
-                  ConfigOverride.parseSet("data.target=y"),
-                  ConfigOverride.parseSet("prep.missing.tokens=[unknown]")));
+      CsvTableTest.bankConfig("data.target=y", "prep.missing.tokens=[unknown]");
 
   private static CsvTable table;
   private static FeaturePipeline nonNegative;

@@ -2,15 +2,11 @@ package dev.precis.data;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
-import dev.precis.model.ModelCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -30,14 +26,8 @@ class PipelineFormat2FixtureTest {
     FeaturePipeline earlier = Mappers.json().readValue(written, FeaturePipeline.class);
 
     PrecisConfig config =
-        new ConfigLoader(ModelCatalog::complete)
-            .load(
-                null,
-                List.of(
-                    ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
-                    ConfigOverride.parseSet("data.target=y"),
-                    ConfigOverride.parseSet("data.drop=[duration]"),
-                    ConfigOverride.parseSet("prep.missing.tokens=[unknown]")));
+        CsvTableTest.bankConfig(
+            "data.target=y", "data.drop=[duration]", "prep.missing.tokens=[unknown]");
     PipelineNeeds needs = new PipelineNeeds(numbers, missingAsAbsent);
     Preparation.Source source = Preparation.Source.read(config, needs);
     FeaturePipeline now = source.fit(source.splits().train());

@@ -8,10 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
 import dev.precis.config.Mappers;
-import dev.precis.model.ModelCatalog;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -52,13 +49,7 @@ class PipelineStepsTest {
   static void read() throws IOException {
     PipelineSteps.register("test-length", LengthStep.class);
     fixture = Mappers.json().readValue(FORMAT_1.toFile(), FeaturePipeline.class);
-    var config =
-        new ConfigLoader(ModelCatalog::complete)
-            .load(
-                null,
-                List.of(
-                    ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
-                    ConfigOverride.parseSet("data.target=y")));
+    var config = CsvTableTest.bankConfig("data.target=y");
     bank = CsvTable.read(CsvTableTest.BANK, config.data());
   }
 

@@ -9,11 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precis.PrecisException;
 import dev.precis.config.ColumnType;
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
-import dev.precis.model.ModelCatalog;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,6 +21,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -48,15 +46,15 @@ class PipelineTest {
   }
 
   private static PrecisConfig config(String... sets) {
-    List<ConfigOverride> overrides =
-        new ArrayList<>(
-            List.of(
-                ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
-                ConfigOverride.parseSet("data.target=y"),
-                ConfigOverride.parseSet("data.drop=[duration]"),
-                ConfigOverride.parseSet("prep.missing.tokens=[" + MISSING_TOKEN + "]")));
-    Arrays.stream(sets).map(ConfigOverride::parseSet).forEach(overrides::add);
-    return new ConfigLoader(ModelCatalog::complete).load(null, overrides);
+    String[] all =
+        Stream.concat(
+                Stream.of(
+                    "data.target=y",
+                    "data.drop=[duration]",
+                    "prep.missing.tokens=[" + MISSING_TOKEN + "]"),
+                Arrays.stream(sets))
+            .toArray(String[]::new);
+    return CsvTableTest.bankConfig(all);
   }
 
   private static CsvTable table() {

@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
 import dev.precis.config.Mappers;
 import dev.precis.config.PrecisConfig;
-import dev.precis.model.ModelCatalog;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -26,14 +23,8 @@ class QuantileNumbersTest {
   private static final PipelineNeeds QUANTILE =
       new PipelineNeeds(PipelineNeeds.Numbers.QUANTILE, false);
   private static final PrecisConfig BANK =
-      new ConfigLoader(ModelCatalog::complete)
-          .load(
-              null,
-              List.of(
-                  ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
-                  ConfigOverride.parseSet("data.target=y"),
-                  ConfigOverride.parseSet("data.drop=[duration]"),
-                  ConfigOverride.parseSet("prep.missing.tokens=[unknown]")));
+      CsvTableTest.bankConfig(
+          "data.target=y", "data.drop=[duration]", "prep.missing.tokens=[unknown]");
 
   private static CsvTable table;
   private static int[] trainRows;

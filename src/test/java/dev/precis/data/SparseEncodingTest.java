@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
-import dev.precis.model.ModelCatalog;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,15 +22,11 @@ class SparseEncodingTest {
   @BeforeAll
   static void encodeBank() {
     var config =
-        new ConfigLoader(ModelCatalog::complete)
-            .load(
-                null,
-                List.of(
-                    ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK),
-                    ConfigOverride.parseSet("data.target=y"),
-                    ConfigOverride.parseSet("data.drop=[duration]"),
-                    ConfigOverride.parseSet("prep.missing.tokens=[unknown]"),
-                    ConfigOverride.parseSet("prep.encode.max_levels=5")));
+        CsvTableTest.bankConfig(
+            "data.target=y",
+            "data.drop=[duration]",
+            "prep.missing.tokens=[unknown]",
+            "prep.encode.max_levels=5");
     Preparation.Source source = Preparation.Source.read(config, PipelineNeeds.SCALED);
     table = source.table();
     pipeline = source.fit(source.splits().train());

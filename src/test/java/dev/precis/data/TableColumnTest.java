@@ -4,10 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.precis.config.ConfigLoader;
-import dev.precis.config.ConfigOverride;
 import dev.precis.config.DataConfig;
-import dev.precis.model.ModelCatalog;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -18,9 +15,7 @@ import org.junit.jupiter.api.Test;
  */
 class TableColumnTest {
   private static DataConfig bank() {
-    return new ConfigLoader(ModelCatalog::complete)
-        .load(null, List.of(ConfigOverride.parseSet("data.path=" + CsvTableTest.BANK)))
-        .data();
+    return CsvTableTest.bankConfig().data();
   }
 
   @Test
