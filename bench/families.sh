@@ -63,12 +63,12 @@ peer_fit() { peer_value "$work/peers.jsonl" "$1" fit_s; }
 
 echo
 echo "same settings as the peer (fit time ratio precis / peer; below 1.0 is faster)"
-# The peer fits every train row with no early stopping: so do these.
+# The peer fits one network on every train row with no early stopping: so do these.
 XGB_AS_PEER=(--set prep.split.valid=0 --set model.params.rounds=300 --set model.params.max_depth=6
   --set model.params.learning_rate=0.05 --set model.params.subsample=0.8
   --set model.params.colsample_bytree=0.8)
 MLP_AS_PEER=(--set prep.split.valid=0 --set 'model.params.hidden=[64,32]' --set model.params.epochs=20
-  --set model.params.batch_size=256 --set model.params.learning_rate=0.001
+  --set model.params.batch_size=256 --set model.params.learning_rate=0.001 --set model.params.members=1
   --set model.params.dropout=0 --set model.params.l2=0)
 read -r auc fit < <(train xgboost-as-peer xgboost "${XGB_AS_PEER[@]}")
 printf '%-22s %8.4f %8.2f   x%.2f of XGBoost (%.2f s)\n' "xgboost 300x6 eta .05" "$auc" "$fit" \

@@ -9,7 +9,8 @@ import java.util.Map;
 
 /**
  * A multi-layer perceptron trained with TensorFlow-Java (see {@link MlpTrainer}), Adam by default,
- * with early stopping on the validation loss; saved as plain weights and scored in Java.
+ * with early stopping on the validation loss, by default three networks from seeds of their own
+ * whose probabilities are averaged; saved as plain weights and scored in Java.
  */
 final class MlpFamily extends TypedFamily<MlpParams> {
   static final List<ParamSpec> PARAMS =
@@ -33,7 +34,16 @@ final class MlpFamily extends TypedFamily<MlpParams> {
               "class_weights",
               "none",
               List.of("none", "balanced"),
-              "balanced weighs each class equally in the loss"));
+              "balanced weighs each class equally in the loss"),
+          // Three members: in 3-fold CV on three campaign data sets each gained AUC on every fold
+          // (0.0009 to 0.0015 on average), five little more; the fit takes two to three times as
+          // long as one network's (README "mlp").
+          ParamSpec.integer(
+              "members",
+              3,
+              1,
+              20,
+              "networks trained from seeds of their own whose probabilities are averaged"));
   static final Map<String, Object> SPACE =
       Map.of(
           "hidden", List.of(List.of(32), List.of(64, 32), List.of(128, 64)),

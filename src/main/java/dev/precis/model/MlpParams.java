@@ -15,6 +15,7 @@ import java.util.List;
  * @param epochs the most passes over the training rows
  * @param patience epochs without a better validation loss before training stops
  * @param classWeights none, or balanced: each class weighs as much in the loss as the other
+ * @param members networks trained from seeds of their own, whose probabilities are averaged
  */
 record MlpParams(
     List<Integer> hidden,
@@ -26,7 +27,8 @@ record MlpParams(
     String optimizer,
     int epochs,
     int patience,
-    String classWeights) {
+    String classWeights,
+    int members) {
   public MlpParams {
     hidden = List.copyOf(hidden);
   }

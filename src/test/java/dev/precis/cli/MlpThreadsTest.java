@@ -2,6 +2,7 @@ package dev.precis.cli;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -19,34 +20,33 @@ import org.junit.jupiter.api.io.TempDir;
 class MlpThreadsTest {
   @TempDir Path dir;
 
-  /** Trains in a new JVM; returns the bundle's saved weights. */
-  private byte[] weightsTrainedWith(int threads) throws IOException, InterruptedException {
+  /** Trains in a new JVM with these params; returns the bundle's saved weights. */
+  private byte[] weightsTrainedWith(int threads, String... params)
+      throws IOException, InterruptedException {
     Path bundle = dir.resolve("mlp-" + threads + ".precis");
-    // Wide layers and batches of the whole training part: sums long enough for a kernel to split.
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-cp",
-            System.getProperty("java.class.path"),
-            Main.class.getName(),
-            "train",
-            "--data",
-            BankData.CSV.toString(),
-            "--target",
-            "y",
-            "--model",
-            "mlp",
-            "--set",
-            "model.params.hidden=[512, 256]",
-            "--set",
-            "model.params.batch_size=4096",
-            "--set",
-            "model.params.epochs=3",
-            "--set",
-            "engine.threads=" + threads,
-            "--out",
-            bundle.toString(),
-            "--quiet");
+        new java.util.ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                Main.class.getName(),
+                "train",
+                "--data",
+                BankData.CSV.toString(),
+                "--target",
+                "y",
+                "--model",
+                "mlp",
+                "--set",
+                "engine.threads=" + threads,
+                "--out",
+                bundle.toString(),
+                "--quiet"));
+    for (String param : params) {
+      command.add("--set");
+      command.add("model.params." + param);
+    }
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     builder.environment().put("TF_CPP_MIN_LOG_LEVEL", "2");
     builder.redirectOutput(dir.resolve("train-" + threads + ".log").toFile());
@@ -59,6 +59,17 @@ class MlpThreadsTest {
 
   @Test
   void oneAndTwoThreadsTrainTheSameNetwork() throws IOException, InterruptedException {
-    assertArrayEquals(weightsTrainedWith(1), weightsTrainedWith(2));
+    // Wide layers and batches of the whole training part: sums long enough for a kernel to split.
+    String[] wide = {"hidden=[512, 256]", "batch_size=4096", "epochs=3", "members=1"};
+    assertArrayEquals(weightsTrainedWith(1, wide), weightsTrainedWith(2, wide));
+  }
+
+  @Test
+  void oneAndTwoThreadsTrainTheSameEnsemble() throws IOException, InterruptedException {
+    String[] ensemble = {"hidden=[32]", "epochs=2", "members=3"};
+    byte[] one = weightsTrainedWith(1, ensemble);
+    assertArrayEquals(one, weightsTrainedWith(2, ensemble));
+    String saved = new String(one, java.nio.charset.StandardCharsets.UTF_8);
+    assertTrue(saved.contains("\"format\" : 2"), saved.substring(0, 40));
   }
 }

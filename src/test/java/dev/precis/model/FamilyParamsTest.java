@@ -55,7 +55,7 @@ class FamilyParamsTest {
   @Test
   void mlpDefaultsBecomeItsRecord() {
     assertEquals(
-        new MlpParams(List.of(64, 32), "relu", 0.1, 1e-5, 256, 0.001, "adam", 50, 5, "none"),
+        new MlpParams(List.of(64, 32), "relu", 0.1, 1e-5, 256, 0.001, "adam", 50, 5, "none", 3),
         new MlpFamily().params(config("model.type=mlp").model().params()));
   }
 
@@ -68,9 +68,10 @@ class FamilyParamsTest {
             "model.params.optimizer=sgd",
             "model.params.activation=tanh",
             "model.params.class_weights=balanced",
-            "model.params.epochs=3");
+            "model.params.epochs=3",
+            "model.params.members=2");
     assertEquals(
-        new MlpParams(List.of(8, 4), "tanh", 0.1, 1e-5, 256, 0.001, "sgd", 3, 5, "balanced"),
+        new MlpParams(List.of(8, 4), "tanh", 0.1, 1e-5, 256, 0.001, "sgd", 3, 5, "balanced", 2),
         new MlpFamily().params(config.model().params()));
   }
 

@@ -40,11 +40,13 @@ class MlpFamilyTest {
 
   /** A small, quick mlp with these params changed. */
   private static MlpArtifact fit(EncodedData valid, int threads, String... sets) {
-    String[] all = new String[sets.length + 3];
+    String[] all = new String[sets.length + 4];
     all[0] = "model.type=mlp";
     all[1] = "model.params.hidden=[16]";
     all[2] = "model.params.epochs=4";
-    System.arraycopy(sets, 0, all, 3, sets.length);
+    // One network: what this class specifies is each network's training (MlpEnsembleTest: many).
+    all[3] = "model.params.members=1";
+    System.arraycopy(sets, 0, all, 4, sets.length);
     Map<String, Object> params = ModelBundleTest.bankConfig(all).model().params();
     MlpFamily family = new MlpFamily();
     return (MlpArtifact)
@@ -77,7 +79,7 @@ class MlpFamilyTest {
   void adamGivesTheSameNetworkRunToRun() {
     MlpArtifact first = fit("model.params.optimizer=adam", "model.params.dropout=0.2");
     MlpArtifact second = fit("model.params.optimizer=adam", "model.params.dropout=0.2");
-    assertSameNetwork(first.network(), second.network());
+    assertSameNetwork(first.networks().get(0), second.networks().get(0));
     assertArrayEquals(testScores(first), testScores(second));
   }
 
@@ -95,10 +97,10 @@ class MlpFamilyTest {
     String[] cut = Arrays.copyOf(fast, fast.length + 1);
     cut[fast.length] = "model.params.epochs=" + best;
     MlpArtifact atBest = fit(EncodedData.empty(data.pipeline()), 2, cut);
-    assertSameNetwork(atBest.network(), stopped.network());
+    assertSameNetwork(atBest.networks().get(0), stopped.networks().get(0));
     assertEquals(
         (double) stopped.fitSummary().get("best_valid_loss"),
-        stopped.network().logLoss(data.valid(), new double[] {1, 1}));
+        stopped.networks().get(0).logLoss(data.valid(), new double[] {1, 1}));
   }
 
   @Test
