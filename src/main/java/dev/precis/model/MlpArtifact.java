@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import dev.precis.config.Mappers;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,7 +70,7 @@ record MlpArtifact(String name, List<MlpNetwork> networks, Map<String, Object> f
     }
     return (rows, n, scores) -> {
       double[] member = new double[n];
-      java.util.Arrays.fill(scores, 0, n, 0);
+      Arrays.fill(scores, 0, n, 0);
       for (Scorer scorer : members) {
         scorer.score(rows, n, member);
         for (int r = 0; r < n; r++) {
