@@ -86,7 +86,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
     PipelineNeeds needs = ModelCatalog.type(config.model().type()).needs();
     Preparation prep = Preparation.run(config, needs);
     PartLayout layout =
-        PartLayout.of(config.prep().layout(), prep.data().pipeline().featureNames().size());
+        PartLayout.of(config.prep().layout(), prep.data().pipeline().featureCount());
     PrepReport report = report(config, prep, layout, start);
     directory.write(
         dir -> {
@@ -127,7 +127,7 @@ final class PrepCommand extends PrecisCommand<PrepReport> {
         data.unlabelled(),
         DataProfile.of(prep, config.data(), config.prep()),
         prep.schema().warnings(),
-        data.pipeline().featureNames().size(),
+        data.pipeline().featureCount(),
         layout,
         splits,
         BalanceSummary.of(

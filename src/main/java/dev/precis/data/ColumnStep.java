@@ -23,6 +23,14 @@ public interface ColumnStep {
   List<String> featureNames();
 
   /**
+   * How many features it writes: the size of {@link #featureNames()}, told without making the names
+   * where that costs (a hashed text column has 2^18 of them).
+   */
+  default int featureCount() {
+    return featureNames().size();
+  }
+
+  /**
    * An encoder for rows whose fields hold the input columns at {@code columns}.
    *
    * @param columns the field index of each of {@link #inputColumns()}

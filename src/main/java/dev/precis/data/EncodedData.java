@@ -147,7 +147,7 @@ public record EncodedData(
     List<SparseRows> parts = runs == 1 ? List.of(call(work.get(0))) : runAll(work, threads);
     return new EncodedData(
         pipeline.featureNames(),
-        SparseRows.join(pipeline.featureNames().size(), parts),
+        SparseRows.join(pipeline.featureCount(), parts),
         y,
         pipeline.sequences(),
         ClassWeights.NONE,

@@ -24,7 +24,7 @@ public record FeatureColumns(List<String> names, List<List<String>> inputs, int[
   public static FeatureColumns of(FeaturePipeline pipeline) {
     Map<String, Integer> index = new LinkedHashMap<>();
     List<List<String>> inputs = new ArrayList<>();
-    int[] columnOf = new int[pipeline.featureNames().size()];
+    int[] columnOf = new int[pipeline.featureCount()];
     int first = 0;
     for (ColumnStep step : pipeline.steps()) {
       String name = String.join("+", step.inputColumns());
@@ -34,7 +34,7 @@ public record FeatureColumns(List<String> names, List<List<String>> inputs, int[
         index.put(name, column);
         inputs.add(List.copyOf(step.inputColumns()));
       }
-      int count = step.featureNames().size();
+      int count = step.featureCount();
       for (int f = first; f < first + count; f++) {
         columnOf[f] = column;
       }

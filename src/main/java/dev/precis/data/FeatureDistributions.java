@@ -38,11 +38,11 @@ public record FeatureDistributions(String schema, int rows, List<Feature> featur
   public record Feature(String name, Double share, List<Double> deciles, List<Double> shares) {}
 
   public static FeatureDistributions of(FeaturePipeline pipeline, EncodedData train) {
-    int width = pipeline.featureNames().size();
+    int width = pipeline.featureCount();
     boolean[] kept = new boolean[width];
     int first = 0;
     for (ColumnStep step : pipeline.steps()) {
-      int count = step.featureNames().size();
+      int count = step.featureCount();
       if (count <= MAX_STEP_FEATURES) {
         Arrays.fill(kept, first, first + count, true);
       }

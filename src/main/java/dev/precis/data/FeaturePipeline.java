@@ -138,6 +138,16 @@ public record FeaturePipeline(
     return names;
   }
 
+  /** How many features it writes: the size of {@link #featureNames()}, without making them. */
+  @JsonIgnore
+  public int featureCount() {
+    int count = 0;
+    for (ColumnStep step : steps) {
+      count += step.featureCount();
+    }
+    return count;
+  }
+
   /** Where the features of the texts given as token sequences lie, in feature order. */
   @JsonIgnore
   public List<TokenSequence> sequences() {
@@ -147,7 +157,7 @@ public record FeaturePipeline(
       if (step instanceof SequenceStep sequence) {
         sequences.add(new TokenSequence(sequence.name(), first, sequence.length()));
       }
-      first += step.featureNames().size();
+      first += step.featureCount();
     }
     return sequences;
   }

@@ -41,7 +41,7 @@ public final class RowEncoder implements RowEncoding {
       }
       steps[s] = step.encoder(indices, first, missing);
       stepColumns[s] = step.inputColumns();
-      first += step.featureNames().size();
+      first += step.featureCount();
     }
     featureCount = first;
     inputColumns = read.stream().mapToInt(Integer::intValue).toArray();

@@ -132,6 +132,11 @@ public record TextStep(
     return vocabulary().featureNames(name);
   }
 
+  @Override
+  public int featureCount() {
+    return weighting == Weighting.HASHING ? buckets : terms.size();
+  }
+
   /** The terms, which the compact constructor made a vocabulary. */
   private Vocabulary vocabulary() {
     return (Vocabulary) terms;

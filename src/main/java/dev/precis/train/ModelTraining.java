@@ -81,7 +81,7 @@ public final class ModelTraining {
             input,
             InputFile.sha256(ModelBundle.configText(resolved)),
             resolved.seed(),
-            data.pipeline().featureNames().size(),
+            data.pipeline().featureCount(),
             timings,
             List.of());
     return ModelBundle.of(
@@ -178,7 +178,7 @@ public final class ModelTraining {
             modelPath.toString(),
             resolved.seed(),
             resolved.model().type(),
-            data.pipeline().featureNames().size(),
+            data.pipeline().featureCount(),
             model.fitSummary(),
             calibration,
             warnings,

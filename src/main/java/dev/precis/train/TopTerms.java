@@ -33,7 +33,7 @@ public final class TopTerms {
       if (step instanceof TextStep text && text.weighting() != TextConfig.Weighting.HASHING) {
         columns.add(column(text, weights.get(), first));
       }
-      first += step.featureNames().size();
+      first += step.featureCount();
     }
     return columns;
   }

@@ -80,7 +80,7 @@ final class UpliftTraining {
             modelPath.toString(),
             resolved.seed(),
             resolved.model().type(),
-            data.pipeline().featureNames().size(),
+            data.pipeline().featureCount(),
             fitSummary(models),
             CalibrationSummary.none("none"),
             prep.schema().warnings(),

@@ -68,6 +68,7 @@ class TextStepTest {
     assertEquals(SKLEARN_TERMS, step.terms());
     assertArrayEquals(SKLEARN_IDF, step.idf(), 1e-9);
     assertEquals(List.of("message:call", "message:free"), step.featureNames().subList(0, 2));
+    assertEquals(step.featureNames().size(), step.featureCount());
     double[][] rows = encode(step);
     for (int r = 0; r < DOCS.size(); r++) {
       assertArrayEquals(SKLEARN_ROWS[r], rows[r], 1e-9, "row " + r);
@@ -130,6 +131,8 @@ class TextStepTest {
     TextStep unsigned = fit(hashing, new PipelineNeeds(PipelineNeeds.Numbers.NON_NEGATIVE, false));
     assertTrue(signed.signed());
     assertFalse(unsigned.signed());
+    assertEquals(1 << 18, signed.featureCount());
+    assertEquals(signed.featureNames().size(), signed.featureCount());
     double[] row = encode(signed)[2]; // "ok free call", each once: three buckets of 1/sqrt(3)
     assertEquals(3, IntStream.range(0, row.length).filter(b -> row[b] != 0).count());
     // "call" hashes negative: its bucket is |h| mod 2^18 and subtracts
