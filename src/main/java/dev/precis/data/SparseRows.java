@@ -100,6 +100,23 @@ public final class SparseRows {
     size = 0;
   }
 
+  /**
+   * The rows as their arrays, copied.
+   *
+   * @param starts where each row's entries start; one more, where the last row's end
+   * @param features each entry's feature, ascending within a row
+   * @param values each entry's value, never 0
+   */
+  public record Csr(int[] starts, int[] features, double[] values) {}
+
+  /** The rows as their arrays, copied: one copy of each rather than a call per entry. */
+  public Csr csr() {
+    return new Csr(
+        Arrays.copyOf(rowStart, rows + 1),
+        Arrays.copyOf(feature, size),
+        Arrays.copyOf(value, size));
+  }
+
   /** Writes a row's values into {@code out} (length {@link #width()}), zeros included. */
   public void dense(int row, double[] out) {
     Arrays.fill(out, 0.0);

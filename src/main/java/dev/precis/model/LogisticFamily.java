@@ -37,6 +37,6 @@ final class LogisticFamily extends TypedFamily<LogisticParams> {
       long seed) {
     var trainer =
         new SparseLogisticTrainer(params.epochs(), params.learningRate(), params.batchSize(), seed);
-    return TribuoTraining.artifact("logistic", () -> trainer.fit(train));
+    return TribuoTraining.artifact("logistic", () -> trainer.fit(train, engine.effectiveThreads()));
   }
 }

@@ -4,10 +4,11 @@ import dev.precis.data.EncodedData;
 import dev.precis.data.SparseRows;
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -27,8 +28,8 @@ import org.tribuo.provenance.ModelProvenance;
  * {@link LinearSGDModel}. Only the order in which a minibatch's rows are summed differs (row order
  * here, heap order there), and with two classes the first class's weights are set to the negation
  * of the second's rather than learned beside them (in Tribuo's they are that negation but for
- * rounding), so a weight may differ from Tribuo's in its last bits. One thread: the model depends
- * on the seed alone.
+ * rounding), so a weight may differ from Tribuo's in its last bits. The steps run on one thread:
+ * the model depends on the seed alone.
  */
 final class SparseLogisticTrainer extends LinearSGDTrainer {
   private static final Logger LOG = Logger.getLogger(SparseLogisticTrainer.class.getName());
@@ -48,73 +49,118 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
 
   /**
    * Fits the rows. The model's feature map, output info and provenance are those Tribuo's trainer
-   * would take from the rows as a dataset ({@link TribuoTraining#domains}), built without one.
+   * would take from the rows as a dataset ({@link TribuoTraining#domains}), built without one. They
+   * take a pass over the rows and a sort of the features' names, which the steps do not need: with
+   * two threads or more they are built on a thread of their own while the steps run, and the steps
+   * number the features as Tribuo will ({@link TribuoData#featureIds}).
    */
-  LinearSGDModel fit(EncodedData train) {
-    TribuoData.Domains domains = TribuoTraining.domains(train);
+  LinearSGDModel fit(EncodedData train, int threads) {
+    List<String> names = train.featureNames();
+    int[] ids = TribuoData.featureIds(names);
+    Supplier<TribuoData.Domains> domains =
+        Background.start(threads > 1, () -> checked(TribuoTraining.domains(train), names, ids));
+    ImmutableOutputInfo<Label> outputs = TribuoData.outputs(train.y());
+    Rows rows = Rows.of(train, ids, outputs);
+    // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
+    LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));
+    LOG.info("Outputs - " + outputs.toReadableString());
+    double[][] weights = new double[outputs.size()][ids.length + 1];
+    new Steps(weights, rng.split()).run(rows);
+    TribuoData.Domains domain = domains.get();
     ModelProvenance provenance =
         new ModelProvenance(
             getModelClassName(),
             OffsetDateTime.now(),
-            domains.provenance(),
+            domain.provenance(),
             getProvenance(),
             Map.of());
-    ImmutableFeatureMap featureMap = domains.features();
-    ImmutableOutputInfo<Label> outputs = domains.outputs();
-    Rows rows = Rows.of(train, featureMap, outputs);
-    // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
-    LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));
-    LOG.info("Outputs - " + outputs.toReadableString());
-    double[][] weights = new double[outputs.size()][featureMap.size() + 1];
-    new Steps(weights, rng.split()).run(rows);
-    LinearParameters parameters = new LinearParameters(featureMap.size() + 1, outputs.size());
+    LinearParameters parameters = new LinearParameters(ids.length + 1, outputs.size());
     DenseMatrix matrix = parameters.getWeightMatrix();
     for (int o = 0; o < weights.length; o++) {
       for (int f = 0; f < weights[o].length; f++) {
         matrix.set(o, f, weights[o][f]);
       }
     }
-    return createModel(getName(), provenance, featureMap, outputs, parameters);
+    return createModel(getName(), provenance, domain.features(), outputs, parameters);
   }
 
   /**
-   * The rows as Tribuo's trainer sees them: features by Tribuo's ids in ascending order, zeros left
-   * out (they change nothing), then the bias, 1; and each row's label id and weight.
+   * The domains, once their feature map is seen to number each feature as the steps did.
+   *
+   * @throws IllegalStateException when it does not: the weights would belong to other features
    */
-  private record Rows(int[][] ids, double[][] values, int[] targets, double[] weights) {
-    static Rows of(
-        EncodedData data, ImmutableFeatureMap featureMap, ImmutableOutputInfo<Label> outputs) {
-      int[] tribuoId = data.featureNames().stream().mapToInt(featureMap::getID).toArray();
-      int bias = featureMap.size();
-      SparseRows x = data.x();
-      int[][] ids = new int[x.rows()][];
-      double[][] values = new double[x.rows()][];
-      int[] targets = new int[x.rows()];
-      double[] weights = new double[x.rows()];
-      long[] packed = new long[0];
-      for (int r = 0; r < x.rows(); r++) {
-        int n = 0;
-        if (packed.length < x.end(r) - x.start(r)) {
-          packed = new long[x.end(r) - x.start(r)];
+  private static TribuoData.Domains checked(
+      TribuoData.Domains domains, List<String> names, int[] ids) {
+    for (int f = 0; f < ids.length; f++) {
+      if (domains.features().getID(names.get(f)) != ids[f]) {
+        throw new IllegalStateException(
+            "Tribuo numbers feature " + names.get(f) + " otherwise than the fit did");
+      }
+    }
+    return domains;
+  }
+
+  /**
+   * The rows as Tribuo's trainer sees them, in compressed sparse rows: features by Tribuo's ids in
+   * ascending order (the encoded rows hold no zeros, which would change nothing), then the bias,
+   * whose value 1 is implied rather than stored; and each row's label id and weight.
+   */
+  private record Rows(int[] starts, int[] ids, double[] values, int[] targets, double[] weights) {
+    static Rows of(EncodedData data, int[] tribuoId, ImmutableOutputInfo<Label> outputs) {
+      SparseRows.Csr x = data.x().csr();
+      int[] ids = x.features();
+      if (!identity(tribuoId)) {
+        for (int k = 0; k < ids.length; k++) {
+          ids[k] = tribuoId[ids[k]];
         }
-        for (int k = x.start(r); k < x.end(r); k++) {
-          if (x.value(k) != 0) {
-            packed[n++] = (long) tribuoId[x.feature(k)] << 32 | (k - x.start(r));
-          }
-        }
-        Arrays.sort(packed, 0, n);
-        ids[r] = new int[n + 1];
-        values[r] = new double[n + 1];
-        for (int e = 0; e < n; e++) {
-          ids[r][e] = (int) (packed[e] >>> 32);
-          values[r][e] = x.value(x.start(r) + (int) packed[e]);
-        }
-        ids[r][n] = bias;
-        values[r][n] = 1.0;
+        sortEachRow(x);
+      }
+      int rows = x.starts().length - 1;
+      int[] targets = new int[rows];
+      double[] weights = new double[rows];
+      for (int r = 0; r < rows; r++) {
         targets[r] = outputs.getID(Labels.of(data.y()[r]));
         weights[r] = data.weights().of(data.y()[r]);
       }
-      return new Rows(ids, values, targets, weights);
+      return new Rows(x.starts(), ids, x.values(), targets, weights);
+    }
+
+    /**
+     * Whether Tribuo numbers the features as the pipeline does, as it numbers those of a pipeline
+     * whose names are sorted (a text column's terms): the rows are then Tribuo's as they are.
+     */
+    private static boolean identity(int[] tribuoId) {
+      for (int f = 0; f < tribuoId.length; f++) {
+        if (tribuoId[f] != f) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    /** Sorts each row's entries by their ids, in place. */
+    private static void sortEachRow(SparseRows.Csr x) {
+      int[] ids = x.features();
+      double[] values = x.values();
+      long[] packed = new long[0];
+      double[] copy = new double[0];
+      for (int r = 0; r + 1 < x.starts().length; r++) {
+        int start = x.starts()[r];
+        int n = x.starts()[r + 1] - start;
+        if (packed.length < n) {
+          packed = new long[n];
+          copy = new double[n];
+        }
+        for (int e = 0; e < n; e++) {
+          packed[e] = (long) ids[start + e] << 32 | e;
+        }
+        Arrays.sort(packed, 0, n);
+        System.arraycopy(values, start, copy, 0, n);
+        for (int e = 0; e < n; e++) {
+          ids[start + e] = (int) (packed[e] >>> 32);
+          values[start + e] = copy[(int) packed[e]];
+        }
+      }
     }
   }
 
@@ -132,6 +178,8 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     // second's (each of their gradients is the other's negation, to the last bit or two), so the
     // second's alone are learned, at half the work
     private final int learned;
+    // the bias's weight, after the features'
+    private final int bias;
 
     Steps(double[][] weights, SplittableRandom random) {
       this.weights = weights;
@@ -145,6 +193,7 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
       Arrays.fill(mark, -1);
       scores = new double[outputs];
       learned = outputs == 2 ? 1 : 0;
+      bias = width - 1;
     }
 
     void run(Rows rows) {
@@ -189,14 +238,17 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
      * second's is summed (see {@link #learned}).
      */
     private int addGradient(Rows rows, int r, int batch, int count) {
-      int[] ids = rows.ids()[r];
-      double[] values = rows.values()[r];
+      int[] ids = rows.ids();
+      double[] values = rows.values();
+      int start = rows.starts()[r];
+      int end = rows.starts()[r + 1];
       for (int o = learned; o < scores.length; o++) {
+        double[] w = weights[o];
         double score = 0;
-        for (int e = 0; e < ids.length; e++) {
-          score += values[e] * weights[o][ids[e]];
+        for (int e = start; e < end; e++) {
+          score += values[e] * w[ids[e]];
         }
-        scores[o] = score;
+        scores[o] = score + w[bias];
       }
       if (learned == 1) {
         scores[0] = -scores[1];
@@ -218,18 +270,25 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
       for (int o = 0; o < scores.length; o++) {
         scores[o] *= rows.weights()[r];
       }
-      for (int e = 0; e < ids.length; e++) {
-        int f = ids[e];
-        if (mark[f] != batch) {
-          mark[f] = batch;
-          touched[count++] = f;
-          for (int o = learned; o < scores.length; o++) {
-            sums[o][f] = 0;
-          }
-        }
+      for (int e = start; e < end; e++) {
+        count = add(ids[e], values[e], batch, count);
+      }
+      return add(bias, 1.0, batch, count);
+    }
+
+    /**
+     * Adds feature f's value times the scores to the minibatch's sums; returns the count touched.
+     */
+    private int add(int f, double value, int batch, int count) {
+      if (mark[f] != batch) {
+        mark[f] = batch;
+        touched[count++] = f;
         for (int o = learned; o < scores.length; o++) {
-          sums[o][f] += scores[o] * values[e];
+          sums[o][f] = 0;
         }
+      }
+      for (int o = learned; o < scores.length; o++) {
+        sums[o][f] += scores[o] * value;
       }
       return count;
     }

@@ -12,10 +12,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.IntStream;
 import org.tribuo.CategoricalInfo;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
@@ -82,7 +82,6 @@ public final class TribuoData {
     int width = names.size();
     int[] neverHeld = neverHeld(x, width);
     RealStatistics statistics = new RealStatistics(width);
-    MutableOutputInfo<Label> outputs = Labels.FACTORY.generateInfo();
     boolean[] known = new boolean[width];
     int knownCount = 0;
     boolean dense = true;
@@ -111,7 +110,6 @@ public final class TribuoData {
         }
       }
       size += extra.length;
-      outputs.observe(Labels.of(data.y()[r]));
       // MutableDataset's rule: dense while no row after the first adds or lacks a feature
       if (before != 0 && (before < knownCount || size != knownCount)) {
         dense = false;
@@ -123,6 +121,7 @@ public final class TribuoData {
         infos.add(statistics.info(f, names.get(f)));
       }
     }
+    ImmutableOutputInfo<Label> outputs = outputs(data.y());
     Map<String, Provenance> fields =
         Map.of(
             ObjectProvenance.CLASS_NAME,
@@ -145,9 +144,41 @@ public final class TribuoData {
             new StringProvenance("tribuo-version", Tribuo.VERSION));
     return new Domains(
         new ImmutableFeatureMap(infos),
-        outputs.generateImmutableOutputInfo(),
+        outputs,
         // the constructor takes the fields out of the map as it reads them
         new DatasetProvenance(new HashMap<>(fields)));
+  }
+
+  /** The labels of the rows, as a dataset of them would know them. */
+  static ImmutableOutputInfo<Label> outputs(boolean[] y) {
+    MutableOutputInfo<Label> outputs = Labels.FACTORY.generateInfo();
+    for (boolean positive : y) {
+      outputs.observe(Labels.of(positive));
+    }
+    return outputs.generateImmutableOutputInfo();
+  }
+
+  /**
+   * The ids Tribuo's feature map gives these features when it knows them all, as it knows all of
+   * {@link #domains}'s: their ranks by name. When the names are sorted already, as a text column's
+   * terms are, that is their order, found without sorting.
+   */
+  static int[] featureIds(List<String> names) {
+    int[] ids = new int[names.size()];
+    boolean sorted = true;
+    for (int f = 0; f < ids.length; f++) {
+      ids[f] = f;
+      sorted &= f == 0 || names.get(f - 1).compareTo(names.get(f)) < 0;
+    }
+    if (!sorted) {
+      Integer[] byName = new Integer[ids.length];
+      Arrays.setAll(byName, f -> f);
+      Arrays.sort(byName, Comparator.comparing(names::get));
+      for (int rank = 0; rank < ids.length; rank++) {
+        ids[byName[rank]] = rank;
+      }
+    }
+    return ids;
   }
 
   /** Per feature, what {@link RealInfo#observe} keeps, in arrays. */
@@ -208,7 +239,17 @@ public final class TribuoData {
     for (int k = 0; x.rows() > 0 && k < x.end(x.rows() - 1); k++) {
       held[x.feature(k)] = true;
     }
-    return IntStream.range(0, held.length).filter(f -> !held[f]).toArray();
+    int count = 0;
+    for (boolean h : held) {
+      count += h ? 0 : 1;
+    }
+    int[] never = new int[count];
+    for (int f = 0, n = 0; n < count; f++) {
+      if (!held[f]) {
+        never[n++] = f;
+      }
+    }
+    return never;
   }
 
   /**

@@ -21,7 +21,8 @@ import org.tribuo.math.optimisers.AdaGrad;
 /**
  * Specifies the logistic family's trainer: it fits the model Tribuo's LinearSGDTrainer fits with
  * the same settings and seed, on tabular rows (bank) and on sparse text rows (SMS), with full and
- * single-row minibatches.
+ * single-row minibatches, and with Tribuo's domains built beside the fit (two threads) or before it
+ * (one).
  */
 class SparseLogisticTrainerTest {
 
@@ -40,7 +41,7 @@ class SparseLogisticTrainerTest {
 
   /** Both trainers' models, scoring the same rows and holding weights equal to 1e-9. */
   private static void assertSameModel(
-      PreparedData data, int epochs, double rate, int batch, long seed) {
+      PreparedData data, int epochs, double rate, int batch, long seed, int threads) {
     EncodedData train = data.train();
     LinearSGDModel tribuo =
         (LinearSGDModel)
@@ -52,7 +53,7 @@ class SparseLogisticTrainerTest {
                     batch,
                     seed)
                 .train(TribuoTraining.dataset(train));
-    LinearSGDModel ours = new SparseLogisticTrainer(epochs, rate, batch, seed).fit(train);
+    LinearSGDModel ours = new SparseLogisticTrainer(epochs, rate, batch, seed).fit(train, threads);
     List<String> names = data.pipeline().featureNames();
     double[] expected = LinearScorer.weights(tribuo, names);
     double[] actual = LinearScorer.weights(ours, names);
@@ -74,14 +75,15 @@ class SparseLogisticTrainerTest {
   @Test
   void fitsTribuosModelOnTabularRows() {
     PreparedData bank = bank();
-    assertSameModel(bank, 3, 0.1, 16, 42);
-    assertSameModel(bank, 2, 0.5, 1, 7);
+    assertSameModel(bank, 3, 0.1, 16, 42, 2);
+    assertSameModel(bank, 2, 0.5, 1, 7, 1);
   }
 
   @Test
   void fitsTribuosModelOnTextRowsWithAPartialLastBatch() {
     PreparedData sms = sms();
     // 4,459 rows: the last of the 64-row minibatches holds 43
-    assertSameModel(sms, 2, 0.1, 64, 42);
+    assertSameModel(sms, 2, 0.1, 64, 42, 2);
+    assertSameModel(sms, 1, 0.2, 16, 3, 1);
   }
 }

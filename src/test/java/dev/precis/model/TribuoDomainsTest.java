@@ -22,7 +22,8 @@ import org.tribuo.protos.ProtoUtil;
 /**
  * Specifies {@link TribuoData#domains}: the features and their ids, output info and provenance are
  * those of the rows as a Tribuo dataset, on tabular rows, text rows, and rows that hold no feature
- * or leave a feature unheld; each feature's statistics are the real summary of its nonzero values.
+ * or leave a feature unheld; each feature's statistics are the real summary of its nonzero values;
+ * and {@link TribuoData#featureIds} foretells the ids, sorted names or not.
  */
 class TribuoDomainsTest {
 
@@ -32,6 +33,11 @@ class TribuoDomainsTest {
     ImmutableFeatureMap expected = dataset.getFeatureIDMap();
     ImmutableFeatureMap actual = domains.features();
     assertEquals(expected.size(), actual.size());
+    // the ids the fit numbers the features by before the map is made
+    int[] ids = TribuoData.featureIds(data.featureNames());
+    for (int f = 0; f < ids.length; f++) {
+      assertEquals(expected.getID(data.featureNames().get(f)), ids[f], data.featureNames().get(f));
+    }
     for (VariableInfo info : expected) {
       String name = info.getName();
       assertEquals(expected.getID(name), actual.getID(name), name);
