@@ -57,9 +57,10 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
   LinearSGDModel fit(EncodedData train, int threads) {
     List<String> names = train.featureNames();
     int[] ids = TribuoData.featureIds(names);
-    Supplier<TribuoData.Domains> domains =
-        Background.start(threads > 1, () -> checked(TribuoTraining.domains(train), names, ids));
     ImmutableOutputInfo<Label> outputs = TribuoData.outputs(train.y());
+    Supplier<TribuoData.Domains> domains =
+        Background.start(
+            threads > 1, () -> checked(TribuoTraining.domains(train, outputs), names, ids));
     Rows rows = Rows.of(train, ids, outputs);
     // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
     LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));
@@ -270,25 +271,20 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
       for (int o = 0; o < scores.length; o++) {
         scores[o] *= rows.weights()[r];
       }
-      for (int e = start; e < end; e++) {
-        count = add(ids[e], values[e], batch, count);
-      }
-      return add(bias, 1.0, batch, count);
-    }
-
-    /**
-     * Adds feature f's value times the scores to the minibatch's sums; returns the count touched.
-     */
-    private int add(int f, double value, int batch, int count) {
-      if (mark[f] != batch) {
-        mark[f] = batch;
-        touched[count++] = f;
-        for (int o = learned; o < scores.length; o++) {
-          sums[o][f] = 0;
+      // the row's features, then the bias, which holds 1
+      for (int e = start; e <= end; e++) {
+        int f = e < end ? ids[e] : bias;
+        double value = e < end ? values[e] : 1.0;
+        if (mark[f] != batch) {
+          mark[f] = batch;
+          touched[count++] = f;
+          for (int o = learned; o < scores.length; o++) {
+            sums[o][f] = 0;
+          }
         }
-      }
-      for (int o = learned; o < scores.length; o++) {
-        sums[o][f] += scores[o] * value;
+        for (int o = learned; o < scores.length; o++) {
+          sums[o][f] += scores[o] * value;
+        }
       }
       return count;
     }

@@ -74,9 +74,10 @@ public final class TribuoData {
    * the real summary: a model's weights have no use for the histogram, and building it boxed every
    * value of a text's terms.
    *
+   * @param outputs the rows' labels ({@link #outputs})
    * @throws IllegalArgumentException when a value is NaN, as the dataset would
    */
-  static Domains domains(EncodedData data, String description) {
+  static Domains domains(EncodedData data, ImmutableOutputInfo<Label> outputs, String description) {
     List<String> names = data.featureNames();
     SparseRows x = data.x();
     int width = names.size();
@@ -87,8 +88,9 @@ public final class TribuoData {
     boolean dense = true;
     for (int r = 0; r < x.rows(); r++) {
       int before = knownCount;
-      int size = x.end(r) - x.start(r);
-      for (int k = x.start(r); k < x.end(r); k++) {
+      int end = x.end(r);
+      int size = end - x.start(r);
+      for (int k = x.start(r); k < end; k++) {
         double value = x.value(k);
         if (Double.isNaN(value)) {
           throw new IllegalArgumentException("row " + r + " holds a NaN value");
@@ -121,7 +123,6 @@ public final class TribuoData {
         infos.add(statistics.info(f, names.get(f)));
       }
     }
-    ImmutableOutputInfo<Label> outputs = outputs(data.y());
     Map<String, Provenance> fields =
         Map.of(
             ObjectProvenance.CLASS_NAME,
@@ -236,7 +237,8 @@ public final class TribuoData {
   /** The features that no row holds. */
   private static int[] neverHeld(SparseRows x, int width) {
     boolean[] held = new boolean[width];
-    for (int k = 0; x.rows() > 0 && k < x.end(x.rows() - 1); k++) {
+    int entries = x.rows() == 0 ? 0 : x.end(x.rows() - 1);
+    for (int k = 0; k < entries; k++) {
       held[x.feature(k)] = true;
     }
     int count = 0;

@@ -3,6 +3,7 @@ package dev.precis.model;
 import dev.precis.PrecisException;
 import dev.precis.data.EncodedData;
 import java.util.function.Supplier;
+import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.Model;
 import org.tribuo.MutableDataset;
 import org.tribuo.Trainer;
@@ -22,9 +23,13 @@ final class TribuoTraining {
     return TribuoData.dataset(train, DESCRIPTION);
   }
 
-  /** What a trainer reads of {@link #dataset} besides its examples, built without them. */
-  static TribuoData.Domains domains(EncodedData train) {
-    return TribuoData.domains(train, DESCRIPTION);
+  /**
+   * What a trainer reads of {@link #dataset} besides its examples, built without them.
+   *
+   * @param outputs the rows' labels ({@link TribuoData#outputs})
+   */
+  static TribuoData.Domains domains(EncodedData train, ImmutableOutputInfo<Label> outputs) {
+    return TribuoData.domains(train, outputs, DESCRIPTION);
   }
 
   /**

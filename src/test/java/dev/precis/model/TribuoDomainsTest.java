@@ -29,7 +29,7 @@ class TribuoDomainsTest {
 
   private static void assertSameDomains(EncodedData data) {
     MutableDataset<Label> dataset = TribuoData.dataset(data, "rows");
-    TribuoData.Domains domains = TribuoData.domains(data, "rows");
+    TribuoData.Domains domains = TribuoData.domains(data, TribuoData.outputs(data.y()), "rows");
     ImmutableFeatureMap expected = dataset.getFeatureIDMap();
     ImmutableFeatureMap actual = domains.features();
     assertEquals(expected.size(), actual.size());
@@ -114,7 +114,9 @@ class TribuoDomainsTest {
     }
     EncodedData data = new EncodedData(List.of("a", "b", "never"), x, y);
     assertSameDomains(data);
-    assertTrue(TribuoData.domains(data, "rows").features().get("a") instanceof RealInfo);
+    assertTrue(
+        TribuoData.domains(data, TribuoData.outputs(data.y()), "rows").features().get("a")
+            instanceof RealInfo);
   }
 
   @Test
@@ -128,7 +130,8 @@ class TribuoDomainsTest {
     }
     EncodedData data = new EncodedData(List.of("a", "b"), x, y);
     assertSameDomains(data);
-    assertTrue(TribuoData.domains(data, "rows").provenance().isDense());
+    assertTrue(
+        TribuoData.domains(data, TribuoData.outputs(data.y()), "rows").provenance().isDense());
   }
 
   @Test
@@ -138,6 +141,8 @@ class TribuoDomainsTest {
     x.endRow();
     EncodedData data = new EncodedData(List.of("a"), x, new boolean[] {true});
     assertThrows(IllegalArgumentException.class, () -> TribuoData.dataset(data, "rows"));
-    assertThrows(IllegalArgumentException.class, () -> TribuoData.domains(data, "rows"));
+    assertThrows(
+        IllegalArgumentException.class,
+        () -> TribuoData.domains(data, TribuoData.outputs(data.y()), "rows"));
   }
 }
