@@ -31,6 +31,14 @@ public interface ColumnStep {
   }
 
   /**
+   * Whether its feature names are distinct by construction, as a text step's terms are: a pipeline
+   * of this step alone then has no duplicate to look for among them.
+   */
+  default boolean distinctNames() {
+    return false;
+  }
+
+  /**
    * An encoder for rows whose fields hold the input columns at {@code columns}.
    *
    * @param columns the field index of each of {@link #inputColumns()}

@@ -58,7 +58,8 @@ public record FeaturePipeline(
     missingTokens = List.copyOf(missingTokens);
     steps = List.copyOf(steps);
     Set<String> seen = new HashSet<>();
-    for (ColumnStep step : steps) {
+    boolean alone = steps.size() == 1 && steps.get(0).distinctNames();
+    for (ColumnStep step : alone ? List.<ColumnStep>of() : steps) {
       for (String name : step.featureNames()) {
         if (!seen.add(name)) {
           throw PrecisException.data(

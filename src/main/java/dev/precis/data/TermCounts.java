@@ -17,10 +17,10 @@ final class TermCounts implements TextTerms.Sink {
    */
   static final int MOST_KEPT = 1 << 24;
 
-  private final TermTable table = new TermTable();
+  private final TermTable table;
   // per term: the rows holding it, and the last row that counted it plus 1 (0 for none yet)
-  private int[] rows = new int[1024];
-  private int[] last = new int[1024];
+  private int[] rows;
+  private int[] last;
   // per row: where its terms start in met; then where the last row's end
   private final int[] starts;
   private int[] met = new int[4096];
@@ -29,10 +29,17 @@ final class TermCounts implements TextTerms.Sink {
   private boolean keeping = true;
   private int row;
 
-  /** Counts for {@code rowCount} rows, keeping their terms up to {@code mostKept} occurrences. */
-  TermCounts(int rowCount, int mostKept) {
+  /**
+   * Counts for {@code rowCount} rows, keeping their terms up to {@code mostKept} occurrences.
+   *
+   * @param expected how many distinct terms to make room for before growing
+   */
+  TermCounts(int rowCount, int mostKept, int expected) {
     starts = new int[rowCount + 1];
     this.mostKept = mostKept;
+    table = new TermTable(expected);
+    rows = new int[Math.max(16, expected)];
+    last = new int[rows.length];
   }
 
   /** Counts row {@code i}'s terms; null for a missing text, which holds none. */

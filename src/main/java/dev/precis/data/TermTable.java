@@ -9,15 +9,32 @@ import java.util.Arrays;
  * encode the row; a String per lookup was most of that time.
  */
 final class TermTable {
-  private char[] chars = new char[1 << 12];
+  private char[] chars;
   private int used;
   // per term: where its characters start in chars (the next term's start is where they end), and
   // its hash
-  private int[] starts = new int[257];
-  private int[] hashes = new int[256];
+  private int[] starts;
+  private int[] hashes;
   private int size;
   // per slot: a term's number plus 1, or 0 for an empty slot; the length is a power of two
-  private int[] slots = new int[512];
+  private int[] slots;
+
+  /** An empty table. */
+  TermTable() {
+    this(256);
+  }
+
+  /**
+   * An empty table with room for {@code expected} terms before it grows: each growth moves every
+   * term so far to a table twice the size.
+   */
+  TermTable(int expected) {
+    int capacity = Math.max(16, expected);
+    chars = new char[4 * capacity];
+    starts = new int[capacity + 1];
+    hashes = new int[capacity];
+    slots = new int[Integer.highestOneBit(capacity) << 2];
+  }
 
   /** The number of terms. */
   int size() {

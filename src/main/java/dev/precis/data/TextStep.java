@@ -101,7 +101,7 @@ public record TextStep(
           null);
     }
     TextTerms analyzer = TextTerms.of(text);
-    TermCounts counts = new TermCounts(column.size(), TermCounts.MOST_KEPT);
+    TermCounts counts = new TermCounts(column.size(), TermCounts.MOST_KEPT, expectedTerms(column));
     for (int i = 0; i < column.size(); i++) {
       counts.count(i, column.isMissing(i) ? null : column.value(i), analyzer);
     }
@@ -124,12 +124,30 @@ public record TextStep(
         counts.fitted(column, kept));
   }
 
+  /**
+   * Room for a distinct term per four characters of text, up to 2^20: a column's terms are counted
+   * without growing the table, or growing it seldom; growing moves every term counted so far.
+   */
+  private static int expectedTerms(TrainingColumn column) {
+    long chars = 0;
+    for (int i = 0; i < column.size(); i++) {
+      chars += column.isMissing(i) ? 0 : column.value(i).length();
+    }
+    return (int) Math.min(chars / 4, 1 << 20);
+  }
+
   @Override
   public List<String> featureNames() {
     if (weighting == Weighting.HASHING) {
       return IntStream.range(0, buckets).mapToObj(b -> name + ":#" + b).toList();
     }
     return vocabulary().featureNames(name);
+  }
+
+  /** Terms are distinct (the vocabulary refuses a repeated one), and so are buckets. */
+  @Override
+  public boolean distinctNames() {
+    return true;
   }
 
   @Override

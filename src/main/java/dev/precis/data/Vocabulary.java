@@ -1,5 +1,6 @@
 package dev.precis.data;
 
+import dev.precis.PrecisException;
 import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -13,7 +14,7 @@ import java.util.RandomAccess;
  */
 final class Vocabulary extends AbstractList<String> implements RandomAccess {
   private final String[] terms;
-  private final TermTable index = new TermTable();
+  private final TermTable index;
   private volatile Named named;
 
   /** The terms as features of a column. */
@@ -21,8 +22,11 @@ final class Vocabulary extends AbstractList<String> implements RandomAccess {
 
   private Vocabulary(List<String> terms) {
     this.terms = terms.toArray(new String[0]);
-    for (String term : this.terms) {
-      index.add(term.toCharArray(), term.length());
+    index = new TermTable(this.terms.length);
+    for (int t = 0; t < this.terms.length; t++) {
+      if (index.add(this.terms[t].toCharArray(), this.terms[t].length()) != t) {
+        throw PrecisException.data("the text vocabulary lists '" + this.terms[t] + "' twice");
+      }
     }
   }
 

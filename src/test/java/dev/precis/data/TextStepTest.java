@@ -3,7 +3,9 @@ package dev.precis.data;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.precis.config.DataConfig;
@@ -158,6 +160,21 @@ class TextStepTest {
   }
 
   /**
+   * A pipeline of a text step alone has no duplicate names to look for: its vocabulary refuses a
+   * term listed twice, as an edited pipeline.json could list it.
+   */
+  @Test
+  void aVocabularyRefusesATermListedTwice() throws IOException {
+    TextStep step = fit(text(1, 2, 0, 0, 20000, 1, Weighting.TFIDF), PipelineNeeds.SCALED);
+    String json = Mappers.json().writeValueAsString(step);
+    String twice = json.replace("\"call now\"", "\"call\"");
+    assertNotEquals(json, twice);
+    Exception e =
+        assertThrows(Exception.class, () -> Mappers.json().readValue(twice, ColumnStep.class));
+    assertTrue(e.getMessage().contains("the text vocabulary lists 'call' twice"), e.getMessage());
+  }
+
+  /**
    * The rows the step was fitted on encode from the terms the fit met, as their texts split again
    * do; a row of another table is split, though it has the same row number.
    */
@@ -191,7 +208,7 @@ class TextStepTest {
     }
     for (int limit : new int[] {occurrences - 1, occurrences}) {
       TrainingColumn column = column(table);
-      TermCounts counts = new TermCounts(column.size(), limit);
+      TermCounts counts = new TermCounts(column.size(), limit, 16);
       for (int i = 0; i < column.size(); i++) {
         counts.count(i, column.value(i), analyzer);
       }
