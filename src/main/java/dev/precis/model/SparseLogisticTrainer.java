@@ -21,15 +21,15 @@ import org.tribuo.provenance.ModelProvenance;
 
 /**
  * Tribuo's logistic regression (a {@link LinearSGDTrainer} with {@link LogMulticlass} and {@link
- * AdaGrad} steps) run on the encoded rows' arrays. Tribuo's own loop builds a sparse tensor per row
- * and merges each minibatch through a heap, which took most of the time of a fit on text; this loop
- * makes the same shuffles (the trainer's first split of its seed's generator), the same minibatch
- * gradients, scaled as Tribuo scales them, and the same AdaGrad steps, and returns the same kind of
- * {@link LinearSGDModel}. Only the order in which a minibatch's rows are summed differs (row order
- * here, heap order there), and with two classes the first class's weights are set to the negation
- * of the second's rather than learned beside them (in Tribuo's they are that negation but for
- * rounding), so a weight may differ from Tribuo's in its last bits. The steps run on one thread:
- * the model depends on the seed alone.
+ * AdaGrad} steps) run on the encoded rows' arrays, for the two classes every Precis model has.
+ * Tribuo's own loop builds a sparse tensor per row and merges each minibatch through a heap, which
+ * took most of the time of a fit on text; this loop makes the same shuffles (the trainer's first
+ * split of its seed's generator), the same minibatch gradients, scaled as Tribuo scales them, and
+ * the same AdaGrad steps, and returns the same kind of {@link LinearSGDModel}. Only the order in
+ * which a minibatch's rows are summed differs (row order here, heap order there), and the first
+ * class's weights are set to the negation of the second's rather than learned beside them (in
+ * Tribuo's they are that negation but for rounding), so a weight may differ from Tribuo's in its
+ * last bits. The steps run on one thread: the model depends on the seed alone.
  */
 final class SparseLogisticTrainer extends LinearSGDTrainer {
   private static final Logger LOG = Logger.getLogger(SparseLogisticTrainer.class.getName());
@@ -58,6 +58,10 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     List<String> names = train.featureNames();
     int[] ids = TribuoData.featureIds(names);
     ImmutableOutputInfo<Label> outputs = TribuoData.outputs(train.y());
+    if (outputs.size() != 2) {
+      throw new IllegalArgumentException(
+          "logistic regression needs rows of two classes, not " + outputs.size());
+    }
     Supplier<TribuoData.Domains> domains =
         Background.start(
             threads > 1, () -> checked(TribuoTraining.domains(train, outputs), names, ids));
@@ -65,8 +69,7 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
     LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));
     LOG.info("Outputs - " + outputs.toReadableString());
-    double[][] weights = new double[outputs.size()][ids.length + 1];
-    new Steps(weights, rng.split()).run(rows);
+    double[] weights = new Steps(ids.length + 1, rng.split()).run(rows);
     TribuoData.Domains domain = domains.get();
     ModelProvenance provenance =
         new ModelProvenance(
@@ -75,12 +78,11 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
             domain.provenance(),
             getProvenance(),
             Map.of());
-    LinearParameters parameters = new LinearParameters(ids.length + 1, outputs.size());
+    LinearParameters parameters = new LinearParameters(weights.length, outputs.size());
     DenseMatrix matrix = parameters.getWeightMatrix();
-    for (int o = 0; o < weights.length; o++) {
-      for (int f = 0; f < weights[o].length; f++) {
-        matrix.set(o, f, weights[o][f]);
-      }
+    for (int f = 0; f < weights.length; f++) {
+      matrix.set(0, f, -weights[f]);
+      matrix.set(1, f, weights[f]);
     }
     return createModel(getName(), provenance, domain.features(), outputs, parameters);
   }
@@ -165,49 +167,44 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     }
   }
 
-  /** The SGD loop over the rows, with AdaGrad's running sums of squared gradients. */
+  /**
+   * The SGD loop over the rows, with AdaGrad's running sums of squared gradients. Each gradient of
+   * the first class's weights is the negation of the second's (to the last bit or two), so the
+   * second's alone are learned, at half the work; the first's are their negation.
+   */
   private final class Steps {
-    private final double[][] weights;
-    private final double[][] squares;
-    private final double[][] sums;
+    // the second class's weights, the bias's last
+    private final double[] weights;
+    private final double[] squares;
+    private final double[] sums;
     private final SplittableRandom random;
     // the features a minibatch touched, and a mark per feature of the last minibatch to touch it
     private final int[] touched;
     private final int[] mark;
-    private final double[] scores;
-    // the first output whose weights are learned: with two, the first's are the negation of the
-    // second's (each of their gradients is the other's negation, to the last bit or two), so the
-    // second's alone are learned, at half the work
-    private final int learned;
-    // the bias's weight, after the features'
     private final int bias;
 
-    Steps(double[][] weights, SplittableRandom random) {
-      this.weights = weights;
+    Steps(int width, SplittableRandom random) {
       this.random = random;
-      int outputs = weights.length;
-      int width = weights[0].length;
-      squares = new double[outputs][width];
-      sums = new double[outputs][width];
+      weights = new double[width];
+      squares = new double[width];
+      sums = new double[width];
       touched = new int[width];
       mark = new int[width];
       Arrays.fill(mark, -1);
-      scores = new double[outputs];
-      learned = outputs == 2 ? 1 : 0;
       bias = width - 1;
     }
 
     /**
-     * Runs the epochs. One method for the whole loop, the gradient and the step written in it: the
-     * JIT then compiles it once, on its stack, where a method per row was compiled four or five
-     * times over (on entry and at each of its loops) while the fit ran.
+     * Runs the epochs; returns the second class's weights. One method for the whole loop, the
+     * gradient and the step written in it: the JIT then compiles it once, on its stack, where a
+     * method per row was compiled four or five times over (on entry and at each of its loops) while
+     * the fit ran.
      */
-    void run(Rows rows) {
+    double[] run(Rows rows) {
       int n = rows.targets().length;
       int[] starts = rows.starts();
       int[] ids = rows.ids();
       double[] values = rows.values();
-      int outputs = scores.length;
       int[] order = new int[n];
       for (int i = 0; i < n; i++) {
         order[i] = i;
@@ -220,74 +217,48 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
           int count = 0;
           for (int i = first; i < last; i++) {
             // row r's gradient of the log-likelihood, (one-hot target - softmax) times the row,
-            // added to the minibatch's sums; with two outputs only the second's (see learned)
+            // added to the minibatch's sums: the second class's, scaled by the row's weight
             int r = order[i];
             int start = starts[r];
             int end = starts[r + 1];
-            for (int o = learned; o < outputs; o++) {
-              double[] w = weights[o];
-              double score = 0;
-              for (int e = start; e < end; e++) {
-                score += values[e] * w[ids[e]];
-              }
-              scores[o] = score + w[bias];
+            double score = 0;
+            for (int e = start; e < end; e++) {
+              score += values[e] * weights[ids[e]];
             }
-            if (learned == 1) {
-              scores[0] = -scores[1];
+            score += weights[bias];
+            double max = Math.max(-score, score);
+            double other = Math.exp(-score - max);
+            double own = Math.exp(score - max);
+            double gradient = -(own / (other + own));
+            if (rows.targets()[r] == 1) {
+              gradient += 1.0;
             }
-            double max = -Double.MAX_VALUE;
-            for (double score : scores) {
-              max = Math.max(max, score);
-            }
-            double total = 0;
-            for (int o = 0; o < outputs; o++) {
-              scores[o] = Math.exp(scores[o] - max);
-              total += scores[o];
-            }
-            for (int o = 0; o < outputs; o++) {
-              scores[o] = -(scores[o] / total);
-            }
-            scores[rows.targets()[r]] += 1.0;
-            // an example's weight scales its gradient, as in Tribuo's SGD trainers
-            for (int o = 0; o < outputs; o++) {
-              scores[o] *= rows.weights()[r];
-            }
+            gradient *= rows.weights()[r];
             // the row's features, then the bias, which holds 1
             for (int e = start; e <= end; e++) {
               int f = e < end ? ids[e] : bias;
-              double value = e < end ? values[e] : 1.0;
               if (mark[f] != batch) {
                 mark[f] = batch;
                 touched[count++] = f;
-                for (int o = learned; o < outputs; o++) {
-                  sums[o][f] = 0;
-                }
+                sums[f] = 0;
               }
-              for (int o = learned; o < outputs; o++) {
-                sums[o][f] += scores[o] * value;
-              }
+              sums[f] += gradient * (e < end ? values[e] : 1.0);
             }
           }
           // AdaGrad's step on the touched features, with Tribuo's scaling: the summed gradient
           // times the batch size, and a weight of the rows' share of a full batch
           double weight = (last - first) / (double) minibatchSize;
           double rate = weight * learningRate;
-          for (int o = learned; o < outputs; o++) {
-            for (int t = 0; t < count; t++) {
-              int f = touched[t];
-              double gradient = sums[o][f] * minibatchSize;
-              squares[o][f] += weight * weight * gradient * gradient;
-              weights[o][f] += gradient * (rate / (EPSILON + Math.sqrt(squares[o][f])));
-            }
+          for (int t = 0; t < count; t++) {
+            int f = touched[t];
+            double gradient = sums[f] * minibatchSize;
+            squares[f] += weight * weight * gradient * gradient;
+            weights[f] += gradient * (rate / (EPSILON + Math.sqrt(squares[f])));
           }
           batch++;
         }
       }
-      if (learned == 1) {
-        for (int f = 0; f < weights[0].length; f++) {
-          weights[0][f] = -weights[1][f];
-        }
-      }
+      return weights;
     }
 
     /** Tribuo's shuffle, swap for swap, so that the rows come in the order Tribuo's would. */
