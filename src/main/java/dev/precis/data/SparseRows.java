@@ -101,20 +101,19 @@ public final class SparseRows {
   }
 
   /**
-   * The rows as their arrays, copied.
+   * The rows' own arrays, for a loop over every entry that would otherwise make a call per entry.
+   * They may run past the rows' entries.
    *
-   * @param starts where each row's entries start; one more, where the last row's end
+   * @param rows how many rows
+   * @param starts where each row's entries start; {@code starts[rows]}, where the last row's end
    * @param features each entry's feature, ascending within a row
    * @param values each entry's value, never 0
    */
-  public record Csr(int[] starts, int[] features, double[] values) {}
+  public record Csr(int rows, int[] starts, int[] features, double[] values) {}
 
-  /** The rows as their arrays, copied: one copy of each rather than a call per entry. */
-  public Csr csr() {
-    return new Csr(
-        Arrays.copyOf(rowStart, rows + 1),
-        Arrays.copyOf(feature, size),
-        Arrays.copyOf(value, size));
+  /** The rows' own arrays, not copied: valid while no row is added, and not to be written to. */
+  public Csr arrays() {
+    return new Csr(rows, rowStart, feature, value);
   }
 
   /** Writes a row's values into {@code out} (length {@link #width()}), zeros included. */

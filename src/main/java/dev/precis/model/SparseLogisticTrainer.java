@@ -106,26 +106,32 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
   /**
    * The rows as Tribuo's trainer sees them, in compressed sparse rows: features by Tribuo's ids in
    * ascending order (the encoded rows hold no zeros, which would change nothing), then the bias,
-   * whose value 1 is implied rather than stored; and each row's label id and weight.
+   * whose value 1 is implied rather than stored; and each row's label id and weight. The arrays are
+   * the encoded rows' own where Tribuo numbers the features as the pipeline does, and are only
+   * read.
    */
   private record Rows(int[] starts, int[] ids, double[] values, int[] targets, double[] weights) {
     static Rows of(EncodedData data, int[] tribuoId, ImmutableOutputInfo<Label> outputs) {
-      SparseRows.Csr x = data.x().csr();
+      SparseRows.Csr x = data.x().arrays();
       int[] ids = x.features();
+      double[] values = x.values();
       if (!identity(tribuoId)) {
-        for (int k = 0; k < ids.length; k++) {
-          ids[k] = tribuoId[ids[k]];
+        int[] features = x.features();
+        int entries = x.starts()[x.rows()];
+        ids = new int[entries];
+        for (int k = 0; k < entries; k++) {
+          ids[k] = tribuoId[features[k]];
         }
-        sortEachRow(x);
+        values = Arrays.copyOf(values, entries);
+        sortEachRow(x.rows(), x.starts(), ids, values);
       }
-      int rows = x.starts().length - 1;
-      int[] targets = new int[rows];
-      double[] weights = new double[rows];
-      for (int r = 0; r < rows; r++) {
+      int[] targets = new int[x.rows()];
+      double[] weights = new double[x.rows()];
+      for (int r = 0; r < x.rows(); r++) {
         targets[r] = outputs.getID(Labels.of(data.y()[r]));
         weights[r] = data.weights().of(data.y()[r]);
       }
-      return new Rows(x.starts(), ids, x.values(), targets, weights);
+      return new Rows(x.starts(), ids, values, targets, weights);
     }
 
     /**
@@ -142,14 +148,12 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     }
 
     /** Sorts each row's entries by their ids, in place. */
-    private static void sortEachRow(SparseRows.Csr x) {
-      int[] ids = x.features();
-      double[] values = x.values();
+    private static void sortEachRow(int rows, int[] starts, int[] ids, double[] values) {
       long[] packed = new long[0];
       double[] copy = new double[0];
-      for (int r = 0; r + 1 < x.starts().length; r++) {
-        int start = x.starts()[r];
-        int n = x.starts()[r + 1] - start;
+      for (int r = 0; r < rows; r++) {
+        int start = starts[r];
+        int n = starts[r + 1] - start;
         if (packed.length < n) {
           packed = new long[n];
           copy = new double[n];

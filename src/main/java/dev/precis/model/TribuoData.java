@@ -53,7 +53,7 @@ public final class TribuoData {
     MutableDataset<Label> dataset = new MutableDataset<>(source(description), Labels.FACTORY);
     RowExample.Names names = new RowExample.Names(data.featureNames().toArray(new String[0]));
     SparseRows x = data.x();
-    int[] neverHeld = neverHeld(x, data.featureNames().size());
+    int[] neverHeld = neverHeld(x.arrays(), data.featureNames().size());
     for (int r = 0; r < x.rows(); r++) {
       int[] zeros = r == 0 ? neverHeld : NONE;
       Example<Label> example = example(Labels.of(data.y()[r]), x, r, names, zeros, 0);
@@ -79,7 +79,10 @@ public final class TribuoData {
    */
   static Domains domains(EncodedData data, ImmutableOutputInfo<Label> outputs, String description) {
     List<String> names = data.featureNames();
-    SparseRows x = data.x();
+    SparseRows.Csr x = data.x().arrays();
+    int[] starts = x.starts();
+    int[] features = x.features();
+    double[] values = x.values();
     int width = names.size();
     int[] neverHeld = neverHeld(x, width);
     RealStatistics statistics = new RealStatistics(width);
@@ -88,14 +91,15 @@ public final class TribuoData {
     boolean dense = true;
     for (int r = 0; r < x.rows(); r++) {
       int before = knownCount;
-      int end = x.end(r);
-      int size = end - x.start(r);
-      for (int k = x.start(r); k < end; k++) {
-        double value = x.value(k);
+      int start = starts[r];
+      int end = starts[r + 1];
+      int size = end - start;
+      for (int k = start; k < end; k++) {
+        double value = values[k];
         if (Double.isNaN(value)) {
           throw new IllegalArgumentException("row " + r + " holds a NaN value");
         }
-        int feature = x.feature(k);
+        int feature = features[k];
         if (!known[feature]) {
           known[feature] = true;
           knownCount++;
@@ -235,11 +239,12 @@ public final class TribuoData {
   }
 
   /** The features that no row holds. */
-  private static int[] neverHeld(SparseRows x, int width) {
+  private static int[] neverHeld(SparseRows.Csr x, int width) {
     boolean[] held = new boolean[width];
-    int entries = x.rows() == 0 ? 0 : x.end(x.rows() - 1);
+    int[] features = x.features();
+    int entries = x.starts()[x.rows()];
     for (int k = 0; k < entries; k++) {
-      held[x.feature(k)] = true;
+      held[features[k]] = true;
     }
     int count = 0;
     for (boolean h : held) {
