@@ -200,66 +200,73 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
 
     /**
      * Runs the epochs; returns the second class's weights. One method for the whole loop, the
-     * gradient and the step written in it: the JIT then compiles it once, on its stack, where a
-     * method per row was compiled four or five times over (on entry and at each of its loops) while
-     * the fit ran.
+     * gradient and the step written in it, whose branches all go both ways within the first
+     * minibatches: the JIT compiles it once, on its stack. A method per row was compiled four or
+     * five times over while the fit ran (on entry and at each of its loops), and a branch first
+     * taken later (an epoch's end, the bias after a row's features) threw the compiled loop away.
      */
     double[] run(Rows rows) {
       int n = rows.targets().length;
       int[] starts = rows.starts();
       int[] ids = rows.ids();
       double[] values = rows.values();
+      int[] targets = rows.targets();
+      double[] rowWeights = rows.weights();
       int[] order = new int[n];
       for (int i = 0; i < n; i++) {
         order[i] = i;
       }
-      int batch = 0;
-      for (int epoch = 0; epoch < epochs; epoch++) {
-        shuffle(order);
-        for (int first = 0; first < n; first += minibatchSize) {
-          int last = Math.min(first + minibatchSize, n);
-          int count = 0;
-          for (int i = first; i < last; i++) {
-            // row r's gradient of the log-likelihood, (one-hot target - softmax) times the row,
-            // added to the minibatch's sums: the second class's, scaled by the row's weight
-            int r = order[i];
-            int start = starts[r];
-            int end = starts[r + 1];
-            double score = 0;
-            for (int e = start; e < end; e++) {
-              score += values[e] * weights[ids[e]];
-            }
-            score += weights[bias];
-            double max = Math.max(-score, score);
-            double other = Math.exp(-score - max);
-            double own = Math.exp(score - max);
-            double gradient = -(own / (other + own));
-            if (rows.targets()[r] == 1) {
-              gradient += 1.0;
-            }
-            gradient *= rows.weights()[r];
-            // the row's features, then the bias, which holds 1
-            for (int e = start; e <= end; e++) {
-              int f = e < end ? ids[e] : bias;
-              if (mark[f] != batch) {
-                mark[f] = batch;
-                touched[count++] = f;
-                sums[f] = 0;
-              }
-              sums[f] += gradient * (e < end ? values[e] : 1.0);
-            }
+      // one loop over every epoch's minibatches, each epoch's shuffle a branch taken at the first
+      int perEpoch = (n + minibatchSize - 1) / minibatchSize;
+      for (int batch = 0; batch < epochs * perEpoch; batch++) {
+        int first = batch % perEpoch * minibatchSize;
+        if (first == 0) {
+          shuffle(order);
+        }
+        int last = Math.min(first + minibatchSize, n);
+        // every row holds the bias, 1
+        touched[0] = bias;
+        sums[bias] = 0;
+        int count = 1;
+        for (int i = first; i < last; i++) {
+          // row r's gradient of the log-likelihood, (one-hot target - softmax) times the row,
+          // added to the minibatch's sums: the second class's, scaled by the row's weight
+          int r = order[i];
+          int start = starts[r];
+          int end = starts[r + 1];
+          double score = 0;
+          for (int e = start; e < end; e++) {
+            score += values[e] * weights[ids[e]];
           }
-          // AdaGrad's step on the touched features, with Tribuo's scaling: the summed gradient
-          // times the batch size, and a weight of the rows' share of a full batch
-          double weight = (last - first) / (double) minibatchSize;
-          double rate = weight * learningRate;
-          for (int t = 0; t < count; t++) {
-            int f = touched[t];
-            double gradient = sums[f] * minibatchSize;
-            squares[f] += weight * weight * gradient * gradient;
-            weights[f] += gradient * (rate / (EPSILON + Math.sqrt(squares[f])));
+          score += weights[bias];
+          double max = Math.max(-score, score);
+          double other = Math.exp(-score - max);
+          double own = Math.exp(score - max);
+          double gradient = -(own / (other + own));
+          if (targets[r] == 1) {
+            gradient += 1.0;
           }
-          batch++;
+          gradient *= rowWeights[r];
+          for (int e = start; e < end; e++) {
+            int f = ids[e];
+            if (mark[f] != batch) {
+              mark[f] = batch;
+              touched[count++] = f;
+              sums[f] = 0;
+            }
+            sums[f] += gradient * values[e];
+          }
+          sums[bias] += gradient;
+        }
+        // AdaGrad's step on the touched features, with Tribuo's scaling: the summed gradient
+        // times the batch size, and a weight of the rows' share of a full batch
+        double weight = (last - first) / (double) minibatchSize;
+        double rate = weight * learningRate;
+        for (int t = 0; t < count; t++) {
+          int f = touched[t];
+          double gradient = sums[f] * minibatchSize;
+          squares[f] += weight * weight * gradient * gradient;
+          weights[f] += gradient * (rate / (EPSILON + Math.sqrt(squares[f])));
         }
       }
       return weights;
