@@ -123,7 +123,10 @@ final class TermCounts implements TextTerms.Sink {
     for (int i = 0; i < n; i++) {
       byTableRow[i] = (long) column.row(i) << 32 | i;
     }
-    Arrays.sort(byTableRow);
+    // rows counted in table order, as a split's training rows are, need no sort
+    if (!ascending(byTableRow)) {
+      Arrays.sort(byTableRow);
+    }
     int[] tableRows = new int[n];
     int[] rowStarts = new int[n + 1];
     int[] features = new int[size];
@@ -138,6 +141,15 @@ final class TermCounts implements TextTerms.Sink {
     }
     rowStarts[n] = at;
     return new FittedTerms(column.table(), tableRows, rowStarts, features);
+  }
+
+  private static boolean ascending(long[] values) {
+    for (int i = 1; i < values.length; i++) {
+      if (values[i] < values[i - 1]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A counted term, the rows holding it, and its number in the table. */

@@ -208,7 +208,7 @@ public record TextStep(
       } else if (!missing.isMissing(fields[column])) {
         analyzer.forEach(fields[column], this);
       }
-      Arrays.sort(met, 0, size);
+      sort(met, size);
       int[] features = new int[size];
       double[] values = new double[size];
       int n = 0;
@@ -255,6 +255,25 @@ public record TextStep(
         feature = (long) known << 1;
       }
       add(feature);
+    }
+
+    /**
+     * Sorts a row's terms: by insertion when they are few, as a message's are, which the JIT
+     * compiles in a moment, where the JDK's sort of a long[] is a large method to compile.
+     */
+    private static void sort(long[] terms, int size) {
+      if (size > 64) {
+        Arrays.sort(terms, 0, size);
+        return;
+      }
+      for (int i = 1; i < size; i++) {
+        long term = terms[i];
+        int j = i - 1;
+        for (; j >= 0 && terms[j] > term; j--) {
+          terms[j + 1] = terms[j];
+        }
+        terms[j + 1] = term;
+      }
     }
 
     private void add(long feature) {
