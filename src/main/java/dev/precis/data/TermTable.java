@@ -30,7 +30,7 @@ final class TermTable {
    */
   TermTable(int expected) {
     int capacity = Math.max(16, expected);
-    chars = new char[4 * capacity];
+    chars = new char[8 * capacity];
     starts = new int[capacity + 1];
     hashes = new int[capacity];
     slots = new int[Integer.highestOneBit(capacity) << 2];
@@ -89,10 +89,22 @@ final class TermTable {
     return size - 1;
   }
 
+  /**
+   * Whether term {@code id} is the key. A plain loop: terms are short, and the JDK's vectorised
+   * comparison has branches by length that a text reaches one by one, each throwing away the code
+   * compiled before it.
+   */
   private boolean holds(int id, char[] key, int length) {
     int start = starts[id];
-    return starts[id + 1] - start == length
-        && Arrays.equals(chars, start, start + length, key, 0, length);
+    if (starts[id + 1] - start != length) {
+      return false;
+    }
+    for (int i = 0; i < length; i++) {
+      if (chars[start + i] != key[i]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private void rehash() {

@@ -148,7 +148,7 @@ public final class TribuoData {
             "tribuo-version",
             new StringProvenance("tribuo-version", Tribuo.VERSION));
     return new Domains(
-        new ImmutableFeatureMap(infos),
+        FeatureMaps.of(infos),
         outputs,
         // the constructor takes the fields out of the map as it reads them
         new DatasetProvenance(new HashMap<>(fields)));
