@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
+import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -49,10 +50,11 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
 
   /**
    * Fits the rows. The model's feature map, output info and provenance are those Tribuo's trainer
-   * would take from the rows as a dataset ({@link TribuoTraining#domains}), built without one. They
-   * take a pass over the rows and a sort of the features' names, which the steps do not need: with
-   * two threads or more they are built on a thread of their own while the steps run, and the steps
-   * number the features as Tribuo will ({@link TribuoData#featureIds}).
+   * would take from the rows as a dataset ({@link TribuoTraining#domains}), built without one. The
+   * map and provenance take a pass over the rows, a map of the features' names and reflection on
+   * the trainer, which the steps do not need: with two threads or more they are built on a thread
+   * of their own while the steps run, and the steps number the features as Tribuo will ({@link
+   * TribuoData#featureIds}).
    */
   LinearSGDModel fit(EncodedData train, int threads) {
     List<String> names = train.featureNames();
@@ -62,45 +64,49 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
       throw new IllegalArgumentException(
           "logistic regression needs rows of two classes, not " + outputs.size());
     }
-    Supplier<TribuoData.Domains> domains =
-        Background.start(
-            threads > 1, () -> checked(TribuoTraining.domains(train, outputs), names, ids));
+    Supplier<Frame> frame = Background.start(threads > 1, () -> frame(train, outputs, names, ids));
     Rows rows = Rows.of(train, ids, outputs);
     // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
     LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));
     LOG.info("Outputs - " + outputs.toReadableString());
     double[] weights = new Steps(ids.length + 1, rng.split()).run(rows);
-    TribuoData.Domains domain = domains.get();
-    ModelProvenance provenance =
-        new ModelProvenance(
-            getModelClassName(),
-            OffsetDateTime.now(),
-            domain.provenance(),
-            getProvenance(),
-            Map.of());
+    Frame built = frame.get();
     LinearParameters parameters = new LinearParameters(weights.length, outputs.size());
     DenseMatrix matrix = parameters.getWeightMatrix();
     for (int f = 0; f < weights.length; f++) {
       matrix.set(0, f, -weights[f]);
       matrix.set(1, f, weights[f]);
     }
-    return createModel(getName(), provenance, domain.features(), outputs, parameters);
+    return createModel(getName(), built.provenance(), built.features(), outputs, parameters);
   }
 
+  /** What the model holds besides its weights: its feature map and provenance. */
+  private record Frame(ImmutableFeatureMap features, ModelProvenance provenance) {}
+
   /**
-   * The domains, once their feature map is seen to number each feature as the steps did.
+   * The model's feature map, once seen to number each feature as the steps did ({@code ids}), and
+   * its provenance: what Tribuo's trainer would record of a dataset of the rows and of itself.
    *
-   * @throws IllegalStateException when it does not: the weights would belong to other features
+   * @throws IllegalStateException when the map numbers a feature otherwise: the weights would
+   *     belong to other features
    */
-  private static TribuoData.Domains checked(
-      TribuoData.Domains domains, List<String> names, int[] ids) {
+  private Frame frame(
+      EncodedData train, ImmutableOutputInfo<Label> outputs, List<String> names, int[] ids) {
+    TribuoData.Domains domains = TribuoTraining.domains(train, outputs);
     for (int f = 0; f < ids.length; f++) {
       if (domains.features().getID(names.get(f)) != ids[f]) {
         throw new IllegalStateException(
             "Tribuo numbers feature " + names.get(f) + " otherwise than the fit did");
       }
     }
-    return domains;
+    return new Frame(
+        domains.features(),
+        new ModelProvenance(
+            getModelClassName(),
+            OffsetDateTime.now(),
+            domains.provenance(),
+            getProvenance(),
+            Map.of()));
   }
 
   /**
