@@ -144,9 +144,27 @@ public record EncodedData(
       int to = (int) ((long) which.length * (r + 1) / runs);
       work.add(() -> encodeRun(table, pipeline, target, which, from, to));
     }
-    List<SparseRows> parts = runs == 1 ? List.of(call(work.get(0))) : runAll(work, threads);
+    List<String> names;
+    List<SparseRows> parts = new ArrayList<>();
+    if (runs == 1) {
+      parts.add(call(work.get(0)));
+      names = pipeline.featureNames();
+    } else {
+      ExecutorService pool = pool(Math.min(threads, runs));
+      try {
+        List<Future<SparseRows>> futures = new ArrayList<>();
+        work.forEach(w -> futures.add(pool.submit(w)));
+        // the features' names are made while the rows are encoded: a text's terms make thousands
+        names = pipeline.featureNames();
+        for (Future<SparseRows> future : futures) {
+          parts.add(await(future));
+        }
+      } finally {
+        pool.shutdownNow();
+      }
+    }
     return new EncodedData(
-        pipeline.featureNames(),
+        names,
         SparseRows.join(pipeline.featureCount(), parts),
         y,
         pipeline.sequences(),
@@ -178,26 +196,14 @@ public record EncodedData(
     return x.trimmed();
   }
 
-  private static List<SparseRows> runAll(List<Callable<SparseRows>> work, int threads) {
-    ExecutorService pool =
-        Executors.newFixedThreadPool(
-            Math.min(threads, work.size()),
-            r -> {
-              Thread t = new Thread(r, "precis-encode");
-              t.setDaemon(true);
-              return t;
-            });
-    try {
-      List<Future<SparseRows>> futures = new ArrayList<>();
-      work.forEach(w -> futures.add(pool.submit(w)));
-      List<SparseRows> parts = new ArrayList<>();
-      for (Future<SparseRows> future : futures) {
-        parts.add(await(future));
-      }
-      return parts;
-    } finally {
-      pool.shutdownNow();
-    }
+  private static ExecutorService pool(int threads) {
+    return Executors.newFixedThreadPool(
+        threads,
+        r -> {
+          Thread t = new Thread(r, "precis-encode");
+          t.setDaemon(true);
+          return t;
+        });
   }
 
   private static SparseRows call(Callable<SparseRows> work) {

@@ -48,8 +48,11 @@ final class Vocabulary extends AbstractList<String> implements RandomAccess {
     Named last = named;
     if (last == null || !last.column().equals(column)) {
       List<String> names = new ArrayList<>(terms.length);
+      StringBuilder name = new StringBuilder(column).append(':');
+      int prefix = name.length();
       for (String term : terms) {
-        names.add(column + ":" + term);
+        name.setLength(prefix);
+        names.add(name.append(term).toString());
       }
       last = new Named(column, Collections.unmodifiableList(names));
       named = last;
