@@ -93,7 +93,7 @@ final class TermCounts implements TextTerms.Sink {
     }
     Term[] kept = frequent.toArray(new Term[0]);
     if (kept.length > maxFeatures) {
-      Arrays.sort(kept, Term.BY_ROWS);
+      Arrays.sort(kept, Term.byRows());
       kept = Arrays.copyOf(kept, maxFeatures);
     }
     Arrays.sort(kept);
@@ -154,9 +154,10 @@ final class TermCounts implements TextTerms.Sink {
 
   /** A counted term, the rows holding it, and its number in the table. */
   private record Term(String text, int rows, int id) implements Comparable<Term> {
-    /** Most rows first, then by text. */
-    static final Comparator<Term> BY_ROWS =
-        Comparator.comparingInt(Term::rows).reversed().thenComparing(Term::text);
+    /** Most rows first, then by text; made when a fit asks, as few do. */
+    static Comparator<Term> byRows() {
+      return Comparator.comparingInt(Term::rows).reversed().thenComparing(Term::text);
+    }
 
     @Override
     public int compareTo(Term other) {
