@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Supplier;
 import java.util.logging.Logger;
-import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.ImmutableOutputInfo;
 import org.tribuo.classification.Label;
 import org.tribuo.classification.sgd.linear.LinearSGDModel;
@@ -19,6 +18,7 @@ import org.tribuo.math.LinearParameters;
 import org.tribuo.math.la.DenseMatrix;
 import org.tribuo.math.optimisers.AdaGrad;
 import org.tribuo.provenance.ModelProvenance;
+import org.tribuo.provenance.TrainerProvenance;
 
 /**
  * Tribuo's logistic regression (a {@link LinearSGDTrainer} with {@link LogMulticlass} and {@link
@@ -57,56 +57,39 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
    * TribuoData#featureIds}).
    */
   LinearSGDModel fit(EncodedData train, int threads) {
-    List<String> names = train.featureNames();
-    int[] ids = TribuoData.featureIds(names);
     ImmutableOutputInfo<Label> outputs = TribuoData.outputs(train.y());
     if (outputs.size() != 2) {
       throw new IllegalArgumentException(
           "logistic regression needs rows of two classes, not " + outputs.size());
     }
-    Supplier<Frame> frame = Background.start(threads > 1, () -> frame(train, outputs, names, ids));
+    Supplier<TribuoData.Domains> domains =
+        Background.start(threads > 1, () -> TribuoTraining.domains(train, outputs));
+    List<String> names = train.featureNames();
+    int[] ids = TribuoData.featureIds(names);
     Rows rows = Rows.of(train, ids, outputs);
     // the lines Tribuo's trainer logs, so that --verbose tells as much as it did
     LOG.info(String.format("Training SGD model with %d examples", rows.targets().length));
     LOG.info("Outputs - " + outputs.toReadableString());
     double[] weights = new Steps(ids.length + 1, rng.split()).run(rows);
-    Frame built = frame.get();
+    TrainerProvenance trainer = getProvenance();
+    TribuoData.Domains domain = domains.get();
+    for (int f = 0; f < ids.length; f++) {
+      if (domain.features().getID(names.get(f)) != ids[f]) {
+        // the weights would belong to other features
+        throw new IllegalStateException(
+            "Tribuo numbers feature " + names.get(f) + " otherwise than the fit did");
+      }
+    }
+    ModelProvenance provenance =
+        new ModelProvenance(
+            getModelClassName(), OffsetDateTime.now(), domain.provenance(), trainer, Map.of());
     LinearParameters parameters = new LinearParameters(weights.length, outputs.size());
     DenseMatrix matrix = parameters.getWeightMatrix();
     for (int f = 0; f < weights.length; f++) {
       matrix.set(0, f, -weights[f]);
       matrix.set(1, f, weights[f]);
     }
-    return createModel(getName(), built.provenance(), built.features(), outputs, parameters);
-  }
-
-  /** What the model holds besides its weights: its feature map and provenance. */
-  private record Frame(ImmutableFeatureMap features, ModelProvenance provenance) {}
-
-  /**
-   * The model's feature map, once seen to number each feature as the steps did ({@code ids}), and
-   * its provenance: what Tribuo's trainer would record of a dataset of the rows and of itself.
-   *
-   * @throws IllegalStateException when the map numbers a feature otherwise: the weights would
-   *     belong to other features
-   */
-  private Frame frame(
-      EncodedData train, ImmutableOutputInfo<Label> outputs, List<String> names, int[] ids) {
-    TribuoData.Domains domains = TribuoTraining.domains(train, outputs);
-    for (int f = 0; f < ids.length; f++) {
-      if (domains.features().getID(names.get(f)) != ids[f]) {
-        throw new IllegalStateException(
-            "Tribuo numbers feature " + names.get(f) + " otherwise than the fit did");
-      }
-    }
-    return new Frame(
-        domains.features(),
-        new ModelProvenance(
-            getModelClassName(),
-            OffsetDateTime.now(),
-            domains.provenance(),
-            getProvenance(),
-            Map.of()));
+    return createModel(getName(), provenance, domain.features(), outputs, parameters);
   }
 
   /**
