@@ -155,9 +155,13 @@ public final class SparseRows {
     }
     SparseRows out = new SparseRows(width, rows, size);
     for (SparseRows part : parts) {
-      for (int r = 0; r < part.rows; r++) {
-        out.append(part, r);
+      System.arraycopy(part.feature, 0, out.feature, out.size, part.size);
+      System.arraycopy(part.value, 0, out.value, out.size, part.size);
+      for (int r = 1; r <= part.rows; r++) {
+        out.rowStart[out.rows + r] = out.size + part.rowStart[r];
       }
+      out.rows += part.rows;
+      out.size += part.size;
     }
     return out;
   }
