@@ -51,10 +51,12 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
   /**
    * Fits the rows. The model's feature map, output info and provenance are those Tribuo's trainer
    * would take from the rows as a dataset ({@link TribuoTraining#domains}), built without one. The
-   * map and provenance take a pass over the rows, a map of the features' names and reflection on
-   * the trainer, which the steps do not need: with two threads or more they are built on a thread
-   * of their own while the steps run, and the steps number the features as Tribuo will ({@link
-   * TribuoData#featureIds}).
+   * feature map takes a pass over the rows and a map of the features' names, which the steps do not
+   * need: with two threads or more it is built on a thread of its own while the steps run. The
+   * steps number the features as Tribuo will ({@link TribuoData#featureIds}), and the map is then
+   * seen to number them so.
+   *
+   * @throws IllegalStateException when it does not: the weights would belong to other features
    */
   LinearSGDModel fit(EncodedData train, int threads) {
     ImmutableOutputInfo<Label> outputs = TribuoData.outputs(train.y());
@@ -75,7 +77,6 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
     TribuoData.Domains domain = domains.get();
     for (int f = 0; f < ids.length; f++) {
       if (domain.features().getID(names.get(f)) != ids[f]) {
-        // the weights would belong to other features
         throw new IllegalStateException(
             "Tribuo numbers feature " + names.get(f) + " otherwise than the fit did");
       }
