@@ -229,10 +229,10 @@ final class SparseLogisticTrainer extends LinearSGDTrainer {
             score += values[e] * weights[ids[e]];
           }
           score += weights[bias];
-          double max = Math.max(-score, score);
-          double other = Math.exp(-score - max);
-          double own = Math.exp(score - max);
-          double gradient = -(own / (other + own));
+          // the softmax of (-score, score), each less the larger: that one's exp is 1, the other's
+          // exp(-2|score|), so one exp serves, and the result is the same to the last bit
+          double small = Math.exp(-2 * Math.abs(score));
+          double gradient = score >= 0 ? -(1 / (small + 1)) : -(small / (1 + small));
           if (targets[r] == 1) {
             gradient += 1.0;
           }
