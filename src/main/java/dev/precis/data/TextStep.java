@@ -268,11 +268,12 @@ public record TextStep(
       }
       for (int i = 1; i < size; i++) {
         long term = terms[i];
-        int j = i - 1;
-        for (; j >= 0 && terms[j] > term; j--) {
-          terms[j + 1] = terms[j];
+        int j = i;
+        while (j > 0 && terms[j - 1] > term) {
+          terms[j] = terms[j - 1];
+          j--;
         }
-        terms[j + 1] = term;
+        terms[j] = term;
       }
     }
 
