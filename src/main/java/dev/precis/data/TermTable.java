@@ -19,11 +19,6 @@ final class TermTable {
   // per slot: a term's number plus 1, or 0 for an empty slot; the length is a power of two
   private int[] slots;
 
-  /** An empty table. */
-  TermTable() {
-    this(256);
-  }
-
   /**
    * An empty table with room for {@code expected} terms before it grows: each growth moves every
    * term so far to a table twice the size.

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedMap;
+import java.util.function.Function;
 import org.tribuo.FeatureMap;
 import org.tribuo.ImmutableFeatureMap;
 import org.tribuo.VariableInfo;
@@ -24,12 +25,19 @@ final class FeatureMaps {
 
   /** The map Tribuo makes of {@code infos}, numbering the features by their names' order. */
   static ImmutableFeatureMap of(List<VariableInfo> infos) {
-    for (int f = 1; f < infos.size(); f++) {
-      if (infos.get(f - 1).getName().compareTo(infos.get(f).getName()) >= 0) {
-        return new ImmutableFeatureMap(infos);
+    return inNameOrder(infos, VariableInfo::getName)
+        ? new ImmutableFeatureMap(new Sorted(infos))
+        : new ImmutableFeatureMap(infos);
+  }
+
+  /** Whether the items' names ascend strictly, as the ids of Tribuo's feature map do. */
+  static <T> boolean inNameOrder(List<T> items, Function<T, String> name) {
+    for (int i = 1; i < items.size(); i++) {
+      if (name.apply(items.get(i - 1)).compareTo(name.apply(items.get(i))) >= 0) {
+        return false;
       }
     }
-    return new ImmutableFeatureMap(new Sorted(infos));
+    return true;
   }
 
   /** Features in name order, for an immutable map to copy; never kept, so never saved. */

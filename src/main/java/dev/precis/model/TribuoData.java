@@ -16,6 +16,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.tribuo.CategoricalInfo;
 import org.tribuo.Example;
 import org.tribuo.ImmutableFeatureMap;
@@ -170,12 +171,8 @@ public final class TribuoData {
    */
   static int[] featureIds(List<String> names) {
     int[] ids = new int[names.size()];
-    boolean sorted = true;
-    for (int f = 0; f < ids.length; f++) {
-      ids[f] = f;
-      sorted &= f == 0 || names.get(f - 1).compareTo(names.get(f)) < 0;
-    }
-    if (!sorted) {
+    Arrays.setAll(ids, f -> f);
+    if (!FeatureMaps.inNameOrder(names, Function.identity())) {
       Integer[] byName = new Integer[ids.length];
       Arrays.setAll(byName, f -> f);
       Arrays.sort(byName, Comparator.comparing(names::get));

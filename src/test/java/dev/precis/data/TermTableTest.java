@@ -11,7 +11,7 @@ class TermTableTest {
 
   @Test
   void numbersTermsInTheOrderAddedAndFindsThemByTheirCharacters() {
-    TermTable table = new TermTable();
+    TermTable table = new TermTable(16);
     Map<String, Integer> expected = new HashMap<>();
     // enough terms to grow every array several times, with short, long and non-ASCII ones
     for (int i = 0; i < 20_000; i++) {
@@ -33,7 +33,7 @@ class TermTableTest {
 
   @Test
   void findsNothingForATermNotAddedNorForAPrefixOrExtension() {
-    TermTable table = new TermTable();
+    TermTable table = new TermTable(16);
     table.add("call now".toCharArray(), 8);
     assertEquals(0, table.find("call now".toCharArray(), 8));
     assertEquals(-1, table.find("call now".toCharArray(), 4));
