@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.precis.config.EngineConfig;
 import dev.precis.config.PrecisConfig;
 import dev.precis.data.DataSource;
 import dev.precis.data.EncodedData;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
  * probabilities, and it saves and reads back as it scored.
  */
 class MlpEnsembleTest {
-  private static final long SEED = 42;
   private static PreparedData data;
   private static Task task;
   private static MlpArtifact single;
@@ -44,25 +42,16 @@ class MlpEnsembleTest {
 
   /** A small, quick mlp of so many members. */
   private static MlpArtifact fit(EncodedData valid, int members) {
-    Map<String, Object> params =
-        ModelBundleTest.bankConfig(
-                "model.type=mlp",
-                "model.params.hidden=[8]",
-                "model.params.epochs=8",
-                "model.params.learning_rate=0.05",
-                "model.params.patience=1",
-                "model.params.members=" + members)
-            .model()
-            .params();
-    MlpFamily family = new MlpFamily();
-    return (MlpArtifact)
-        family.fit(
-            data.train(),
-            valid,
-            family.params(params),
-            task,
-            new EngineConfig(EngineConfig.Device.CPU, 2),
-            SEED);
+    return MlpFamilyTest.fit(
+        data,
+        task,
+        valid,
+        2,
+        "model.params.hidden=[8]",
+        "model.params.epochs=8",
+        "model.params.learning_rate=0.05",
+        "model.params.patience=1",
+        "model.params.members=" + members);
   }
 
   private static double[] testScores(ModelArtifact model) {

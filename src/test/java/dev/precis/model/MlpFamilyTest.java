@@ -40,6 +40,15 @@ class MlpFamilyTest {
 
   /** A small, quick mlp with these params changed. */
   private static MlpArtifact fit(EncodedData valid, int threads, String... sets) {
+    return fit(data, task, valid, threads, sets);
+  }
+
+  /**
+   * A small, quick mlp of one network on the bank split's training rows, with these params changed
+   * (a later setting of a key wins).
+   */
+  static MlpArtifact fit(
+      PreparedData data, Task task, EncodedData valid, int threads, String... sets) {
     String[] all = new String[sets.length + 4];
     all[0] = "model.type=mlp";
     all[1] = "model.params.hidden=[16]";
