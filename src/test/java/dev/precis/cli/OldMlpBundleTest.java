@@ -21,14 +21,10 @@ class OldMlpBundleTest {
   void tribuoTensorFlowMlpBundleScoresAsItDid() throws IOException {
     Path out = dir.resolve("scores.csv");
     CliRun run =
-        CliRun.precis(
-            "predict",
-            "--model",
-            FIXTURES.resolve("bank200-mlp-tribuo.precis").toString(),
-            "--data",
-            FIXTURES.resolve("prep-0.1.0/test.csv").toString(),
-            "--out",
-            out.toString());
+        CliRun.predict(
+            FIXTURES.resolve("bank200-mlp-tribuo.precis"),
+            FIXTURES.resolve("prep-0.1.0/test.csv"),
+            out);
     assertEquals(0, run.exitCode(), run.transcript());
     assertEquals(
         Files.readString(FIXTURES.resolve("bank200-mlp-tribuo.test-scores.csv")),
